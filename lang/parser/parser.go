@@ -1,0 +1,366 @@
+// Package parser turns tokens into lang/ast declarations. Declarations,
+// statements and types are a participle grammar (grammar.go); expressions
+// are parsed by precedence climbing (expr.go). A file is read one top-level
+// declaration at a time (Reader), because Zeek evaluates @if conditions and
+// @load directives at the point they occur, seeing every declaration before
+// them; the loader checks each declaration before the next is read.
+package parser
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+
+	"github.com/alecthomas/participle/v2"
+	plex "github.com/alecthomas/participle/v2/lexer"
+
+	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/diag"
+	"github.com/gobro/gobro/lang/lexer"
+	"github.com/gobro/gobro/lang/token"
+)
+
+// definition adapts our token kinds to participle; lexing itself is done by
+// lang/lexer, and the parsers are only ever fed token slices.
+type definition struct{}
+
+func (definition) Symbols() map[string]plex.TokenType {
+	m := map[string]plex.TokenType{}
+	for name, k := range token.Names() {
+		m[name] = plex.TokenType(k)
+	}
+	return m
+}
+
+func (definition) Lex(filename string, r io.Reader) (plex.Lexer, error) {
+	var buf strings.Builder
+	b := make([]byte, 32<<10)
+	for {
+		n, err := r.Read(b)
+		buf.Write(b[:n])
+		if err != nil {
+			break
+		}
+	}
+	return &sliceLexer{toks: lexer.All(filename, []byte(buf.String()), nil)}, nil
+}
+
+// sliceLexer replays already-lexed tokens.
+type sliceLexer struct {
+	toks []plex.Token
+	i    int
+}
+
+func (s *sliceLexer) Next() (plex.Token, error) {
+	if s.i >= len(s.toks) {
+		return s.toks[len(s.toks)-1], nil
+	}
+	t := s.toks[s.i]
+	s.i++
+	return t, nil
+}
+
+func build[G any]() *participle.Parser[G] {
+	return participle.MustBuild[G](
+		participle.Lexer(definition{}),
+		participle.ParseTypeWith(parseExprFrom),
+		participle.UseLookahead(8),
+	)
+}
+
+
+var (
+	declParser    *participle.Parser[declG]
+	typeParser    *participle.Parser[typeG]
+	blockParser   *participle.Parser[blockG]
+	paramsParser  *participle.Parser[paramsG]
+	captureParser *participle.Parser[capturesG]
+	funcParser    *participle.Parser[funcTypeG]
+)
+
+func init() {
+	declParser = build[declG]()
+	typeParser = build[typeG]()
+	blockParser = build[blockG]()
+	paramsParser = build[paramsG]()
+	captureParser = build[capturesG]()
+	funcParser = build[funcTypeG]()
+}
+
+// Directive is an @-directive other than the conditionals (which the lexer
+// evaluates): @load, @load-sigs, @load-plugin, @unload, @prefixes,
+// @deprecated.
+type Directive struct {
+	Pos  token.Pos
+	Name string // "@load"
+	Arg  string // the rest of the line
+}
+
+// Reader reads a file one top-level declaration at a time.
+type Reader struct {
+	lx      *lexer.Lexer
+	diags   *diag.List
+	file    string
+	pending []Directive
+	peeked  *plex.Token
+	eof     bool
+}
+
+// NewReader reads declarations from lx, reporting syntax errors to diags.
+func NewReader(file string, lx *lexer.Lexer, diags *diag.List) *Reader {
+	return &Reader{lx: lx, diags: diags, file: file}
+}
+
+func (r *Reader) nextTok() plex.Token {
+	if r.peeked != nil {
+		t := *r.peeked
+		r.peeked = nil
+		return t
+	}
+	t, _ := r.lx.Next()
+	return t
+}
+
+func (r *Reader) peekTok() plex.Token {
+	if r.peeked == nil {
+		t, _ := r.lx.Next()
+		r.peeked = &t
+	}
+	return *r.peeked
+}
+
+// Next returns the next declaration or directive; ok is false at the end
+// of the file. A declaration with a syntax error is reported and skipped.
+func (r *Reader) Next() (decl ast.Decl, dir *Directive, ok bool) {
+	for {
+		if len(r.pending) > 0 {
+			d := r.pending[0]
+			r.pending = r.pending[1:]
+			return nil, &d, true
+		}
+		if r.eof {
+			return nil, nil, false
+		}
+		toks := r.chunk()
+		if len(toks) == 0 {
+			continue
+		}
+		if d := r.parse(toks); d != nil {
+			return d, nil, true
+		}
+	}
+}
+
+// chunk collects the tokens of one top-level declaration: up to a ';' or a
+// closing '}' at depth zero (continuing into "else", "timeout",
+// attributes, or an operator).
+func (r *Reader) chunk() []plex.Token {
+	var toks []plex.Token
+	depth := 0
+	for {
+		t := r.nextTok()
+		if t.EOF() {
+			r.eof = true
+			if len(toks) > 0 {
+				if depth > 0 {
+					r.diags.Add(&diag.Diagnostic{Severity: diag.Error, Pos: token.Pos{File: ""}, Msg: "syntax error, at end of file " + r.file})
+					return nil
+				}
+				toks = append(toks, t)
+			}
+			return toks
+		}
+		if token.Kind(t.Type) == token.Directive {
+			r.pending = append(r.pending, directive(t))
+			if len(toks) == 0 {
+				return nil
+			}
+			continue
+		}
+		toks = append(toks, t)
+		switch t.Value {
+		case "{", "(", "[":
+			if token.Kind(t.Type) == token.Punct {
+				depth++
+			}
+			continue
+		case ")", "]":
+			if token.Kind(t.Type) == token.Punct && depth > 0 {
+				depth--
+			}
+			continue
+		case ";":
+			if depth == 0 {
+				return r.finish(toks)
+			}
+			continue
+		case "}":
+			if token.Kind(t.Type) != token.Punct {
+				continue
+			}
+			if depth > 0 {
+				depth--
+			}
+			if depth == 0 && !continuesAfterBrace(r.peekTok()) {
+				return r.finish(toks)
+			}
+		}
+	}
+}
+
+func (r *Reader) finish(toks []plex.Token) []plex.Token {
+	last := toks[len(toks)-1]
+	end := last.Pos
+	end.Offset += len(last.Value)
+	end.Column += len(last.Value)
+	return append(toks, plex.Token{Type: plex.EOF, Pos: end})
+}
+
+func continuesAfterBrace(t plex.Token) bool {
+	switch token.Kind(t.Type) {
+	case token.Attr:
+		return true
+	case token.Keyword:
+		switch t.Value {
+		case "else", "timeout", "in", "!in", "as", "is":
+			return true
+		}
+	case token.Punct:
+		switch t.Value {
+		case "{", "}", "[", "(", "++", "--", "!", "~", "$":
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+func directive(t plex.Token) Directive {
+	name, arg, _ := strings.Cut(t.Value, " ")
+	return Directive{Pos: lexer.Pos(t.Pos), Name: name, Arg: arg}
+}
+
+// parseMu serialises parsing: the expression parser records the furthest
+// token it reached in a package variable (participle gives custom parse
+// functions no context to keep it in).
+var (
+	parseMu  sync.Mutex
+	furthest plex.Token
+)
+
+// parseTokens runs a participle parser over toks, turning syntax errors into
+// diagnostics at the furthest point any production reached.
+func parseTokens[G any](p *participle.Parser[G], toks []plex.Token, file string) (g *G, d *diag.Diagnostic) {
+	parseMu.Lock()
+	defer parseMu.Unlock()
+	furthest = plex.Token{}
+	defer func() {
+		if r := recover(); r != nil {
+			e, ok := r.(exprError)
+			if !ok {
+				panic(r)
+			}
+			g, d = nil, syntaxError(e.err, file)
+		}
+	}()
+	pl, err := plex.Upgrade(&sliceLexer{toks: toks})
+	if err != nil {
+		return nil, syntaxError(err, file)
+	}
+	g, err = p.ParseFromLexer(pl)
+	if err != nil {
+		if ue, ok := err.(*participle.UnexpectedTokenError); ok && furthest.Pos.Filename != "" &&
+			furthest.Pos.Offset > ue.Unexpected.Pos.Offset {
+			err = &participle.UnexpectedTokenError{Unexpected: furthest}
+		}
+		return nil, syntaxError(err, file)
+	}
+	return g, nil
+}
+
+func (r *Reader) parse(toks []plex.Token) ast.Decl {
+	g, d := parseTokens(declParser, toks, r.file)
+	if d != nil {
+		r.diags.Add(d)
+		return nil
+	}
+	return lowerDecl(g)
+}
+
+// syntaxError turns a participle error into Zeek's wording.
+func syntaxError(err error, file string) *diag.Diagnostic {
+	d := &diag.Diagnostic{Severity: diag.Error, Msg: "syntax error"}
+	var tok *plex.Token
+	switch e := err.(type) {
+	case *participle.UnexpectedTokenError:
+		tok = &e.Unexpected
+	case participle.Error:
+		d.Pos = lexer.Pos(e.Position())
+		d.Msg = "syntax error, " + e.Message()
+		return d
+	default:
+		d.Msg = "syntax error, " + err.Error()
+		d.Pos = token.Pos{File: file}
+		return d
+	}
+	d.Pos = lexer.Pos(tok.Pos)
+	if tok.EOF() {
+		d.Msg = fmt.Sprintf("syntax error, at or near %q", "end of declaration")
+	} else {
+		d.Msg = fmt.Sprintf("syntax error, at or near %q", tok.Value)
+	}
+	return d
+}
+
+// ParseFile parses a whole file without directive handling (conditionals
+// are all false, directives are dropped); for tools and tests.
+func ParseFile(filename string, src []byte, diags *diag.List) []ast.Decl {
+	r := NewReader(filename, lexer.New(filename, src, diags, nil), diags)
+	var out []ast.Decl
+	for {
+		d, _, ok := r.Next()
+		if !ok {
+			return out
+		}
+		if d != nil {
+			out = append(out, d)
+		}
+	}
+}
+
+// ParseFuncType parses a built-in's signature such as
+// "function(msg: string): bool"; name is used in positions.
+func ParseFuncType(name, sig string) (*ast.FuncType, error) {
+	d := &diag.List{}
+	toks := lexer.All("<builtin "+name+">", []byte(sig), d)
+	if d.HasErrors() {
+		return nil, d.Items[0]
+	}
+	g, e := parseTokens(funcParser, toks, name)
+	if e != nil {
+		return nil, e
+	}
+	return lowerFuncType(ast.Span{}, g), nil
+}
+
+// ParseExpr parses one expression from tokens (an @if condition).
+func ParseExpr(toks []plex.Token, end token.Pos) (ast.Expr, error) {
+	toks = append(toks[:len(toks):len(toks)], plex.Token{Type: plex.EOF, Pos: plex.Position{Filename: end.File, Line: end.Line, Column: end.Col, Offset: end.Offset}})
+	pl, err := plex.Upgrade(&sliceLexer{toks: toks})
+	if err != nil {
+		return nil, err
+	}
+	p := &exprParser{lex: pl}
+	if !p.startsExpr(p.peek()) {
+		return nil, syntaxError(p.unexpected(), end.File)
+	}
+	x, err := p.expr(precAssign)
+	if err != nil {
+		return nil, syntaxError(err, end.File)
+	}
+	if !pl.Peek().EOF() {
+		return nil, syntaxError(p.unexpected(), end.File)
+	}
+	return x, nil
+}
