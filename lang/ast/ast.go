@@ -446,6 +446,10 @@ const (
 	LitInterval
 )
 
+func (k LitKind) String() string {
+	return [...]string{"bool", "count", "double", "string", "pattern", "port", "addr", "subnet", "interval"}[k]
+}
+
 // BasicLit is a literal constant. Value is its text (decoded bytes for
 // strings, the regex source for patterns). CaseInsensitive marks /re/i.
 type BasicLit struct {

@@ -141,7 +141,7 @@ func (p *exprParser) startsExpr(t *plex.Token) bool {
 		}
 	case token.Punct:
 		switch t.Value {
-		case "(", "[", "{", "!", "~", "-", "+", "++", "--", "|", "$":
+		case "(", "[", "{", "!", "~", "-", "+", "++", "--", "|":
 			return true
 		}
 	}
@@ -330,7 +330,7 @@ func (p *exprParser) list(close string) ([]ast.Expr, error) {
 		return out, nil
 	}
 	for {
-		e, err := p.expr(precAssign)
+		e, err := p.element()
 		if err != nil {
 			return nil, err
 		}
@@ -348,6 +348,30 @@ func (p *exprParser) list(close string) ([]ast.Expr, error) {
 		}
 		return out, nil
 	}
+}
+
+// element parses one list element: an expression or, as only lists
+// allow, a field assignment "$name = expr" of a record constructor.
+func (p *exprParser) element() (ast.Expr, error) {
+	t := p.peek()
+	if !isOp(t, "$") {
+		return p.expr(precAssign)
+	}
+	start := t.Pos
+	p.next()
+	name := p.peek()
+	if kind(name) != token.Ident {
+		return nil, p.unexpected()
+	}
+	p.next()
+	if err := p.expect("="); err != nil {
+		return nil, err
+	}
+	x, err := p.expr(precCond)
+	if err != nil {
+		return nil, err
+	}
+	return &ast.FieldAssign{Span: p.span(start), Name: name.Value, X: x}, nil
 }
 
 var litKinds = map[token.Kind]ast.LitKind{
@@ -429,21 +453,6 @@ func (p *exprParser) primary() (ast.Expr, error) {
 				return nil, err
 			}
 			return &ast.SizeExpr{Span: p.span(start), X: x}, nil
-		case "$":
-			p.next()
-			name := p.peek()
-			if kind(name) != token.Ident {
-				return nil, p.unexpected()
-			}
-			p.next()
-			if err := p.expect("="); err != nil {
-				return nil, err
-			}
-			x, err := p.expr(precCond)
-			if err != nil {
-				return nil, err
-			}
-			return &ast.FieldAssign{Span: p.span(start), Name: name.Value, X: x}, nil
 		}
 	}
 	return nil, p.unexpected()

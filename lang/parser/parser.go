@@ -69,7 +69,6 @@ func build[G any]() *participle.Parser[G] {
 	)
 }
 
-
 var (
 	declParser    *participle.Parser[declG]
 	typeParser    *participle.Parser[typeG]
@@ -164,7 +163,7 @@ func (r *Reader) chunk() []plex.Token {
 			r.eof = true
 			if len(toks) > 0 {
 				if depth > 0 {
-					r.diags.Add(&diag.Diagnostic{Severity: diag.Error, Pos: token.Pos{File: ""}, Msg: "syntax error, at end of file " + r.file})
+					r.unclosed(append(toks, t))
 					return nil
 				}
 				toks = append(toks, t)
@@ -177,6 +176,13 @@ func (r *Reader) chunk() []plex.Token {
 				return nil
 			}
 			continue
+		}
+		if depth > 0 && startsTopLevel(t) {
+			// A declaration keyword inside an unclosed bracket: the
+			// previous declaration is broken; report it and resume here.
+			r.peeked = &t
+			r.unclosed(append(toks, plex.Token{Type: plex.EOF, Pos: t.Pos}))
+			return nil
 		}
 		toks = append(toks, t)
 		switch t.Value {
@@ -209,12 +215,34 @@ func (r *Reader) chunk() []plex.Token {
 	}
 }
 
+// unclosed reports a declaration cut off by the end of the file: at the
+// first syntax error inside it if there is one, else "at end of file".
+func (r *Reader) unclosed(toks []plex.Token) {
+	_, d := parseTokens(declParser, toks, r.file)
+	if d == nil || d.Pos.Offset >= toks[len(toks)-1].Pos.Offset && r.eof {
+		d = &diag.Diagnostic{Severity: diag.Error, Msg: "syntax error, at end of file " + r.file}
+	}
+	r.diags.Add(d)
+}
+
 func (r *Reader) finish(toks []plex.Token) []plex.Token {
 	last := toks[len(toks)-1]
 	end := last.Pos
 	end.Offset += len(last.Value)
 	end.Column += len(last.Value)
 	return append(toks, plex.Token{Type: plex.EOF, Pos: end})
+}
+
+// startsTopLevel tells whether t can only begin a top-level declaration.
+func startsTopLevel(t plex.Token) bool {
+	if token.Kind(t.Type) != token.Keyword {
+		return false
+	}
+	switch t.Value {
+	case "global", "module", "export", "redef", "option":
+		return true
+	}
+	return false
 }
 
 func continuesAfterBrace(t plex.Token) bool {
