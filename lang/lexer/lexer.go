@@ -154,7 +154,7 @@ func (l *Lexer) Next() (Token, error) {
 
 func (l *Lexer) closeConds() {
 	for _, c := range l.conds {
-		l.diags.Errorf(c.pos, "missing @endif for @if")
+		l.diags.Errorf(c.pos, "unterminated @if (missing @endif)")
 	}
 	l.conds = nil
 	l.quiet = 0
@@ -365,7 +365,8 @@ func (l *Lexer) scanIdent(start token.Pos) Token {
 		}
 		name := string(l.src[start.Offset:l.off])
 		l.errorf(start, "host name literals are not supported, use lookup_hostname(\"%s\") (%s)", name, name)
-		return Token{Type: plex.TokenType(token.Ident), Value: text, Pos: ppos(start)}
+		// a string stands in for it so that no second error follows
+		return Token{Type: plex.TokenType(token.String), Value: quote(name), Pos: ppos(start)}
 	}
 	if token.Keywords[text] {
 		return Token{Type: plex.TokenType(token.Keyword), Value: text, Pos: ppos(start)}

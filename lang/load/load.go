@@ -49,6 +49,7 @@ type Loader struct {
 	order    []string          // display names in load order
 	prefixes []string
 	decls    int
+	fatal    bool // a script could not be found: Zeek stops loading there
 }
 
 // New returns a loader over the given search path and embedded tree.
@@ -109,9 +110,13 @@ func (s script) read(l *Loader) ([]byte, error) {
 // Load loads a script named as on the command line or in @load, relative
 // to dir (the loading script's directory; "" for the command line).
 func (l *Loader) Load(name string, dir string, at token.Pos) bool {
+	if l.fatal {
+		return false
+	}
 	s, ok := l.resolve(name, dir)
 	if !ok {
-		l.Diags.Add(&diag.Diagnostic{Severity: diag.Error, Pos: at, Msg: "can't find " + name})
+		l.Diags.Add(&diag.Diagnostic{Severity: diag.Fatal, Pos: at, Msg: "can't find " + name})
+		l.fatal = true
 		return false
 	}
 	if l.loaded[s.canon] {
@@ -130,6 +135,9 @@ func (l *Loader) Load(name string, dir string, at token.Pos) bool {
 // LoadSource loads text that does not come from a file (-e, stdin,
 // command-line redefs) under the given display name.
 func (l *Loader) LoadSource(name string, src []byte) {
+	if l.fatal {
+		return
+	}
 	l.run(name, ".", src)
 }
 
@@ -167,7 +175,7 @@ func (l *Loader) run(display, dir string, src []byte) {
 	l.order = append(l.order, display)
 	lx := lexer.New(display, src, l.Diags, condHook{l})
 	r := parser.NewReader(display, lx, l.Diags)
-	for {
+	for !l.fatal {
 		d, dv, ok := r.Next()
 		if !ok {
 			return

@@ -2,6 +2,7 @@ package parser
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 
 	plex "github.com/alecthomas/participle/v2/lexer"
@@ -12,8 +13,23 @@ import (
 
 // Lowering: participle grammar structs → lang/ast nodes.
 
+// span makes a node span from participle's positions. participle records
+// a node's end as the start of the token after it, which may sit lines
+// later; Zeek's "lines N-M" wants the node's own last token, so the end
+// is moved back to the token before.
 func span(start, end plex.Position) ast.Span {
-	return ast.Span{Start: lexer.Pos(start), End: lexer.Pos(end)}
+	return ast.Span{Start: lexer.Pos(start), End: lexer.Pos(tokenBefore(end))}
+}
+
+// tokenBefore returns the position of the token preceding the one at end
+// in the chunk being parsed.
+func tokenBefore(end plex.Position) plex.Position {
+	toks := chunkToks
+	i := sort.Search(len(toks), func(i int) bool { return toks[i].Pos.Offset >= end.Offset })
+	if i > 0 && i <= len(toks) {
+		return toks[i-1].Pos
+	}
+	return end
 }
 
 func lowerDecl(g *declG) ast.Decl {

@@ -65,7 +65,7 @@ func build[G any]() *participle.Parser[G] {
 	return participle.MustBuild[G](
 		participle.Lexer(definition{}),
 		participle.ParseTypeWith(parseExprFrom),
-		participle.UseLookahead(8),
+		participle.UseLookahead(6),
 	)
 }
 
@@ -177,7 +177,9 @@ func (r *Reader) chunk() []plex.Token {
 			}
 			continue
 		}
-		if depth > 0 && startsTopLevel(t) {
+		// Inside "export { ... }" declarations sit at depth one.
+		exportBody := depth == 1 && len(toks) > 0 && toks[0].Value == "export" && token.Kind(toks[0].Type) == token.Keyword
+		if depth > 0 && !exportBody && startsTopLevel(t) {
 			// A declaration keyword inside an unclosed bracket: the
 			// previous declaration is broken; report it and resume here.
 			r.peeked = &t
@@ -218,7 +220,7 @@ func (r *Reader) chunk() []plex.Token {
 // unclosed reports a declaration cut off by the end of the file: at the
 // first syntax error inside it if there is one, else "at end of file".
 func (r *Reader) unclosed(toks []plex.Token) {
-	_, d := parseTokens(declParser, toks, r.file)
+	_, d := parseTokens(declParser, toks, r.file, lowerDecl)
 	if d == nil || d.Pos.Offset >= toks[len(toks)-1].Pos.Offset && r.eof {
 		d = &diag.Diagnostic{Severity: diag.Error, Msg: "syntax error, at end of file " + r.file}
 	}
@@ -273,47 +275,51 @@ func directive(t plex.Token) Directive {
 // token it reached in a package variable (participle gives custom parse
 // functions no context to keep it in).
 var (
-	parseMu  sync.Mutex
-	furthest plex.Token
+	parseMu   sync.Mutex
+	furthest  plex.Token
+	chunkToks []plex.Token // tokens of the declaration being parsed, for spans
 )
 
-// parseTokens runs a participle parser over toks, turning syntax errors into
-// diagnostics at the furthest point any production reached.
-func parseTokens[G any](p *participle.Parser[G], toks []plex.Token, file string) (g *G, d *diag.Diagnostic) {
+// parseTokens runs a participle parser over toks and lowers the result,
+// turning syntax errors into diagnostics at the furthest point any
+// production reached.
+func parseTokens[G, R any](p *participle.Parser[G], toks []plex.Token, file string, lower func(*G) R) (r R, d *diag.Diagnostic) {
 	parseMu.Lock()
 	defer parseMu.Unlock()
 	furthest = plex.Token{}
+	chunkToks = toks
+	defer func() { chunkToks = nil }()
 	defer func() {
 		if r := recover(); r != nil {
 			e, ok := r.(exprError)
 			if !ok {
 				panic(r)
 			}
-			g, d = nil, syntaxError(e.err, file)
+			d = syntaxError(e.err, file)
 		}
 	}()
 	pl, err := plex.Upgrade(&sliceLexer{toks: toks})
 	if err != nil {
-		return nil, syntaxError(err, file)
+		return r, syntaxError(err, file)
 	}
-	g, err = p.ParseFromLexer(pl)
+	g, err := p.ParseFromLexer(pl)
 	if err != nil {
 		if ue, ok := err.(*participle.UnexpectedTokenError); ok && furthest.Pos.Filename != "" &&
 			furthest.Pos.Offset > ue.Unexpected.Pos.Offset {
 			err = &participle.UnexpectedTokenError{Unexpected: furthest}
 		}
-		return nil, syntaxError(err, file)
+		return r, syntaxError(err, file)
 	}
-	return g, nil
+	return lower(g), nil
 }
 
 func (r *Reader) parse(toks []plex.Token) ast.Decl {
-	g, d := parseTokens(declParser, toks, r.file)
+	decl, d := parseTokens(declParser, toks, r.file, lowerDecl)
 	if d != nil {
 		r.diags.Add(d)
 		return nil
 	}
-	return lowerDecl(g)
+	return decl
 }
 
 // syntaxError turns a participle error into Zeek's wording.
@@ -365,11 +371,11 @@ func ParseFuncType(name, sig string) (*ast.FuncType, error) {
 	if d.HasErrors() {
 		return nil, d.Items[0]
 	}
-	g, e := parseTokens(funcParser, toks, name)
+	ft, e := parseTokens(funcParser, toks, name, func(g *funcTypeG) *ast.FuncType { return lowerFuncType(ast.Span{}, g) })
 	if e != nil {
 		return nil, e
 	}
-	return lowerFuncType(ast.Span{}, g), nil
+	return ft, nil
 }
 
 // ParseExpr parses one expression from tokens (an @if condition).

@@ -45,7 +45,7 @@ event zeek_init()
 	return;
 	}
 
-function g(): count
+function g(h: string): count
 	{
-	return when [h = "x"] ( |h| > 0 ) { return 1; } timeout 1sec { return 0; }
+	return when [h] ( |h| > 0 ) { return 1; } timeout 1sec { return 0; }
 	}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseArgs(t *testing.T) {
+	tests := []struct {
+		args []string
+		want Options
+	}{
+		{[]string{"-r", "t.pcap", "local"}, Options{ReadFiles: []string{"t.pcap"}, Scripts: []string{"local"}}},
+		{[]string{"-bC", "-rt.pcap", "x.zeek"}, Options{Bare: true, NoChecksums: true, ReadFiles: []string{"t.pcap"}, Scripts: []string{"x.zeek"}}},
+		{[]string{"--readfile=t.pcap", "--bare-mode"}, Options{ReadFiles: []string{"t.pcap"}, Bare: true}},
+		{[]string{"-i", "eth0", "-C", "site/local.bro"}, Options{Interfaces: []string{"eth0"}, NoChecksums: true, Scripts: []string{"site/local.bro"}}},
+		{[]string{"-e", "print 1", "-a"}, Options{Exec: []string{"print 1"}, ParseOnly: true}},
+		{[]string{"-O", "no-event-handler-coalescence", "x"}, Options{Ignored: []string{"no-event-handler-coalescence"}, Scripts: []string{"x"}}},
+		{[]string{"Site::local_nets+={10.0.0.0/8}", "a=b", "x-=1"}, Options{Redefs: []Redef{{"Site::local_nets", "+=", "{10.0.0.0/8}"}, {"a", "=", "b"}, {"x", "-=", "1"}}}},
+		{[]string{"Zeek::AF_Packet"}, Options{Plugins: []string{"Zeek::AF_Packet"}}},
+		{[]string{"--", "-b"}, Options{Scripts: []string{"-b"}}},
+		{[]string{"-p", "pre", "-NN", "-f", "tcp port 80", "-w", "out.pcap"}, Options{Prefixes: []string{"pre"}, PrintPlugins: 2, Filter: "tcp port 80", WriteFile: "out.pcap"}},
+	}
+	for _, tc := range tests {
+		got, err := parseArgs(tc.args)
+		if err != nil {
+			t.Errorf("%v: %v", tc.args, err)
+			continue
+		}
+		if !reflect.DeepEqual(*got, tc.want) {
+			t.Errorf("%v:\n got %+v\nwant %+v", tc.args, *got, tc.want)
+		}
+	}
+}
+
+func TestParseArgsErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-Z"}, "invalid option -- 'Z'"},
+		{[]string{"-r"}, "option requires an argument -- 'r'"},
+		{[]string{"--nope"}, "unrecognized option '--nope'"},
+		{[]string{"--readfile"}, "option '--readfile' requires an argument"},
+	}
+	for _, tc := range tests {
+		_, err := parseArgs(tc.args)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("%v: got %v want %s", tc.args, err, tc.want)
+		}
+	}
+}
+
+func TestRedefSource(t *testing.T) {
+	tests := []struct {
+		r    Redef
+		want string
+	}{
+		{Redef{"Log::default_logdir", "=", "/tmp/logs"}, `redef Log::default_logdir = "/tmp/logs";`},
+		{Redef{"x", "=", "5"}, `redef x = 5;`},
+		{Redef{"s", "+=", "{10.0.0.0/8}"}, `redef s += {10.0.0.0/8};`},
+		{Redef{"b", "=", "T"}, `redef b = T;`},
+	}
+	for _, tc := range tests {
+		if got := redefSource(tc.r); got != tc.want {
+			t.Errorf("got %s want %s", got, tc.want)
+		}
+	}
+}
+
+func TestHelpAndVersion(t *testing.T) {
+	var out, errb strings.Builder
+	if code := run([]string{"-h"}, strings.NewReader(""), &out, &errb); code != 0 || !strings.HasPrefix(out.String(), "usage: gobro") {
+		t.Errorf("-h: code %d, %q", code, out.String())
+	}
+	out.Reset()
+	if code := run([]string{"-v"}, strings.NewReader(""), &out, &errb); code != 0 || !strings.HasPrefix(out.String(), "gobro version ") {
+		t.Errorf("-v: code %d, %q", code, out.String())
+	}
+	errb.Reset()
+	if code := run([]string{"-Z"}, strings.NewReader(""), &out, &errb); code != 1 || !strings.Contains(errb.String(), "invalid option") {
+		t.Errorf("-Z: code %d, %q", code, errb.String())
+	}
+}

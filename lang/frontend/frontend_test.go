@@ -1,0 +1,193 @@
+package frontend
+
+import (
+	"bufio"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gobro/gobro/lang/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite .err goldens")
+
+func headers(d *diag.List) []string {
+	var out []string
+	for _, x := range d.Items {
+		out = append(out, x.Header())
+	}
+	return out
+}
+
+// TestCorpusOK: every script under testdata/lang/ok parses and checks in
+// bare mode without errors.
+func TestCorpusOK(t *testing.T) {
+	dir, _ := filepath.Abs("../../testdata/lang/ok")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.zeek"))
+	bro, _ := filepath.Glob(filepath.Join(dir, "*.bro"))
+	files = append(files, bro...)
+	if len(files) < 300 {
+		t.Errorf("corpus has %d scripts, want at least 300", len(files))
+	}
+	t.Chdir(dir)
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			res := Load(&Config{SearchPath: []string{"."}, Bare: true, Scripts: []string{"./" + name}})
+			if res.Diags.HasErrors() {
+				var b strings.Builder
+				res.Diags.Print(&b, res.Sources())
+				t.Errorf("%s", b.String())
+			}
+		})
+	}
+}
+
+// TestCorpusErrors: every script under testdata/lang/errors gives exactly
+// the diagnostics its "# expect:" header lines name, in order, and its full
+// output (with carets) matches the .err golden byte for byte.
+func TestCorpusErrors(t *testing.T) {
+	dir, _ := filepath.Abs("../../testdata/lang/errors")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.zeek"))
+	if len(files) < 40 {
+		t.Errorf("error corpus has %d scripts, want at least 40", len(files))
+	}
+	t.Chdir(dir)
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			want := expectations(t, name)
+			res := Load(&Config{SearchPath: []string{"."}, Bare: true, Scripts: []string{"./" + name}})
+			got := headers(res.Diags)
+			if strings.Join(got, "\n") != strings.Join(want, "\n") {
+				t.Errorf("diagnostics differ\n got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+			}
+			var b strings.Builder
+			res.Diags.Print(&b, res.Sources())
+			golden := strings.TrimSuffix(name, ".zeek") + ".err"
+			if *update {
+				os.WriteFile(golden, []byte(b.String()), 0o644)
+				return
+			}
+			wantOut, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("missing golden %s (go test -update)", golden)
+			}
+			if b.String() != string(wantOut) {
+				t.Errorf("output differs from %s:\n%s", golden, b.String())
+			}
+		})
+	}
+}
+
+// expectations reads the "# expect: ..." and "# expect(ours): ..." lines.
+func expectations(t *testing.T, name string) []string {
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		for _, p := range []string{"# expect: ", "# expect(ours): "} {
+			if rest, ok := strings.CutPrefix(line, p); ok {
+				out = append(out, rest)
+			}
+		}
+	}
+	return out
+}
+
+// TestSeeds: the two seed-style scripts check unmodified with the default
+// policy loaded.
+func TestSeeds(t *testing.T) {
+	dir, _ := filepath.Abs("../../testdata/seeds")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.bro"))
+	if len(files) < 2 {
+		t.Fatalf("want 2 seed scripts, have %d", len(files))
+	}
+	t.Chdir(dir)
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			res := Load(&Config{SearchPath: []string{"."}, Scripts: []string{"./" + name}})
+			if res.Diags.HasErrors() {
+				var b strings.Builder
+				res.Diags.Print(&b, res.Sources())
+				t.Errorf("%s", b.String())
+			}
+		})
+	}
+}
+
+// TestDefaultPolicy: the default startup set and site/local load cleanly.
+func TestDefaultPolicy(t *testing.T) {
+	res := Load(&Config{Scripts: []string{"local"}})
+	if res.Diags.HasErrors() {
+		var b strings.Builder
+		res.Diags.Print(&b, res.Sources())
+		t.Errorf("%s", b.String())
+	}
+}
+
+// BenchmarkStartup measures the time from nothing to a checked program
+// with the whole default policy loaded (what every run pays).
+func BenchmarkStartup(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		res := Load(&Config{})
+		if res.Diags.HasErrors() {
+			b.Fatal(res.Diags.Items[0])
+		}
+	}
+}
+
+// BenchmarkCheck10k measures parse+check throughput on a generated
+// 10,000-line script (bare mode, so the script dominates).
+func BenchmarkCheck10k(b *testing.B) {
+	src := generated(10000)
+	dir := b.TempDir()
+	p := filepath.Join(dir, "gen.zeek")
+	os.WriteFile(p, src, 0o644)
+	b.SetBytes(int64(len(src)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		res := Load(&Config{Bare: true, Scripts: []string{p}})
+		if res.Diags.HasErrors() {
+			b.Fatal(res.Diags.Items[0])
+		}
+	}
+	b.ReportMetric(float64(10000*b.N)/b.Elapsed().Seconds(), "lines/s")
+}
+
+// generated returns a script of n lines mixing declarations, handlers and
+// expressions in the proportions of real policy scripts.
+func generated(n int) []byte {
+	var b strings.Builder
+	b.WriteString("module Gen;\n")
+	lines := 1
+	for i := 0; lines < n; i++ {
+		id := itoa(i)
+		chunk := "type R" + id + ": record {\n\ta: count &default=" + id + ";\n\tb: string &optional;\n\tc: set[addr];\n};\n" +
+			"global t" + id + ": table[addr] of R" + id + " &create_expire=1 min;\n" +
+			"function f" + id + "(x: count, s: string): string\n\t{\n" +
+			"\tlocal r = R" + id + "($c=set(10.0.0.1));\n" +
+			"\tif ( x > 5 && s in \"abc\" || |r$c| == 0 )\n\t\treturn fmt(\"%s-%d\", s, x * 2 + 1);\n" +
+			"\tfor ( a in r$c )\n\t\tt" + id + "[a] = r;\n" +
+			"\treturn cat(s, x);\n\t}\n" +
+			"event zeek_init() &priority=" + id + "\n\t{\n\tprint f" + id + "(" + id + ", \"x\");\n\t}\n"
+		b.WriteString(chunk)
+		lines += strings.Count(chunk, "\n")
+	}
+	return []byte(b.String())
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
