@@ -52,23 +52,6 @@ func TestParseArgsErrors(t *testing.T) {
 	}
 }
 
-func TestRedefSource(t *testing.T) {
-	tests := []struct {
-		r    Redef
-		want string
-	}{
-		{Redef{"Log::default_logdir", "=", "/tmp/logs"}, `redef Log::default_logdir = "/tmp/logs";`},
-		{Redef{"x", "=", "5"}, `redef x = 5;`},
-		{Redef{"s", "+=", "{10.0.0.0/8}"}, `redef s += {10.0.0.0/8};`},
-		{Redef{"b", "=", "T"}, `redef b = T;`},
-	}
-	for _, tc := range tests {
-		if got := redefSource(tc.r); got != tc.want {
-			t.Errorf("got %s want %s", got, tc.want)
-		}
-	}
-}
-
 func TestHelpAndVersion(t *testing.T) {
 	var out, errb strings.Builder
 	if code := run([]string{"-h"}, strings.NewReader(""), &out, &errb); code != 0 || !strings.HasPrefix(out.String(), "usage: gobro") {

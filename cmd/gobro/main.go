@@ -57,7 +57,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Exec:       o.Exec,
 	}
 	for _, r := range o.Redefs {
-		cfg.Redefs = append(cfg.Redefs, redefSource(r))
+		cfg.Redefs = append(cfg.Redefs, frontend.Redef{Name: r.Name, Op: r.Op, Value: r.Value})
 	}
 	if len(o.Scripts) == 0 && len(o.Exec) == 0 && len(o.ReadFiles) == 0 && len(o.Interfaces) == 0 {
 		src, err := io.ReadAll(stdin)
@@ -79,35 +79,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	// interpreter and the packet engine; until then say so plainly.
 	fmt.Fprintln(stderr, "gobro: scripts parsed and checked; running them is not implemented yet (use -a to only check)")
 	return 1
-}
-
-// redefSource turns a command-line "name=value" into a redef statement.
-// Zeek quotes the value when the global is a string; without the checker's
-// answer at this point we quote values that are not already literals or
-// expressions of another type (plain words).
-func redefSource(r Redef) string {
-	v := r.Value
-	if !looksLikeExpr(v) {
-		v = fmt.Sprintf("%q", v)
-	}
-	return fmt.Sprintf("redef %s %s %s;", r.Name, r.Op, v)
-}
-
-func looksLikeExpr(v string) bool {
-	if v == "" {
-		return false
-	}
-	switch v[0] {
-	case '"', '{', '[', '/', '-', '+', '(':
-		return true
-	}
-	if v == "T" || v == "F" {
-		return true
-	}
-	if v[0] >= '0' && v[0] <= '9' {
-		return true
-	}
-	return strings.Contains(v, "::") || strings.Contains(v, "(")
 }
 
 // checkPolicy loads every script of the embedded tree on top of the

@@ -7,6 +7,7 @@ package frontend
 
 import (
 	"io/fs"
+	"strconv"
 	"strings"
 
 	"github.com/gobro/gobro/builtins"
@@ -15,6 +16,7 @@ import (
 	"github.com/gobro/gobro/lang/load"
 	"github.com/gobro/gobro/lang/parser"
 	"github.com/gobro/gobro/lang/token"
+	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/policy"
 )
 
@@ -25,9 +27,25 @@ type Config struct {
 	Bare       bool     // -b: skip base/init-default
 	Scripts    []string // command-line scripts
 	Prefixes   []string // -p
-	Redefs     []string // command-line redefs, already as script text
+	Redefs     []Redef  // command-line name=value arguments
 	Exec       []string // -e code
 	Stdin      []byte   // script text read from stdin, nil if none
+}
+
+// Redef is a command-line "name op value" argument (op: = += -=).
+type Redef struct {
+	Name, Op, Value string
+}
+
+// source renders the redef as a statement. Like Zeek, the value is quoted
+// when the global is a string, so "Log::default_logdir=/tmp" works; any
+// other value is script text ("REMOTE_HOSTS", "{10.0.0.0/8}").
+func (r Redef) source(c *check.Checker) string {
+	v := r.Value
+	if sym := c.Program().Lookup(r.Name); sym != nil && sym.Type != nil && sym.Type.Kind() == types.String {
+		v = strconv.Quote(v)
+	}
+	return "redef " + r.Name + " " + r.Op + " " + v + ";"
 }
 
 // Result is a loaded and checked program with its diagnostics.
@@ -79,7 +97,12 @@ func Load(cfg *Config) *Result {
 	}
 	l.LoadPrefixes()
 	if len(cfg.Redefs) > 0 {
-		l.LoadSource("<command line>", []byte(strings.Join(cfg.Redefs, "\n")+"\n"))
+		var b strings.Builder
+		for _, r := range cfg.Redefs {
+			b.WriteString(r.source(c))
+			b.WriteString("\n")
+		}
+		l.LoadSource("<command line>", []byte(b.String()))
 	}
 	for _, e := range cfg.Exec {
 		// Zeek implies a trailing ';' after -e code.

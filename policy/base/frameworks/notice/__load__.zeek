@@ -1,0 +1,3 @@
+@load ./main
+@load ./weird
+@load ./actions/add-geodata

@@ -1,0 +1,11 @@
+##! Reports the names in DNS queries to the intel framework.
+
+@load base/frameworks/intel
+@load base/protocols/dns
+@load ./where-locations
+
+event dns_request(c: connection, msg: dns_msg, query: string, qtype: count, qclass: count)
+	{
+	Intel::seen([$indicator=query, $indicator_type=Intel::DOMAIN, $conn=c,
+	             $where=DNS::IN_REQUEST]);
+	}
