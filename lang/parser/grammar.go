@@ -64,7 +64,7 @@ type redefRecordG struct {
 	Name   string    `parser:"'record' @Ident"`
 	Field  *string   `parser:"( '$' @Ident"`
 	FOp    string    `parser:"  @('+=' | '-=')"`
-	FAttrs []*attrG  `parser:"  @@+ ';'"`
+	FAttrs []*attrG  `parser:"  ( '{' @@+ '}' | @@+ ) ';'"`
 	Fields []*fieldG `parser:"| '+=' '{' @@* '}'"`
 	Attrs  []*attrG  `parser:"  @@* ';' )"`
 }

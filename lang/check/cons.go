@@ -1,0 +1,411 @@
+package check
+
+import (
+	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/diag"
+	"github.com/gobro/gobro/lang/types"
+)
+
+// constructor checks record(), set(), table() and vector(), typed by the
+// context when it wants a type of the same kind.
+func (c *Checker) constructor(e *ast.ConstructorExpr, want types.Type) types.Type {
+	var t types.Type
+	switch e.Kind {
+	case ast.RecordCons:
+		if r, ok := want.(*types.RecordType); ok {
+			t = c.recordFields(e, e.Args, r, "(coerce "+ast.Format(e)+" to "+r.String()+")")
+		} else {
+			t = c.anonRecord(e.Args)
+		}
+	default:
+		if want != nil && want.Kind() == consKind(e.Kind) {
+			t = c.containerCons(e, e.Kind, e.Args, want)
+		} else {
+			t = c.inferCons(e, e.Kind, e.Args, want)
+		}
+	}
+	if len(e.Attrs) > 0 {
+		c.checkAttrs(e.Attrs, attrCons, t)
+	}
+	return t
+}
+
+func consKind(k ast.ConstructorKind) types.Kind {
+	switch k {
+	case ast.SetCons:
+		return types.Set
+	case ast.TableCons:
+		return types.Table
+	case ast.VectorCons:
+		return types.Vector
+	}
+	return types.Record
+}
+
+// list checks [...]: a record constructor when it holds $-fields or the
+// context wants a record, otherwise an index list.
+func (c *Checker) list(e *ast.ListExpr, want types.Type) types.Type {
+	if r, ok := want.(*types.RecordType); ok && allFieldAssigns(e.Elems) {
+		return c.recordFields(e, e.Elems, r, "(coerce "+ast.Format(e)+" to "+r.String()+")")
+	}
+	if len(e.Elems) > 0 && allFieldAssigns(e.Elems) {
+		return c.anonRecord(e.Elems)
+	}
+	var wants []types.Type
+	if l, ok := want.(*types.ListType); ok && len(l.Elems) == len(e.Elems) {
+		wants = l.Elems
+	}
+	lt := &types.ListType{}
+	for i, el := range e.Elems {
+		var w types.Type
+		if wants != nil {
+			w = wants[i]
+		}
+		lt.Elems = append(lt.Elems, c.expr(el, w))
+	}
+	return lt
+}
+
+func allFieldAssigns(es []ast.Expr) bool {
+	for _, e := range es {
+		if _, ok := e.(*ast.FieldAssign); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// anonRecord builds the record type of [$a=1, $b="x"] without context.
+func (c *Checker) anonRecord(args []ast.Expr) types.Type {
+	r := types.NewRecord("")
+	for _, a := range args {
+		fa, ok := a.(*ast.FieldAssign)
+		if !ok {
+			c.expr(a, nil)
+			c.errorf(a, a, "bad record constructor element")
+			continue
+		}
+		t := c.expr(fa.X, nil)
+		c.prog.Types[fa] = t
+		if !r.AddField(&types.Field{Name: fa.Name, Type: t}) {
+			c.errorf(fa, fa, "duplicate field %q", fa.Name)
+		}
+	}
+	return r
+}
+
+// recordFields checks $-field assignments against record type r: every
+// field must exist ("orphaned field") with a fitting value ("type clash
+// for field"), and every mandatory field must be given.
+func (c *Checker) recordFields(n ast.Node, args []ast.Expr, r *types.RecordType, text string) types.Type {
+	given := map[string]bool{}
+	for _, a := range args {
+		fa, ok := a.(*ast.FieldAssign)
+		if !ok {
+			c.expr(a, nil)
+			c.errorf(a, a, "bad record constructor element")
+			continue
+		}
+		f := r.Field(fa.Name)
+		if f == nil {
+			c.expr(fa.X, nil)
+			c.errorText(n, text, "orphaned field %q in record coercion", fa.Name)
+			continue
+		}
+		given[fa.Name] = true
+		t := c.expr(fa.X, f.Type)
+		c.prog.Types[fa] = t
+		if types.IsError(t) || types.IsError(f.Type) {
+			continue
+		}
+		if types.Promotable(t, f.Type) || c.constructorFits(fa.X, f.Type) {
+			c.noteCoerce(fa.X, t, f.Type)
+			continue
+		}
+		d := c.errorText(n, text+" and "+t.String(), "type clash for field %q", fa.Name)
+		d.Other = t.String()
+	}
+	for _, f := range r.Fields {
+		if !given[f.Name] && !f.Optional && f.Default == nil {
+			c.errorText(n, text, "mandatory field %q missing", f.Name)
+		}
+	}
+	return r
+}
+
+// containerCons checks set/table/vector constructor elements against the
+// wanted type. On mismatch the result is the type the elements suggest, so
+// the caller also reports its own clash, as Zeek does.
+func (c *Checker) containerCons(e ast.Expr, kind ast.ConstructorKind, args []ast.Expr, want types.Type) types.Type {
+	ok := true
+	switch w := want.(type) {
+	case *types.VectorType:
+		for _, a := range args {
+			if t, fits := c.typed(a, w.Elem); !fits {
+				c.arithMixed(a, t, w.Elem)
+				c.mismatch(a, w.Elem)
+				ok = false
+			}
+		}
+		if !ok {
+			c.errorf(e, e, "inconsistent types in vector constructor")
+		}
+	case *types.TableType:
+		for _, a := range args {
+			if w.IsSet() {
+				ok = c.indexElem(a, w) && ok
+				continue
+			}
+			as, isAssign := a.(*ast.AssignExpr)
+			if !isAssign || as.Op != "=" {
+				c.expr(a, nil)
+				c.errorf(a, a, "table constructor element must be an assignment")
+				ok = false
+				continue
+			}
+			c.prog.Types[as] = w.Yield
+			ok = c.indexElem(as.LHS, w) && ok
+			if t, fits := c.typed(as.RHS, w.Yield); !fits {
+				c.arithMixed(as.RHS, t, w.Yield)
+				c.mismatch(as.RHS, w.Yield)
+				ok = false
+			}
+		}
+		if !ok {
+			what := "table"
+			if w.IsSet() {
+				what = "set"
+			}
+			c.errorf(e, e, "inconsistent type in %s constructor", what)
+		}
+	}
+	if !ok {
+		return c.suggested(kind, args)
+	}
+	return want
+}
+
+// indexElem checks one index of a set/table constructor: [a, b] or a.
+func (c *Checker) indexElem(a ast.Expr, w *types.TableType) bool {
+	if l, isList := a.(*ast.ListExpr); isList && !allFieldAssigns(l.Elems) {
+		c.prog.Types[l] = w.IndexList()
+		if len(l.Elems) != len(w.Index) {
+			for _, x := range l.Elems {
+				c.expr(x, nil)
+			}
+			c.errorf(a, a, "wrong number of index values")
+			return false
+		}
+		return c.promoteList(l.Elems, w.Index)
+	}
+	if len(w.Index) != 1 {
+		c.expr(a, nil)
+		c.errorf(a, a, "wrong number of index values")
+		return false
+	}
+	return c.promoteList([]ast.Expr{a}, w.Index)
+}
+
+// suggested is the type the elements of a failed constructor suggest
+// (ErrorType when they do not agree either).
+func (c *Checker) suggested(kind ast.ConstructorKind, args []ast.Expr) types.Type {
+	if len(args) == 0 {
+		return types.ErrorType
+	}
+	elem := func(a ast.Expr) []types.Type {
+		if l, ok := a.(*ast.ListExpr); ok {
+			var ts []types.Type
+			for _, x := range l.Elems {
+				ts = append(ts, c.prog.Types[x])
+			}
+			return ts
+		}
+		return []types.Type{c.prog.Types[a]}
+	}
+	switch kind {
+	case ast.SetCons:
+		return types.NewSet(elem(args[0])...)
+	case ast.VectorCons:
+		return &types.VectorType{Elem: c.prog.Types[args[0]]}
+	case ast.TableCons:
+		if as, ok := args[0].(*ast.AssignExpr); ok {
+			return types.NewTable(c.prog.Types[as.RHS], elem(as.LHS)...)
+		}
+	}
+	return types.ErrorType
+}
+
+// inferCons types a constructor without context from its elements.
+func (c *Checker) inferCons(e ast.Expr, kind ast.ConstructorKind, args []ast.Expr, want types.Type) types.Type {
+	if len(args) == 0 {
+		if want == nil {
+			c.errorf(e, e, "empty constructor in untyped initialization")
+			return types.ErrorType
+		}
+		if want.Kind() == types.Any {
+			return types.AnyType
+		}
+	}
+	switch kind {
+	case ast.VectorCons:
+		var et types.Type
+		for _, a := range args {
+			t := c.expr(a, nil)
+			if types.IsError(t) {
+				return types.ErrorType
+			}
+			et = unify(et, t)
+			if et == nil {
+				c.errorf(e, e, "inconsistent types in vector constructor")
+				return types.ErrorType
+			}
+		}
+		if et == nil {
+			return types.ErrorType
+		}
+		return &types.VectorType{Elem: et}
+	case ast.SetCons:
+		var idx []types.Type
+		for i, a := range args {
+			ts := c.indexTypes(a)
+			if ts == nil {
+				return types.ErrorType
+			}
+			if i == 0 {
+				idx = ts
+				continue
+			}
+			if idx = unifyList(idx, ts); idx == nil {
+				c.errorf(e, e, "inconsistent type in set constructor")
+				return types.ErrorType
+			}
+		}
+		return types.NewSet(idx...)
+	case ast.TableCons:
+		var idx []types.Type
+		var yield types.Type
+		for _, a := range args {
+			as, ok := a.(*ast.AssignExpr)
+			_, isList := func() (*ast.ListExpr, bool) {
+				if !ok {
+					return nil, false
+				}
+				l, y := as.LHS.(*ast.ListExpr)
+				return l, y
+			}()
+			if !ok || !isList {
+				for _, a := range args {
+					c.exprQuiet(a)
+				}
+				c.errorf(e, e, "cannot determine type for table; ensure square brackets are around each key")
+				return types.ErrorType
+			}
+			ts := c.indexTypes(as.LHS)
+			yt := c.expr(as.RHS, nil)
+			c.prog.Types[as] = yt
+			if ts == nil || types.IsError(yt) {
+				return types.ErrorType
+			}
+			if idx == nil {
+				idx, yield = ts, yt
+				continue
+			}
+			idx, yield = unifyList(idx, ts), unify(yield, yt)
+			if idx == nil || yield == nil {
+				c.errorf(e, e, "inconsistent type in table constructor")
+				return types.ErrorType
+			}
+		}
+		return types.NewTable(yield, idx...)
+	}
+	return types.ErrorType
+}
+
+// exprQuiet checks e for annotations but drops its diagnostics (used where
+// a better message about the whole construct follows).
+func (c *Checker) exprQuiet(e ast.Expr) {
+	n := len(c.diags.Items)
+	if as, ok := e.(*ast.AssignExpr); ok {
+		c.expr(as.LHS, nil)
+		c.expr(as.RHS, nil)
+	} else {
+		c.expr(e, nil)
+	}
+	keep := c.diags.Items[:n]
+	for _, d := range c.diags.Items[n:] {
+		if d.Severity == diag.Warning {
+			keep = append(keep, d)
+		}
+	}
+	c.diags.Items = keep
+}
+
+// indexTypes checks one untyped index: [a, b] or a.
+func (c *Checker) indexTypes(a ast.Expr) []types.Type {
+	var es []ast.Expr
+	if l, ok := a.(*ast.ListExpr); ok && !allFieldAssigns(l.Elems) {
+		es = l.Elems
+	} else {
+		es = []ast.Expr{a}
+	}
+	var ts []types.Type
+	for _, x := range es {
+		t := c.expr(x, nil)
+		if types.IsError(t) {
+			return nil
+		}
+		ts = append(ts, t)
+	}
+	if l, ok := a.(*ast.ListExpr); ok && len(es) == len(l.Elems) {
+		c.prog.Types[l] = &types.ListType{Elems: ts}
+	}
+	return ts
+}
+
+// unify merges element types: identical, or arithmetic promoted.
+func unify(a, b types.Type) types.Type {
+	if a == nil {
+		return b
+	}
+	if types.Identical(a, b) {
+		return a
+	}
+	if types.IsArith(a.Kind()) && types.IsArith(b.Kind()) {
+		return types.ArithType(types.MaxArith(a.Kind(), b.Kind()))
+	}
+	return nil
+}
+
+func unifyList(a, b []types.Type) []types.Type {
+	if len(a) != len(b) {
+		return nil
+	}
+	out := make([]types.Type, len(a))
+	for i := range a {
+		if out[i] = unify(a[i], b[i]); out[i] == nil {
+			return nil
+		}
+	}
+	return out
+}
+
+// brace checks { ... } set/table initializers.
+func (c *Checker) brace(e *ast.BraceExpr, want types.Type) types.Type {
+	if w, ok := want.(*types.VectorType); ok {
+		return c.containerCons(e, ast.VectorCons, e.Elems, w)
+	}
+	if w, ok := want.(*types.TableType); ok {
+		kind := ast.TableCons
+		if w.IsSet() {
+			kind = ast.SetCons
+		}
+		return c.containerCons(e, kind, e.Elems, w)
+	}
+	kind := ast.SetCons
+	if len(e.Elems) > 0 {
+		if _, ok := e.Elems[0].(*ast.AssignExpr); ok {
+			kind = ast.TableCons
+		}
+	}
+	return c.inferCons(e, kind, e.Elems, want)
+}

@@ -1,0 +1,655 @@
+package check
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/diag"
+	"github.com/gobro/gobro/lang/types"
+)
+
+// expr checks e and records its type. want, when not nil, is the type the
+// context expects; constructors ([...], set(), table(), vector(), {...})
+// take their type from it. The caller checks that the result fits want.
+func (c *Checker) expr(e ast.Expr, want types.Type) types.Type {
+	if e == nil {
+		return types.ErrorType
+	}
+	t := c.expr1(e, want)
+	if t == nil {
+		t = types.ErrorType
+	}
+	c.prog.Types[e] = t
+	return t
+}
+
+func (c *Checker) expr1(e ast.Expr, want types.Type) types.Type {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return c.ident(e)
+	case *ast.BasicLit:
+		return c.literal(e)
+	case *ast.UnaryExpr:
+		return c.unary(e)
+	case *ast.IncrExpr:
+		t := c.expr(e.X, nil)
+		if types.IsError(t) {
+			return t
+		}
+		if !types.IsIntegral(t.Kind()) {
+			c.errorf(e, e, "requires an integral operand")
+			return types.ErrorType
+		}
+		c.lvalue(e.X)
+		return t
+	case *ast.BinaryExpr:
+		return c.binary(e)
+	case *ast.AssignExpr:
+		return c.assign(e)
+	case *ast.CondExpr:
+		return c.cond(e, want)
+	case *ast.IndexExpr:
+		return c.index(e)
+	case *ast.SliceExpr:
+		return c.slice(e)
+	case *ast.FieldExpr:
+		return c.field(e)
+	case *ast.HasFieldExpr:
+		t := c.expr(e.X, nil)
+		if types.IsError(t) {
+			return types.BoolType
+		}
+		r, ok := t.(*types.RecordType)
+		if !ok {
+			c.errorf(e, e, "not a record")
+		} else if r.Field(e.Name) == nil {
+			c.errorf(e, e, "no such field in record")
+		}
+		return types.BoolType
+	case *ast.CallExpr:
+		return c.call(e, want)
+	case *ast.FieldAssign:
+		// Only meaningful inside record constructors, which handle it.
+		c.errorf(e, e, "field assignment outside of a record constructor")
+		c.expr(e.X, nil)
+		return types.ErrorType
+	case *ast.ConstructorExpr:
+		return c.constructor(e, want)
+	case *ast.ListExpr:
+		return c.list(e, want)
+	case *ast.BraceExpr:
+		return c.brace(e, want)
+	case *ast.CastExpr:
+		from := c.expr(e.X, nil)
+		to := c.resolveType(e.Type)
+		if !types.IsError(from) && !types.IsError(to) && !castable(from, to) {
+			c.errorf(e, e, "cast not supported")
+		}
+		return to
+	case *ast.IsExpr:
+		c.expr(e.X, nil)
+		c.resolveType(e.Type)
+		return types.BoolType
+	case *ast.SizeExpr:
+		return c.size(e)
+	case *ast.CopyExpr:
+		return c.expr(e.X, want)
+	case *ast.LambdaExpr:
+		return c.lambda(e)
+	case *ast.HookExpr:
+		c.invoke(e.Call, ast.Hook)
+		return types.BoolType
+	case *ast.ScheduleExpr:
+		t := c.expr(e.When, types.IntervalType)
+		if !types.IsError(t) && t.Kind() != types.Interval && t.Kind() != types.Time {
+			c.errorf(e.When, e.When, "schedule requires an interval or a time")
+		}
+		c.invoke(e.Event, ast.Event)
+		return types.VoidType
+	}
+	c.errorf(e, e, "unsupported expression")
+	return types.ErrorType
+}
+
+// ident resolves a name used as a value.
+func (c *Checker) ident(e *ast.Ident) types.Type {
+	s := c.lookup(e)
+	if s == nil {
+		c.errorText(e, "", "unknown identifier %s, at or near \"%s\"", e.Name, e.Name)
+		return types.ErrorType
+	}
+	c.prog.Uses[e] = s
+	s.Referenced = true
+	c.deprecatedUse(s, e, nil)
+	c.noteWhenUse(s)
+	if s.Kind == TypeSym {
+		// A type used as a value ($columns=Info for Log::create_stream):
+		// the compiler makes a type value of Uses[e]; scripts pass it as any.
+		return types.AnyType
+	}
+	return s.Type
+}
+
+// deprecatedUse warns about the use of a &deprecated name or field.
+func (c *Checker) deprecatedUse(s *Symbol, n ast.Node, e ast.Expr) {
+	if s == nil || !s.Deprecated {
+		return
+	}
+	msg := "deprecated (" + s.Name + ")"
+	if s.DeprecatedMsg != "" {
+		msg += ": " + s.DeprecatedMsg
+	}
+	c.report(diag.Warning, n, "", "%s", msg)
+}
+
+func (c *Checker) literal(e *ast.BasicLit) types.Type {
+	switch e.Kind {
+	case ast.LitBool:
+		return types.BoolType
+	case ast.LitCount:
+		if _, err := strconv.ParseUint(e.Value, 0, 64); err != nil {
+			c.errorf(e, e, "literal is outside range of 'count' values")
+		}
+		return types.CountType
+	case ast.LitDouble:
+		return types.DoubleType
+	case ast.LitString:
+		return types.StringType
+	case ast.LitPattern:
+		return types.PatternType
+	case ast.LitPort:
+		return types.PortType
+	case ast.LitAddr:
+		return types.AddrType
+	case ast.LitSubnet:
+		return types.SubnetType
+	case ast.LitInterval:
+		return types.IntervalType
+	}
+	return types.ErrorType
+}
+
+func (c *Checker) unary(e *ast.UnaryExpr) types.Type {
+	// A negated count literal is an int literal; check its range here,
+	// where the sign is known.
+	if lit, ok := e.X.(*ast.BasicLit); ok && lit.Kind == ast.LitCount && (e.Op == "-" || e.Op == "+") {
+		c.prog.Types[lit] = types.CountType
+		n, err := strconv.ParseUint(lit.Value, 0, 64)
+		limit := uint64(math.MaxInt64)
+		if e.Op == "-" {
+			limit++
+		}
+		if err != nil || n > limit {
+			c.errorf(e, e, "literal is outside range of 'int' values")
+		}
+		return types.IntType
+	}
+	t := c.expr(e.X, nil)
+	if types.IsError(t) {
+		return t
+	}
+	k := t.Kind()
+	switch e.Op {
+	case "!":
+		if isBoolVector(t) {
+			return t
+		}
+		if k != types.Bool {
+			c.errorf(e, e, "requires an integral or boolean operand")
+			return types.ErrorType
+		}
+		return types.BoolType
+	case "~":
+		if !types.IsIntegral(k) {
+			c.errorf(e, e, "requires an integral operand")
+			return types.ErrorType
+		}
+		return t
+	case "-", "+":
+		switch {
+		case k == types.Count:
+			return types.IntType
+		case k == types.Int || k == types.Double || k == types.Interval:
+			return t
+		case k == types.Vector:
+			if el := t.(*types.VectorType).Elem; types.IsArith(el.Kind()) {
+				return t
+			}
+		}
+		c.errorf(e, e, "requires an arithmetic operand")
+		return types.ErrorType
+	}
+	return types.ErrorType
+}
+
+func (c *Checker) binary(e *ast.BinaryExpr) types.Type {
+	switch e.Op {
+	case "&&", "||":
+		x, y := c.expr(e.X, types.BoolType), c.expr(e.Y, types.BoolType)
+		if types.IsError(x) || types.IsError(y) {
+			return types.BoolType
+		}
+		if isBoolVector(x) && isBoolVector(y) {
+			return x
+		}
+		if x.Kind() != types.Bool || y.Kind() != types.Bool {
+			c.errorf(e, e, "requires boolean operands")
+		}
+		return types.BoolType
+	case "in", "!in":
+		return c.in(e)
+	}
+	x, y := c.expr(e.X, nil), c.expr(e.Y, nil)
+	if types.IsError(x) || types.IsError(y) {
+		if isComparison(e.Op) {
+			return types.BoolType
+		}
+		return types.ErrorType
+	}
+	if isComparison(e.Op) {
+		if xv, ok := x.(*types.VectorType); ok {
+			if yv, ok := y.(*types.VectorType); ok {
+				// Element-wise comparison of two vectors.
+				xe, ye := xv.Elem.Kind(), yv.Elem.Kind()
+				if types.IsArith(xe) && types.IsArith(ye) || types.Identical(xv.Elem, yv.Elem) {
+					return &types.VectorType{Elem: types.BoolType}
+				}
+			}
+		}
+		c.compare(e, x, y)
+		return types.BoolType
+	}
+	if t := arithResult(e.Op, x, y); t != nil {
+		if types.IsArith(t.Kind()) {
+			c.noteCoerce(e.X, x, t)
+			c.noteCoerce(e.Y, y, t)
+		}
+		return t
+	}
+	switch e.Op {
+	case "%", "<<", ">>", "^":
+		c.errorf(e, e, "requires integral operands")
+	case "&", "|":
+		c.errorf(e, e, "requires \"count\" or compatible \"set\" operands")
+	default:
+		c.errorf(e, e, "requires arithmetic operands")
+	}
+	return types.ErrorType
+}
+
+func isBoolVector(t types.Type) bool {
+	v, ok := t.(*types.VectorType)
+	return ok && v.Elem.Kind() == types.Bool
+}
+
+func isComparison(op string) bool {
+	switch op {
+	case "==", "!=", "<", "<=", ">", ">=":
+		return true
+	}
+	return false
+}
+
+// arithResult is the type of x op y for the non-comparison operators, or
+// nil when the operands do not go together.
+func arithResult(op string, x, y types.Type) types.Type {
+	xk, yk := x.Kind(), y.Kind()
+	if xk == types.Vector && yk == types.Vector {
+		xe, ye := x.(*types.VectorType).Elem, y.(*types.VectorType).Elem
+		if r := arithResult(op, xe, ye); r != nil {
+			return &types.VectorType{Elem: r}
+		}
+		return nil
+	}
+	bothArith := types.IsArith(xk) && types.IsArith(yk)
+	bothIntegral := types.IsIntegral(xk) && types.IsIntegral(yk)
+	switch op {
+	case "+":
+		switch {
+		case bothArith:
+			return types.ArithType(types.MaxArith(xk, yk))
+		case xk == types.Time && yk == types.Interval, xk == types.Interval && yk == types.Time:
+			return types.TimeType
+		case xk == types.Interval && yk == types.Interval:
+			return types.IntervalType
+		case xk == types.String && yk == types.String:
+			return types.StringType
+		}
+	case "-":
+		switch {
+		case bothArith:
+			if xk == types.Count && yk == types.Count {
+				return types.CountType
+			}
+			return types.ArithType(types.MaxArith(xk, yk))
+		case xk == types.Time && yk == types.Time:
+			return types.IntervalType
+		case xk == types.Time && yk == types.Interval:
+			return types.TimeType
+		case xk == types.Interval && yk == types.Interval:
+			return types.IntervalType
+		case (xk == types.Set || xk == types.Table) && types.Identical(x, y):
+			return x
+		}
+	case "*":
+		switch {
+		case bothArith:
+			return types.ArithType(types.MaxArith(xk, yk))
+		case xk == types.Interval && types.IsArith(yk), types.IsArith(xk) && yk == types.Interval:
+			return types.IntervalType
+		}
+	case "/":
+		switch {
+		case bothArith:
+			return types.ArithType(types.MaxArith(xk, yk))
+		case xk == types.Interval && types.IsArith(yk):
+			return types.IntervalType
+		case xk == types.Interval && yk == types.Interval:
+			return types.DoubleType
+		case xk == types.Addr && types.IsIntegral(yk):
+			return types.SubnetType
+		}
+	case "%":
+		if bothIntegral {
+			return types.ArithType(types.MaxArith(xk, yk))
+		}
+	case "&", "|":
+		switch {
+		case bothIntegral:
+			return types.ArithType(types.MaxArith(xk, yk))
+		case xk == types.Pattern && yk == types.Pattern:
+			return types.PatternType
+		case (xk == types.Set || xk == types.Table) && types.Identical(x, y):
+			return x
+		}
+	case "^":
+		if bothIntegral {
+			return types.ArithType(types.MaxArith(xk, yk))
+		}
+	case "<<", ">>":
+		if bothIntegral {
+			return x
+		}
+	}
+	return nil
+}
+
+// ordered kinds support < <= > >=.
+var ordered = map[types.Kind]bool{
+	types.Count: true, types.Int: true, types.Double: true, types.String: true,
+	types.Addr: true, types.Port: true, types.Time: true, types.Interval: true,
+	types.Subnet: true, types.Set: true, types.Table: true, types.Enum: true,
+}
+
+func (c *Checker) compare(e *ast.BinaryExpr, x, y types.Type) {
+	xk, yk := x.Kind(), y.Kind()
+	if types.IsArith(xk) && types.IsArith(yk) {
+		m := types.ArithType(types.MaxArith(xk, yk))
+		c.noteCoerce(e.X, x, m)
+		c.noteCoerce(e.Y, y, m)
+		return
+	}
+	if e.Op == "==" || e.Op == "!=" {
+		if xk == types.Pattern && yk == types.String || xk == types.String && yk == types.Pattern {
+			return
+		}
+		if types.Identical(x, y) && xk != types.Record {
+			return
+		}
+		if xk == types.Any || yk == types.Any {
+			return
+		}
+		if xk == types.Record && types.Identical(x, y) {
+			c.errorf(e, e, "illegal comparison")
+			return
+		}
+		c.errorf(e, e, "operands must be of the same type")
+		return
+	}
+	if !types.Identical(x, y) {
+		c.errorf(e, e, "operands must be of the same type")
+		return
+	}
+	if !ordered[xk] {
+		c.errorf(e, e, "illegal comparison")
+	}
+}
+
+// in checks "a in b" and "a !in b".
+func (c *Checker) in(e *ast.BinaryExpr) types.Type {
+	y := c.expr(e.Y, nil)
+	if types.IsError(y) {
+		c.expr(e.X, nil)
+		return types.BoolType
+	}
+	switch yt := y.(type) {
+	case *types.TableType:
+		var elems []ast.Expr
+		if l, ok := e.X.(*ast.ListExpr); ok {
+			elems = l.Elems
+			c.prog.Types[l] = yt.IndexList()
+		} else {
+			elems = []ast.Expr{e.X}
+		}
+		if len(elems) == 1 && len(yt.Index) == 1 {
+			x := c.expr(elems[0], yt.Index[0])
+			ik := yt.Index[0].Kind()
+			// addr in set[subnet]; string in set[pattern].
+			if x.Kind() == types.Addr && ik == types.Subnet || x.Kind() == types.String && ik == types.Pattern {
+				return types.BoolType
+			}
+			if !c.checkAndPromote(elems[0], x, yt.Index[0]) {
+				c.errorf(e, e, "index type mismatch")
+			}
+			return types.BoolType
+		}
+		if len(elems) != len(yt.Index) {
+			for _, x := range elems {
+				c.expr(x, nil)
+			}
+			c.errorf(e, e, "wrong number of index values")
+			return types.BoolType
+		}
+		if !c.fitsList(elems, yt.Index) {
+			c.errorf(e, e, "index type mismatch")
+		}
+		return types.BoolType
+	}
+	x := c.expr(e.X, nil)
+	if types.IsError(x) {
+		return types.BoolType
+	}
+	xk, yk := x.Kind(), y.Kind()
+	switch {
+	case xk == types.Addr && yk == types.Subnet:
+	case (xk == types.String || xk == types.Pattern) && yk == types.String:
+	case types.IsIntegral(xk) && yk == types.Vector:
+	default:
+		c.errorf(e, e, "not an index type")
+	}
+	return types.BoolType
+}
+
+// cond checks c ? a : b; both arms must have the same type (arithmetic
+// arms are promoted).
+func (c *Checker) cond(e *ast.CondExpr, want types.Type) types.Type {
+	ct := c.expr(e.Cond, types.BoolType)
+	if !types.IsError(ct) && ct.Kind() != types.Bool {
+		c.errorf(e.Cond, e, "requires boolean conditional")
+	}
+	x, y := c.expr(e.Then, want), c.expr(e.Else, want)
+	if types.IsError(x) || types.IsError(y) {
+		return types.ErrorType
+	}
+	if types.IsArith(x.Kind()) && types.IsArith(y.Kind()) {
+		m := types.ArithType(types.MaxArith(x.Kind(), y.Kind()))
+		c.noteCoerce(e.Then, x, m)
+		c.noteCoerce(e.Else, y, m)
+		return m
+	}
+	if !types.Identical(x, y) {
+		c.errorf(e, e, "operands must be of the same type")
+		return types.ErrorType
+	}
+	return x
+}
+
+func (c *Checker) index(e *ast.IndexExpr) types.Type {
+	x := c.expr(e.X, nil)
+	if types.IsError(x) {
+		for _, i := range e.Index {
+			c.expr(i, nil)
+		}
+		return x
+	}
+	switch xt := x.(type) {
+	case *types.TableType:
+		if len(e.Index) != len(xt.Index) {
+			for _, i := range e.Index {
+				c.expr(i, nil)
+			}
+			c.errorf(e, e, "wrong number of indices")
+			return types.ErrorType
+		}
+		if len(xt.Index) == 1 && (xt.Index[0].Kind() == types.Subnet || xt.Index[0].Kind() == types.Pattern) {
+			// A subnet-keyed table indexed by an address (longest match),
+			// a pattern-keyed one by a string (matching patterns).
+			if t := c.expr(e.Index[0], xt.Index[0]); t.Kind() == types.Addr && xt.Index[0].Kind() == types.Subnet ||
+				t.Kind() == types.String && xt.Index[0].Kind() == types.Pattern {
+				return c.indexResult(xt)
+			} else if !c.checkAndPromote(e.Index[0], t, xt.Index[0]) {
+				c.errorf(e, e, "index type mismatch")
+				return types.ErrorType
+			}
+			return c.indexResult(xt)
+		}
+		if !c.fitsList(e.Index, xt.Index) {
+			c.errorf(e, e, "index type mismatch")
+			return types.ErrorType
+		}
+		return c.indexResult(xt)
+	case *types.VectorType:
+		if len(e.Index) != 1 {
+			c.errorf(e, e, "vectors take a single index")
+			return types.ErrorType
+		}
+		t := c.expr(e.Index[0], nil)
+		if types.IsError(t) {
+			return xt.Elem
+		}
+		if iv, ok := t.(*types.VectorType); ok {
+			// v[index_vec] and v[vector of bool] select elements.
+			if k := iv.Elem.Kind(); types.IsIntegral(k) || k == types.Bool {
+				return xt
+			}
+		}
+		if !types.IsIntegral(t.Kind()) {
+			c.errorf(e, e, "vector index must be integral")
+			return types.ErrorType
+		}
+		return xt.Elem
+	}
+	if x.Kind() == types.String && len(e.Index) == 1 {
+		t := c.expr(e.Index[0], nil)
+		if !types.IsError(t) && !types.IsIntegral(t.Kind()) {
+			c.errorf(e, e, "string index must be integral")
+		}
+		return types.StringType
+	}
+	for _, i := range e.Index {
+		c.expr(i, nil)
+	}
+	c.errorf(e, e, "not an index type")
+	return types.ErrorType
+}
+
+func (c *Checker) indexResult(t *types.TableType) types.Type {
+	if t.IsSet() {
+		// Zeek gives a set lookup no value; membership is "in".
+		return types.BoolType
+	}
+	return t.Yield
+}
+
+func (c *Checker) slice(e *ast.SliceExpr) types.Type {
+	x := c.expr(e.X, nil)
+	for _, b := range []ast.Expr{e.Lo, e.Hi} {
+		if b == nil {
+			continue
+		}
+		if t := c.expr(b, nil); !types.IsError(t) && !types.IsIntegral(t.Kind()) {
+			c.errorf(b, b, "slice index must be integral")
+		}
+	}
+	if types.IsError(x) {
+		return x
+	}
+	if x.Kind() != types.String && x.Kind() != types.Vector {
+		c.errorf(e, e, "not an index type")
+		return types.ErrorType
+	}
+	return x
+}
+
+func (c *Checker) field(e *ast.FieldExpr) types.Type {
+	x := c.expr(e.X, nil)
+	if types.IsError(x) {
+		return x
+	}
+	r, ok := x.(*types.RecordType)
+	if !ok {
+		c.errorf(e, e, "not a record")
+		return types.ErrorType
+	}
+	f := r.Field(e.Name)
+	if f == nil {
+		c.errorf(e, e, "no such field in record")
+		return types.ErrorType
+	}
+	if f.Deprecated {
+		msg := "deprecated (" + r.String() + "$" + f.Name + ")"
+		if f.DeprecMsg != "" {
+			msg += ": " + f.DeprecMsg
+		}
+		c.warnf(e, e, "%s", msg)
+	}
+	return f.Type
+}
+
+func (c *Checker) size(e *ast.SizeExpr) types.Type {
+	t := c.expr(e.X, nil)
+	if types.IsError(t) {
+		return t
+	}
+	switch t.Kind() {
+	case types.Int, types.Count, types.String, types.Table, types.Set, types.Vector,
+		types.Enum, types.Addr, types.Port, types.List, types.Bool, types.File:
+		return types.CountType
+	case types.Double, types.Subnet:
+		return types.DoubleType
+	case types.Interval, types.Time:
+		return t
+	case types.Any:
+		return types.CountType
+	}
+	c.errorf(e, e, "operand has no size")
+	return types.ErrorType
+}
+
+// castable reports whether "x as T" may succeed: any and Broker data
+// convert at run time; sets and vectors convert into each other.
+func castable(from, to types.Type) bool {
+	fk, tk := from.Kind(), to.Kind()
+	switch {
+	case fk == types.Any || tk == types.Any:
+		return true
+	case fk == types.Record || fk == types.Opaque:
+		return true // Broker::Data
+	case (fk == types.Set || fk == types.Vector) && (tk == types.Set || tk == types.Vector):
+		return true
+	case types.IsArith(fk) && types.IsArith(tk):
+		return true
+	}
+	return types.Promotable(from, to)
+}

@@ -1,0 +1,87 @@
+package check
+
+import (
+	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/types"
+)
+
+// body checks one body: params become the first frame slots, then the
+// statements are checked in a fresh context.
+func (c *Checker) body(b *Body, ft *types.FuncType, params []*ast.Param, block *ast.BlockStmt, lambda *lambdaCaps) {
+	parent := c.fn
+	ctx := &funcCtx{
+		body:   b,
+		scopes: []map[string]*Symbol{{}},
+		flavor: ft.Flavor,
+		result: ft.Result,
+		parent: parent,
+		lambda: lambda,
+	}
+	c.fn = ctx
+	if lambda != nil && parent != nil {
+		c.captures(b, lambda, parent)
+	}
+	for i, p := range params {
+		t := types.Type(types.ErrorType)
+		if i < len(ft.Params) {
+			t = ft.Params[i].Type
+		}
+		s := c.declareLocal(p.Name, t, p.Pos(), p)
+		b.Params = append(b.Params, s)
+	}
+	if block != nil {
+		c.block(block)
+	}
+	c.fn = parent
+	c.prog.Bodies = append(c.prog.Bodies, b)
+}
+
+// captures declares the listed captures of a lambda in its frame.
+func (c *Checker) captures(b *Body, lambda *lambdaCaps, parent *funcCtx) {
+	for _, cp := range lambda.list {
+		save := c.fn
+		c.fn = parent
+		outer := c.lookupLocal(cp.Name.Name, nil)
+		c.fn = save
+		if outer == nil {
+			c.errorText(cp, "", "no such local identifier: %s", cp.Name.Name)
+			continue
+		}
+		c.prog.Uses[cp.Name] = outer
+		inner := c.declareLocal(cp.Name.Name, outer.Type, cp.Pos(), cp)
+		b.Captures = append(b.Captures, &Capture{Outer: outer, Inner: inner, Copy: cp.Copy})
+	}
+}
+
+// lambda checks an anonymous function; its type is its signature.
+func (c *Checker) lambda(e *ast.LambdaExpr) types.Type {
+	ft := c.resolveSig(e.Kind, e.Params, e.Result, e)
+	b := &Body{Lambda: e, Proto: ft}
+	if c.fn != nil {
+		b.Parent = c.fn.body
+	}
+	c.prog.Lambdas[e] = b
+	saveLoops, saveSw := 0, 0
+	if c.fn != nil {
+		saveLoops, saveSw = c.fn.loops, c.fn.swtch
+	}
+	c.body(b, ft, e.Params, e.Body, &lambdaCaps{explicit: e.HasCaptures, list: e.Captures})
+	if c.fn != nil {
+		c.fn.loops, c.fn.swtch = saveLoops, saveSw
+	}
+	return ft
+}
+
+// noteWhenUse records a use of an outer local inside a when statement.
+func (c *Checker) noteWhenUse(s *Symbol) {
+	f := c.fn
+	if f == nil || f.whenDepth == 0 || s.Kind != LocalVar || s.Body != f.body || s.Slot >= f.whenBase {
+		return
+	}
+	for _, u := range f.whenUses {
+		if u == s {
+			return
+		}
+	}
+	f.whenUses = append(f.whenUses, s)
+}

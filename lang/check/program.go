@@ -1,0 +1,127 @@
+package check
+
+import (
+	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/token"
+	"github.com/gobro/gobro/lang/types"
+)
+
+// SymKind classifies symbols.
+type SymKind uint8
+
+const (
+	GlobalVar SymKind = iota // global
+	ConstVar                 // const (global)
+	OptionVar                // option
+	LocalVar                 // local, const local or parameter: a frame slot
+	FuncSym                  // function, event or hook
+	TypeSym                  // a type name
+	EnumSym                  // an enum constant
+)
+
+var symKindNames = [...]string{"global", "const", "option", "local", "function", "type", "enum constant"}
+
+func (k SymKind) String() string { return symKindNames[k] }
+
+// Symbol is one declared name.
+type Symbol struct {
+	Name     string // fully qualified for globals ("Intel::seen", "x")
+	Kind     SymKind
+	Type     types.Type
+	Slot     int // globals: index in Program.Globals; locals: frame slot
+	Pos      token.Pos
+	Module   string
+	Exported bool
+	Attrs    []*ast.Attr
+	Init     ast.Expr // declared initializer (globals and locals)
+	Redefs   []*Redef // globals: redefs in load order
+	Redefine bool     // has &redef
+	IsConst  bool     // const local
+	Enum     *types.EnumConst
+	Func     *Func
+	Body     *Body // locals: the body whose frame holds the slot
+
+	Deprecated    bool
+	DeprecatedMsg string
+	Referenced    bool
+}
+
+// Redef is one "redef x op expr" applied to a global.
+type Redef struct {
+	Decl  *ast.RedefDecl
+	Op    string // "=", "+=", "-="
+	Expr  ast.Expr
+	Attrs []*ast.Attr
+}
+
+// Func is a function, event or hook with all its bodies.
+type Func struct {
+	Sym     *Symbol
+	Type    *types.FuncType   // the canonical prototype
+	Protos  []*types.FuncType // every declared prototype, canonical first
+	Bodies  []*Body
+	Builtin bool // a BIF: implemented in Go, Bodies is empty
+}
+
+// Body is one function body, event or hook handler, lambda, or the
+// top-level statements. Its frame holds Locals by slot (parameters first).
+type Body struct {
+	Func   *Func
+	Decl   *ast.FuncDecl   // nil for lambdas and the top level
+	Lambda *ast.LambdaExpr // nil unless a lambda
+	Top    bool            // the top-level statements
+	Proto  *types.FuncType // the prototype the body bound to
+	// ArgMap[i] is the canonical argument handler parameter i receives
+	// (an alternate prototype may drop or reorder parameters).
+	ArgMap   []int
+	Params   []*Symbol
+	Locals   []*Symbol // every frame slot, by slot index
+	Captures []*Capture
+	Priority int
+	Group    string
+	Parent   *Body // enclosing body of a lambda
+
+	ctx *funcCtx // the top level's checking context, kept across decls
+}
+
+// NumSlots is the frame size of the body.
+func (b *Body) NumSlots() int { return len(b.Locals) }
+
+// Capture is one captured outer local of a lambda or when statement.
+type Capture struct {
+	Outer *Symbol // the captured variable in the enclosing body
+	Inner *Symbol // its slot in the lambda frame (nil for when)
+	Copy  bool    // deep copy ([copy x]), and Bro-style implicit captures
+}
+
+// Program is the result of checking: everything the compiler needs, with
+// names resolved to symbols so no lookup by name is left for run time.
+type Program struct {
+	Globals []*Symbol          // by slot: variables, functions, events, hooks
+	Scope   map[string]*Symbol // fully qualified name → symbol (incl. types, enum constants)
+	Funcs   []*Func            // in declaration order
+	Bodies  []*Body            // every body, lambdas included
+	Top     *Body              // frame of the top-level statements
+	// TopStmts are the top-level statements, in load order.
+	TopStmts []ast.Stmt
+
+	// Types is the static type of every checked expression.
+	Types map[ast.Expr]types.Type
+	// Coerce marks expressions implicitly converted where used (count to
+	// double, a record to the wanted record type...): the target type.
+	Coerce map[ast.Expr]types.Type
+	// Uses resolves every identifier.
+	Uses map[*ast.Ident]*Symbol
+	// TypeOf resolves type expressions used in statements and expressions
+	// (casts, is, case type, local declarations).
+	TypeOf   map[ast.TypeExpr]types.Type
+	Lambdas  map[*ast.LambdaExpr]*Body
+	Handlers map[*ast.FuncDecl]*Body
+	// Whens maps when statements to their captures (explicit or implicit).
+	Whens map[*ast.WhenStmt][]*Capture
+}
+
+// Lookup returns the global symbol with a fully qualified name.
+func (p *Program) Lookup(name string) *Symbol { return p.Scope[name] }
+
+func (f *Func) String() string { return f.Sym.Name }
