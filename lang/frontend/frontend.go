@@ -112,5 +112,6 @@ func Load(cfg *Config) *Result {
 		l.LoadSource("<stdin>", cfg.Stdin)
 	}
 	c.Finish()
+	l.Finish()
 	return &Result{Program: c.Program(), Diags: diags, Loader: l}
 }

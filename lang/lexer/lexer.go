@@ -39,6 +39,11 @@ type Lexer struct {
 	diags *diag.List
 	hooks Hooks
 
+	// @pragma push/pop ignore-deprecations regions
+	ignoreDepth int
+	ignoreStart int
+	ignored     [][2]int
+
 	prev     token.Kind // kind of the previous significant token
 	prevText string
 	conds    []condState // open @if blocks
@@ -142,7 +147,10 @@ func (l *Lexer) Next() (Token, error) {
 		if t.Type == plex.TokenType(token.Directive) {
 			if v, ok := l.expandConstDirective(t); ok {
 				t = v
-			} else if strings.HasPrefix(t.Value, "@pragma") || strings.HasPrefix(t.Value, "@DEBUG") {
+			} else if strings.HasPrefix(t.Value, "@pragma") {
+				l.pragma(t)
+				continue
+			} else if strings.HasPrefix(t.Value, "@DEBUG") {
 				continue
 			}
 		}
@@ -150,6 +158,38 @@ func (l *Lexer) Next() (Token, error) {
 		l.prevText = t.Value
 		return t, nil
 	}
+}
+
+// pragma handles "@pragma push ignore-deprecations" and its pop; other
+// pragmas are accepted and ignored, as they change nothing we check.
+func (l *Lexer) pragma(t Token) {
+	f := strings.Fields(strings.TrimPrefix(t.Value, "@pragma"))
+	if len(f) != 2 || f[1] != "ignore-deprecations" {
+		return
+	}
+	switch f[0] {
+	case "push":
+		if l.ignoreDepth == 0 {
+			l.ignoreStart = t.Pos.Offset
+		}
+		l.ignoreDepth++
+	case "pop":
+		if l.ignoreDepth > 0 {
+			l.ignoreDepth--
+			if l.ignoreDepth == 0 {
+				l.ignored = append(l.ignored, [2]int{l.ignoreStart, t.Pos.Offset})
+			}
+		}
+	}
+}
+
+// IgnoredDeprecations returns the byte ranges where deprecation warnings
+// are silenced by @pragma push ignore-deprecations.
+func (l *Lexer) IgnoredDeprecations() [][2]int {
+	if l.ignoreDepth > 0 {
+		return append(l.ignored, [2]int{l.ignoreStart, len(l.src)})
+	}
+	return l.ignored
 }
 
 func (l *Lexer) closeConds() {
@@ -525,7 +565,10 @@ func (l *Lexer) scanString(start token.Pos) Token {
 			l.errorf(start, "unterminated string literal")
 			return l.tok(token.String, start)
 		case 0:
-			l.errorf(l.pos(), "strings cannot contain NUL bytes - use a \\x00 escape sequence instead")
+			if l.quiet == 0 {
+				l.diags.Add(&diag.Diagnostic{Severity: diag.Fatal, Pos: start,
+					Msg: "strings cannot contain NUL bytes - use a \\x00 escape sequence instead"})
+			}
 		}
 		l.advance(1)
 	}

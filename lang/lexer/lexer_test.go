@@ -60,7 +60,7 @@ func TestLexErrors(t *testing.T) {
 		{"x = /abc\n", "error in t.zeek, line 1: unterminated pattern literal"},
 		{"x = `", "error in t.zeek, line 1: unrecognized character - `"},
 		{"print www.example.com;", `error in t.zeek, line 1: host name literals are not supported, use lookup_hostname("www.example.com") (www.example.com)`},
-		{"\"a\x00b\"", "error in t.zeek, line 1: strings cannot contain NUL bytes - use a \\x00 escape sequence instead"},
+		{"\"a\x00b\"", "fatal error in t.zeek, line 1: strings cannot contain NUL bytes - use a \\x00 escape sequence instead"},
 		{"@if ( T )\nprint 1;\n", "error in t.zeek, line 1: unterminated @if (missing @endif)"},
 		{"@endif", "error in t.zeek, line 1: @endif without @if"},
 		{"@else", "error in t.zeek, line 1: @else without @if"},

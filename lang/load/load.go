@@ -50,6 +50,11 @@ type Loader struct {
 	prefixes []string
 	decls    int
 	fatal    bool // a script could not be found: Zeek stops loading there
+	// After a syntax error the checker is fed nothing more: declarations
+	// that failed to parse would only cause a cascade of "unknown
+	// identifier" errors. Parsing goes on, so every syntax error is shown.
+	syntaxFailed bool
+	ignored      map[string][][2]int // per file: @pragma ignore-deprecations ranges
 }
 
 // New returns a loader over the given search path and embedded tree.
@@ -175,8 +180,22 @@ func (l *Loader) run(display, dir string, src []byte) {
 	l.order = append(l.order, display)
 	lx := lexer.New(display, src, l.Diags, condHook{l})
 	r := parser.NewReader(display, lx, l.Diags)
+	if l.Checker != nil {
+		r.Known = l.Checker.Defined
+	}
+	defer func() {
+		if ign := lx.IgnoredDeprecations(); len(ign) > 0 {
+			if l.ignored == nil {
+				l.ignored = map[string][][2]int{}
+			}
+			l.ignored[display] = ign
+		}
+	}()
 	for !l.fatal {
 		d, dv, ok := r.Next()
+		if r.Failed {
+			l.syntaxFailed = true
+		}
 		if !ok {
 			return
 		}
@@ -185,10 +204,35 @@ func (l *Loader) run(display, dir string, src []byte) {
 			continue
 		}
 		l.decls++
-		if l.Checker != nil {
+		if l.Checker != nil && !l.syntaxFailed {
 			l.Checker.Decl(d)
 		}
 	}
+}
+
+// Finish drops the deprecation warnings that fall inside
+// "@pragma push ignore-deprecations" regions.
+func (l *Loader) Finish() {
+	if len(l.ignored) == 0 {
+		return
+	}
+	kept := l.Diags.Items[:0]
+	for _, d := range l.Diags.Items {
+		if d.Severity == diag.Warning && strings.HasPrefix(d.Msg, "deprecated") && inRanges(l.ignored[d.Pos.File], d.Pos.Offset) {
+			continue
+		}
+		kept = append(kept, d)
+	}
+	l.Diags.Items = kept
+}
+
+func inRanges(rs [][2]int, off int) bool {
+	for _, r := range rs {
+		if off >= r[0] && off <= r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *Loader) directive(d parser.Directive, dir string) {

@@ -78,7 +78,24 @@ func parseExprFrom(lex *plex.PeekingLexer) (ast.Expr, error) {
 	if err != nil {
 		panic(exprError{err})
 	}
+	// The token after an expression is where a missing ';' or ')' shows.
+	if t := p.peek(); t.Pos.Offset > furthest.Pos.Offset {
+		furthest = *t
+	}
 	return x, nil
+}
+
+// parseName reads an identifier for a declaration.
+func parseName(lex *plex.PeekingLexer) (nameNode, error) {
+	t := lex.Peek()
+	if kind(t) == token.Ident {
+		lex.Next()
+		return name(t.Value), nil
+	}
+	if t.Pos.Offset > furthest.Pos.Offset || furthest.Pos.Filename == "" {
+		furthest = *t
+	}
+	return nil, participle.NextMatch
 }
 
 // exprError carries a definite expression syntax error up to Reader.parse.

@@ -31,7 +31,7 @@ type exportG struct {
 type varG struct {
 	Pos    plex.Position
 	Kind   string   `parser:"@('global' | 'const' | 'option')"`
-	Name   string   `parser:"@Ident"`
+	Name   nameNode `parser:"@@"`
 	Type   *typeG   `parser:"( ':' @@ )?"`
 	Init   ast.Expr `parser:"( '=' @@ )?"`
 	Attrs  []*attrG `parser:"@@* ';'"`
@@ -39,7 +39,7 @@ type varG struct {
 }
 
 type typeDeclG struct {
-	Name  string   `parser:"'type' @Ident ':'"`
+	Name  nameNode `parser:"'type' @@ ':'"`
 	Type  *typeG   `parser:"@@"`
 	Attrs []*attrG `parser:"@@* ';'"`
 }
@@ -47,7 +47,7 @@ type typeDeclG struct {
 type funcG struct {
 	Redef  bool     `parser:"@'redef'?"`
 	Kind   string   `parser:"@('function' | 'event' | 'hook')"`
-	Name   string   `parser:"@Ident"`
+	Name   nameNode `parser:"@@"`
 	Params *paramsG `parser:"'(' @@ ')'"`
 	Result *typeG   `parser:"( ':' @@ )?"`
 	Attrs  []*attrG `parser:"@@*"`
@@ -61,7 +61,7 @@ type redefG struct {
 }
 
 type redefRecordG struct {
-	Name   string    `parser:"'record' @Ident"`
+	Name   nameNode  `parser:"'record' @@"`
 	Field  *string   `parser:"( '$' @Ident"`
 	FOp    string    `parser:"  @('+=' | '-=')"`
 	FAttrs []*attrG  `parser:"  ( '{' @@+ '}' | @@+ ) ';'"`
@@ -70,16 +70,25 @@ type redefRecordG struct {
 }
 
 type redefEnumG struct {
-	Name  string       `parser:"'enum' @Ident '+=' '{'"`
+	Name  nameNode     `parser:"'enum' @@ '+=' '{'"`
 	Names []*enumNameG `parser:"( @@ ( ',' @@ )* ','? )? '}' ';'?"`
 }
 
 type redefVarG struct {
-	Name  string   `parser:"@Ident"`
+	Name  nameNode `parser:"@@"`
 	Op    string   `parser:"@('=' | '+=' | '-=')"`
 	Init  ast.Expr `parser:"@@"`
 	Attrs []*attrG `parser:"@@* ';'"`
 }
+
+// nameNode is an identifier where a declaration wants a name. It is parsed
+// by parseName (expr.go) rather than matched as a token, so that a keyword
+// standing where a name belongs is reported at that keyword.
+type nameNode interface{ text() string }
+
+type name string
+
+func (n name) text() string { return string(n) }
 
 // ---- types ----
 
@@ -111,7 +120,7 @@ type recordG struct {
 
 type fieldG struct {
 	Pos    plex.Position
-	Name   string   `parser:"@Ident ':'"`
+	Name   nameNode `parser:"@@ ':'"`
 	Type   *typeG   `parser:"@@"`
 	Attrs  []*attrG `parser:"@@* ';'"`
 	EndPos plex.Position
@@ -123,7 +132,7 @@ type enumG struct {
 
 type enumNameG struct {
 	Pos    plex.Position
-	Name   string   `parser:"@Ident"`
+	Name   nameNode `parser:"@@"`
 	Value  *string  `parser:"( '=' @Count )?"`
 	Attrs  []*attrG `parser:"@@*"`
 	EndPos plex.Position
@@ -142,7 +151,7 @@ type paramsG struct {
 
 type paramG struct {
 	Pos    plex.Position
-	Name   string   `parser:"@Ident ':'"`
+	Name   nameNode `parser:"@@ ':'"`
 	Type   *typeG   `parser:"@@"`
 	Attrs  []*attrG `parser:"@@*"`
 	EndPos plex.Position
@@ -207,7 +216,7 @@ type forG struct {
 
 type identG struct {
 	Pos    plex.Position
-	Name   string `parser:"@Ident"`
+	Name   nameNode `parser:"@@"`
 	EndPos plex.Position
 }
 
@@ -260,7 +269,7 @@ type returnG struct {
 type localG struct {
 	Pos    plex.Position
 	Kind   string   `parser:"@('local' | 'const')"`
-	Name   string   `parser:"@Ident"`
+	Name   nameNode `parser:"@@"`
 	Type   *typeG   `parser:"( ':' @@ )?"`
 	Init   ast.Expr `parser:"( '=' @@ )?"`
 	Attrs  []*attrG `parser:"@@* ';'"`

@@ -46,12 +46,12 @@ func lowerDecl(g *declG) ast.Decl {
 	case g.Var != nil:
 		v := g.Var
 		kinds := map[string]ast.VarKind{"global": ast.Global, "const": ast.Const, "option": ast.Option}
-		return &ast.VarDecl{Span: sp, Kind: kinds[v.Kind], Name: v.Name, Type: lowerTypeOpt(v.Type), Init: v.Init, Attrs: lowerAttrs(v.Attrs)}
+		return &ast.VarDecl{Span: sp, Kind: kinds[v.Kind], Name: v.Name.text(), Type: lowerTypeOpt(v.Type), Init: v.Init, Attrs: lowerAttrs(v.Attrs)}
 	case g.Type != nil:
-		return &ast.TypeDecl{Span: sp, Name: g.Type.Name, Type: lowerType(g.Type.Type), Attrs: lowerAttrs(g.Type.Attrs)}
+		return &ast.TypeDecl{Span: sp, Name: g.Type.Name.text(), Type: lowerType(g.Type.Type), Attrs: lowerAttrs(g.Type.Attrs)}
 	case g.Func != nil:
 		f := g.Func
-		return &ast.FuncDecl{Span: sp, Kind: funcKind(f.Kind), Name: f.Name, Params: lowerParams(f.Params.List),
+		return &ast.FuncDecl{Span: sp, Kind: funcKind(f.Kind), Name: f.Name.text(), Params: lowerParams(f.Params.List),
 			Result: lowerTypeOpt(f.Result), Attrs: lowerAttrs(f.Attrs), Body: lowerBlock(f.Body), IsRedef: f.Redef}
 	case g.Redef != nil:
 		return lowerRedef(sp, g.Redef)
@@ -64,13 +64,13 @@ func lowerDecl(g *declG) ast.Decl {
 func lowerRedef(sp ast.Span, r *redefG) ast.Decl {
 	switch {
 	case r.Record != nil && r.Record.Field != nil:
-		return &ast.RedefFieldAttrDecl{Span: sp, Record: r.Record.Name, Field: *r.Record.Field, Op: r.Record.FOp, Attrs: lowerAttrs(r.Record.FAttrs)}
+		return &ast.RedefFieldAttrDecl{Span: sp, Record: r.Record.Name.text(), Field: *r.Record.Field, Op: r.Record.FOp, Attrs: lowerAttrs(r.Record.FAttrs)}
 	case r.Record != nil:
-		return &ast.RedefRecordDecl{Span: sp, Name: r.Record.Name, Fields: lowerFields(r.Record.Fields), Attrs: lowerAttrs(r.Record.Attrs)}
+		return &ast.RedefRecordDecl{Span: sp, Name: r.Record.Name.text(), Fields: lowerFields(r.Record.Fields), Attrs: lowerAttrs(r.Record.Attrs)}
 	case r.Enum != nil:
-		return &ast.RedefEnumDecl{Span: sp, Name: r.Enum.Name, Names: lowerEnumNames(r.Enum.Names)}
+		return &ast.RedefEnumDecl{Span: sp, Name: r.Enum.Name.text(), Names: lowerEnumNames(r.Enum.Names)}
 	default:
-		return &ast.RedefDecl{Span: sp, Name: r.Var.Name, Op: r.Var.Op, Init: r.Var.Init, Attrs: lowerAttrs(r.Var.Attrs)}
+		return &ast.RedefDecl{Span: sp, Name: r.Var.Name.text(), Op: r.Var.Op, Init: r.Var.Init, Attrs: lowerAttrs(r.Var.Attrs)}
 	}
 }
 
@@ -130,7 +130,7 @@ func lowerTypes(gs []*typeG) []ast.TypeExpr {
 func lowerFields(gs []*fieldG) []*ast.Field {
 	out := make([]*ast.Field, len(gs))
 	for i, g := range gs {
-		out[i] = &ast.Field{Span: span(g.Pos, g.EndPos), Name: g.Name, Type: lowerType(g.Type), Attrs: lowerAttrs(g.Attrs)}
+		out[i] = &ast.Field{Span: span(g.Pos, g.EndPos), Name: g.Name.text(), Type: lowerType(g.Type), Attrs: lowerAttrs(g.Attrs)}
 	}
 	return out
 }
@@ -138,7 +138,7 @@ func lowerFields(gs []*fieldG) []*ast.Field {
 func lowerEnumNames(gs []*enumNameG) []*ast.EnumName {
 	out := make([]*ast.EnumName, len(gs))
 	for i, g := range gs {
-		n := &ast.EnumName{Span: span(g.Pos, g.EndPos), Name: g.Name, Attrs: lowerAttrs(g.Attrs)}
+		n := &ast.EnumName{Span: span(g.Pos, g.EndPos), Name: g.Name.text(), Attrs: lowerAttrs(g.Attrs)}
 		if g.Value != nil {
 			n.Value = &ast.BasicLit{Span: n.Span, Kind: ast.LitCount, Value: *g.Value}
 		}
@@ -150,7 +150,7 @@ func lowerEnumNames(gs []*enumNameG) []*ast.EnumName {
 func lowerParams(gs []*paramG) []*ast.Param {
 	out := make([]*ast.Param, len(gs))
 	for i, g := range gs {
-		out[i] = &ast.Param{Span: span(g.Pos, g.EndPos), Name: g.Name, Type: lowerType(g.Type), Attrs: lowerAttrs(g.Attrs)}
+		out[i] = &ast.Param{Span: span(g.Pos, g.EndPos), Name: g.Name.text(), Type: lowerType(g.Type), Attrs: lowerAttrs(g.Attrs)}
 	}
 	return out
 }
@@ -170,7 +170,7 @@ func lowerIdent(g *identG) *ast.Ident {
 	if g == nil {
 		return nil
 	}
-	return &ast.Ident{Span: span(g.Pos, g.EndPos), Name: g.Name}
+	return &ast.Ident{Span: span(g.Pos, g.EndPos), Name: g.Name.text()}
 }
 
 func lowerCaptures(g *capturesG) []*ast.Capture {
@@ -243,7 +243,7 @@ func lowerStmt(g *stmtG) ast.Stmt {
 		if l.Kind == "const" {
 			kind = ast.Const
 		}
-		d := &ast.VarDecl{Span: sp, Kind: kind, Name: l.Name, Type: lowerTypeOpt(l.Type), Init: l.Init, Attrs: lowerAttrs(l.Attrs)}
+		d := &ast.VarDecl{Span: sp, Kind: kind, Name: l.Name.text(), Type: lowerTypeOpt(l.Type), Init: l.Init, Attrs: lowerAttrs(l.Attrs)}
 		return &ast.LocalStmt{Span: sp, Decl: d}
 	case g.Print != nil:
 		return &ast.PrintStmt{Span: sp, Args: g.Print}

@@ -65,6 +65,7 @@ func build[G any]() *participle.Parser[G] {
 	return participle.MustBuild[G](
 		participle.Lexer(definition{}),
 		participle.ParseTypeWith(parseExprFrom),
+		participle.ParseTypeWith(parseName),
 		participle.UseLookahead(6),
 	)
 }
@@ -98,6 +99,13 @@ type Directive struct {
 
 // Reader reads a file one top-level declaration at a time.
 type Reader struct {
+	// Known tells whether a name is declared; with it, a top-level
+	// statement that fails to parse and starts with an undeclared name is
+	// reported as Zeek does, as the unknown identifier.
+	Known func(name string) bool
+	// Failed is set once a declaration of this file had a syntax error.
+	Failed bool
+
 	lx      *lexer.Lexer
 	diags   *diag.List
 	file    string
@@ -105,6 +113,9 @@ type Reader struct {
 	peeked  *plex.Token
 	eof     bool
 }
+
+// Lexer returns the lexer the reader reads from.
+func (r *Reader) Lexer() *lexer.Lexer { return r.lx }
 
 // NewReader reads declarations from lx, reporting syntax errors to diags.
 func NewReader(file string, lx *lexer.Lexer, diags *diag.List) *Reader {
@@ -141,11 +152,15 @@ func (r *Reader) Next() (decl ast.Decl, dir *Directive, ok bool) {
 		if r.eof {
 			return nil, nil, false
 		}
+		before := len(r.diags.Items)
 		toks := r.chunk()
 		if len(toks) == 0 {
 			continue
 		}
-		if d := r.parse(toks); d != nil {
+		// A lexical error already explains a broken declaration: do not
+		// add a syntax error on top of it.
+		lexErrors := len(r.diags.Items) > before
+		if d := r.parse(toks, lexErrors); d != nil {
 			return d, nil, true
 		}
 	}
@@ -220,6 +235,7 @@ func (r *Reader) chunk() []plex.Token {
 // unclosed reports a declaration cut off by the end of the file: at the
 // first syntax error inside it if there is one, else "at end of file".
 func (r *Reader) unclosed(toks []plex.Token) {
+	r.Failed = true
 	_, d := parseTokens(declParser, toks, r.file, lowerDecl)
 	if d == nil || d.Pos.Offset >= toks[len(toks)-1].Pos.Offset && r.eof {
 		d = &diag.Diagnostic{Severity: diag.Error, Msg: "syntax error, at end of file " + r.file}
@@ -313,13 +329,26 @@ func parseTokens[G, R any](p *participle.Parser[G], toks []plex.Token, file stri
 	return lower(g), nil
 }
 
-func (r *Reader) parse(toks []plex.Token) ast.Decl {
+func (r *Reader) parse(toks []plex.Token, lexErrors bool) ast.Decl {
 	decl, d := parseTokens(declParser, toks, r.file, lowerDecl)
-	if d != nil {
-		r.diags.Add(d)
+	if d == nil {
+		if lexErrors {
+			r.Failed = true
+			return nil
+		}
+		return decl
+	}
+	r.Failed = true
+	if lexErrors {
 		return nil
 	}
-	return decl
+	if first := toks[0]; token.Kind(first.Type) == token.Ident && r.Known != nil && !r.Known(first.Value) &&
+		first.Value != "T" && first.Value != "F" {
+		d = &diag.Diagnostic{Severity: diag.Error, Pos: lexer.Pos(first.Pos),
+			Msg: fmt.Sprintf("unknown identifier %s, at or near %q", first.Value, first.Value)}
+	}
+	r.diags.Add(d)
+	return nil
 }
 
 // syntaxError turns a participle error into Zeek's wording.
