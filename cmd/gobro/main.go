@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -55,6 +56,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Scripts:    o.Scripts,
 		Prefixes:   o.Prefixes,
 		Exec:       o.Exec,
+		CacheDir:   cacheDir(),
 	}
 	for _, r := range o.Redefs {
 		cfg.Redefs = append(cfg.Redefs, frontend.Redef{Name: r.Name, Op: r.Op, Value: r.Value})
@@ -81,6 +83,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 1
 }
 
+// cacheDir is where the parse cache of the bundled scripts lives:
+// $GOBRO_CACHE, or gobro/ in the user's cache directory; GOBRO_CACHE=off
+// disables it.
+func cacheDir() string {
+	if d := os.Getenv("GOBRO_CACHE"); d != "" {
+		if d == "off" {
+			return ""
+		}
+		return d
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(d, "gobro")
+}
+
 // checkPolicy loads every script of the embedded tree on top of the
 // default startup set and prints a summary: the bundled-default main job
 // until the interpreter exists.
@@ -102,6 +121,7 @@ func checkPolicy(stdout, stderr io.Writer) int {
 		l.Load(load.EmbeddedPrefix+f, "", token.Pos{})
 	}
 	c.Finish()
+	l.Finish()
 	elapsed := time.Since(start)
 	diags.Print(stderr, l.Source)
 	lines := 0

@@ -1,12 +1,14 @@
 package check_test
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/gobro/gobro/builtins"
-	"github.com/gobro/gobro/lang/ast"
 	"github.com/gobro/gobro/lang/check"
 	"github.com/gobro/gobro/lang/diag"
+	"github.com/gobro/gobro/lang/load"
 	"github.com/gobro/gobro/lang/parser"
 )
 
@@ -19,20 +21,22 @@ func FuzzFrontEnd(f *testing.F) {
 	for _, tc := range errorCases {
 		f.Add(tc.src)
 	}
+	// Every script of the language corpus seeds the fuzzer too.
+	files, _ := filepath.Glob("../../testdata/lang/*/*.zeek")
+	for _, name := range files {
+		if src, err := os.ReadFile(name); err == nil {
+			f.Add(string(src))
+		}
+	}
 	f.Fuzz(func(t *testing.T, src string) {
 		var diags diag.List
-		decls := parser.ParseFile("F", []byte(src), &diags)
 		c := check.New(check.Options{Diags: &diags, Builtins: builtins.Decls, ParseFuncType: parser.ParseFuncType})
-		for _, d := range decls {
-			c.Decl(d)
-			// Exercise @if evaluation on every expression statement.
-			if sd, ok := d.(*ast.StmtDecl); ok {
-				if es, ok := sd.Stmt.(*ast.ExprStmt); ok {
-					c.CondExpr(es.X)
-				}
-			}
-		}
+		// Through the loader, so @if/@ifdef conditions are evaluated by the
+		// checker as in a real run (no search path: @load finds nothing).
+		l := load.New(nil, nil, &diags, c)
+		l.LoadSource("F", []byte(src))
 		c.Finish()
+		l.Finish()
 		for _, d := range diags.Items {
 			_ = d.Header()
 		}

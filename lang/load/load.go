@@ -43,6 +43,9 @@ type Loader struct {
 	Embedded fs.FS
 	Diags    *diag.List
 	Checker  Checker // nil: parse only
+	// Cache keeps the parsed declarations of embedded scripts between
+	// runs (nil: parse everything).
+	Cache *parser.Cache
 
 	sources  map[string][]byte // display name → text, for caret snippets
 	loaded   map[string]bool   // canonical names
@@ -182,6 +185,9 @@ func (l *Loader) run(display, dir string, src []byte) {
 	r := parser.NewReader(display, lx, l.Diags)
 	if l.Checker != nil {
 		r.Known = l.Checker.Defined
+	}
+	if l.Cache != nil && strings.HasPrefix(display, EmbeddedPrefix) {
+		r.Cache = l.Cache
 	}
 	defer func() {
 		if ign := lx.IgnoredDeprecations(); len(ign) > 0 {

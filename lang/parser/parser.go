@@ -105,6 +105,8 @@ type Reader struct {
 	Known func(name string) bool
 	// Failed is set once a declaration of this file had a syntax error.
 	Failed bool
+	// Cache, when set, supplies and keeps parsed declarations.
+	Cache *Cache
 
 	lx      *lexer.Lexer
 	diags   *diag.List
@@ -330,11 +332,21 @@ func parseTokens[G, R any](p *participle.Parser[G], toks []plex.Token, file stri
 }
 
 func (r *Reader) parse(toks []plex.Token, lexErrors bool) ast.Decl {
+	var key cacheKey
+	if r.Cache != nil && !lexErrors {
+		key = cacheKey{r.file, hashTokens(toks)}
+		if d, ok := r.Cache.get(key); ok {
+			return d
+		}
+	}
 	decl, d := parseTokens(declParser, toks, r.file, lowerDecl)
 	if d == nil {
 		if lexErrors {
 			r.Failed = true
 			return nil
+		}
+		if r.Cache != nil {
+			r.Cache.put(key, decl)
 		}
 		return decl
 	}
