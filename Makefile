@@ -19,7 +19,7 @@ run: build
 	./$(BIN) --check-policy
 
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./lang/...
+	$(GO) test -run '^$$' -bench . -benchmem ./lang/... ./cmd/...
 
 # Short, bounded fuzzing of the front end (lexer + parser + checker).
 FUZZTIME ?= 30s

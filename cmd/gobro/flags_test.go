@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -64,5 +67,31 @@ func TestHelpAndVersion(t *testing.T) {
 	errb.Reset()
 	if code := run([]string{"-Z"}, strings.NewReader(""), &out, &errb); code != 1 || !strings.Contains(errb.String(), "invalid option") {
 		t.Errorf("-Z: code %d, %q", code, errb.String())
+	}
+}
+
+// BenchmarkProcessStart measures a whole "gobro -a" run with the default
+// policy loaded: process start to checked program and exit, with the parse
+// cache warm, as a user sees it.
+func BenchmarkProcessStart(b *testing.B) {
+	dir := b.TempDir()
+	bin := filepath.Join(dir, "gobro")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		b.Fatalf("build: %v\n%s", err, out)
+	}
+	script := filepath.Join(dir, "empty.zeek")
+	os.WriteFile(script, []byte("event zeek_init() { }\n"), 0o644)
+	env := append(os.Environ(), "GOBRO_CACHE="+filepath.Join(dir, "cache"))
+	run := func() {
+		cmd := exec.Command(bin, "-a", script)
+		cmd.Env = env
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("gobro -a: %v\n%s", err, out)
+		}
+	}
+	run() // warm the parse cache
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		run()
 	}
 }

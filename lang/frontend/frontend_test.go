@@ -3,15 +3,35 @@ package frontend
 import (
 	"bufio"
 	"flag"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/gobro/gobro/lang/diag"
+	"github.com/gobro/gobro/lang/load"
+	"github.com/gobro/gobro/policy"
 )
 
 var update = flag.Bool("update", false, "rewrite .err goldens")
+
+// cacheDir is a parse cache shared by the corpus tests: the embedded tree is
+// parsed once, not once per script.
+var cacheDir string
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	dir, err := os.MkdirTemp("", "gobro-frontend-test")
+	if err != nil {
+		panic(err)
+	}
+	cacheDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
 
 func headers(d *diag.List) []string {
 	var out []string
@@ -35,12 +55,7 @@ func TestCorpusOK(t *testing.T) {
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
-			res := Load(&Config{SearchPath: []string{"."}, Bare: true, Scripts: []string{"./" + name}})
-			if res.Diags.HasErrors() {
-				var b strings.Builder
-				res.Diags.Print(&b, res.Sources())
-				t.Errorf("%s", b.String())
-			}
+			mustCheck(t, &Config{SearchPath: []string{"."}, Bare: true, Scripts: []string{"./" + name}, CacheDir: cacheDir}, false)
 		})
 	}
 }
@@ -59,7 +74,7 @@ func TestCorpusErrors(t *testing.T) {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
 			want := expectations(t, name)
-			res := Load(&Config{SearchPath: []string{"."}, Bare: true, Scripts: []string{"./" + name}})
+			res := Load(&Config{SearchPath: []string{"."}, Bare: true, Scripts: []string{"./" + name}, CacheDir: cacheDir})
 			got := headers(res.Diags)
 			if strings.Join(got, "\n") != strings.Join(want, "\n") {
 				t.Errorf("diagnostics differ\n got:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
@@ -114,20 +129,22 @@ func TestSeeds(t *testing.T) {
 	for _, f := range files {
 		name := filepath.Base(f)
 		t.Run(name, func(t *testing.T) {
-			res := Load(&Config{SearchPath: []string{"."}, Scripts: []string{"./" + name}})
-			if res.Diags.HasErrors() {
-				var b strings.Builder
-				res.Diags.Print(&b, res.Sources())
-				t.Errorf("%s", b.String())
-			}
+			mustCheck(t, &Config{SearchPath: []string{"."}, Scripts: []string{"./" + name}, CacheDir: cacheDir}, false)
 		})
 	}
 }
 
 // TestDefaultPolicy: the default startup set and site/local load cleanly.
 func TestDefaultPolicy(t *testing.T) {
-	res := Load(&Config{Scripts: []string{"local"}})
-	if res.Diags.HasErrors() {
+	mustCheck(t, &Config{Scripts: []string{"local"}, CacheDir: cacheDir}, true)
+}
+
+// mustCheck loads cfg and fails on any error (and, when strict, on any
+// warning), printing the diagnostics as a user would see them.
+func mustCheck(t *testing.T, cfg *Config, strict bool) {
+	t.Helper()
+	res := Load(cfg)
+	if res.Diags.HasErrors() || strict && len(res.Diags.Items) > 0 {
 		var b strings.Builder
 		res.Diags.Print(&b, res.Sources())
 		t.Errorf("%s", b.String())
@@ -224,4 +241,24 @@ func itoa(i int) string {
 		return string(rune('0' + i))
 	}
 	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// TestEveryPolicyScript: each script of the embedded tree checks on its own
+// on top of the default startup set, as "gobro -a <script>" would.
+func TestEveryPolicyScript(t *testing.T) {
+	var scripts []string
+	fs.WalkDir(policy.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (path.Ext(p) == ".zeek" || path.Ext(p) == ".bro") {
+			scripts = append(scripts, p)
+		}
+		return nil
+	})
+	if len(scripts) < 50 {
+		t.Fatalf("only %d scripts in the embedded tree", len(scripts))
+	}
+	for _, s := range scripts {
+		t.Run(s, func(t *testing.T) {
+			mustCheck(t, &Config{CacheDir: cacheDir, Scripts: []string{load.EmbeddedPrefix + s}}, true)
+		})
+	}
 }
