@@ -6,7 +6,6 @@ package diag
 import (
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 
 	"github.com/gobro/gobro/lang/token"
@@ -185,17 +184,4 @@ func (l *List) Print(w io.Writer, src Sources) {
 	for _, d := range l.Items {
 		d.Print(w, src)
 	}
-}
-
-// SortStable orders diagnostics of the same file by position, keeping the
-// file order in which they were found (used only by tools, not by the loader,
-// which reports in load order like Zeek).
-func (l *List) SortStable() {
-	sort.SliceStable(l.Items, func(i, j int) bool {
-		a, b := l.Items[i].Pos, l.Items[j].Pos
-		if a.File != b.File {
-			return false
-		}
-		return a.Offset < b.Offset
-	})
 }

@@ -50,6 +50,7 @@ type Loader struct {
 	sources  map[string][]byte // display name → text, for caret snippets
 	loaded   map[string]bool   // canonical names
 	order    []string          // display names in load order
+	rels     []string          // names relative to their search-path root, in load order (for @prefixes)
 	prefixes []string
 	decls    int
 	fatal    bool // a script could not be found: Zeek stops loading there
@@ -99,6 +100,7 @@ type script struct {
 	display string // name used in messages
 	canon   string // identity for load-once
 	embed   string // path inside the embedded tree, "" for disk files
+	rel     string // path below the search-path root it was found in
 }
 
 func (s script) dir() string {
@@ -136,6 +138,7 @@ func (l *Loader) Load(name string, dir string, at token.Pos) bool {
 		return false
 	}
 	l.loaded[s.canon] = true
+	l.rels = append(l.rels, s.rel)
 	l.run(s.display, s.dir(), src)
 	return true
 }
@@ -157,14 +160,13 @@ func (l *Loader) Unload(name, dir string) {
 }
 
 // LoadPrefixes loads, for every prefix p set by @prefixes or -p and every
-// loaded script, "<p>.<flattened path>.zeek" where it exists.
+// loaded script, "<p>.<its path below its search root, / as .>" where it
+// exists: prefix "tune" and base/utils/site.zeek give tune.base.utils.site.
 func (l *Loader) LoadPrefixes() {
 	if len(l.prefixes) == 0 {
 		return
 	}
-	for _, f := range append([]string(nil), l.order...) {
-		rel := strings.TrimPrefix(f, EmbeddedPrefix)
-		rel = strings.TrimPrefix(rel, "./")
+	for _, rel := range append([]string(nil), l.rels...) {
 		rel = strings.TrimSuffix(strings.TrimSuffix(rel, ".zeek"), ".bro")
 		flat := strings.ReplaceAll(rel, "/", ".")
 		for _, p := range l.prefixes {
@@ -358,33 +360,33 @@ func (l *Loader) resolveFile(name, dir string) (script, bool) {
 	relative := strings.HasPrefix(name, "./") || strings.HasPrefix(name, "../")
 	if relative {
 		if inner, ok := strings.CutPrefix(dir, EmbeddedPrefix); ok {
-			return l.embedded(path.Join(inner, name))
+			return l.embedded(path.Join(inner, name), path.Base(name))
 		}
 		if dir == "" {
 			dir = "."
 		}
-		return diskFile(filepath.Join(dir, name))
+		return diskFile(filepath.Join(dir, name), filepath.Base(name))
 	}
 	if filepath.IsAbs(name) {
-		return diskFile(name)
+		return diskFile(name, filepath.Base(name))
 	}
 	if inner, ok := strings.CutPrefix(name, EmbeddedPrefix); ok {
-		return l.embedded(inner)
+		return l.embedded(inner, inner)
 	}
 	for _, p := range l.Path {
-		if s, ok := diskFile(filepath.Join(p, name)); ok {
+		if s, ok := diskFile(filepath.Join(p, name), name); ok {
 			return s, true
 		}
 	}
 	for _, root := range embeddedRoots {
-		if s, ok := l.embedded(path.Join(root, name)); ok {
+		if s, ok := l.embedded(path.Join(root, name), name); ok {
 			return s, true
 		}
 	}
 	return script{}, false
 }
 
-func (l *Loader) embedded(p string) (script, bool) {
+func (l *Loader) embedded(p, rel string) (script, bool) {
 	if l.Embedded == nil || !fs.ValidPath(p) {
 		return script{}, false
 	}
@@ -392,10 +394,10 @@ func (l *Loader) embedded(p string) (script, bool) {
 	if err != nil || st.IsDir() {
 		return script{}, false
 	}
-	return script{display: EmbeddedPrefix + p, canon: EmbeddedPrefix + p, embed: p}, true
+	return script{display: EmbeddedPrefix + p, canon: EmbeddedPrefix + p, embed: p, rel: rel}, true
 }
 
-func diskFile(p string) (script, bool) {
+func diskFile(p, rel string) (script, bool) {
 	st, err := os.Stat(p)
 	if err != nil || st.IsDir() {
 		return script{}, false
@@ -410,5 +412,5 @@ func diskFile(p string) (script, bool) {
 	if !filepath.IsAbs(p) && !strings.HasPrefix(p, "./") && !strings.HasPrefix(p, "../") {
 		display = "./" + p
 	}
-	return script{display: display, canon: canon}, true
+	return script{display: display, canon: canon, rel: rel}, true
 }
