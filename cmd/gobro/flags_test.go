@@ -95,3 +95,30 @@ func BenchmarkProcessStart(b *testing.B) {
 		run()
 	}
 }
+
+// TestRun drives the command as a user would: exit codes and messages.
+func TestRun(t *testing.T) {
+	t.Setenv("GOBRO_CACHE", t.TempDir())
+	tests := []struct {
+		args    []string
+		stdin   string
+		code    int
+		wantErr string
+	}{
+		{[]string{"-a"}, "print 1;\n", 0, ""},
+		{[]string{"-a", "-b"}, "print x;\n", 1, "error in <stdin>, line 1: unknown identifier x, at or near \"x\"\n  --> <stdin>:1:7\n   | print x;\n   |       ^\n"},
+		{[]string{"-a", "-b", "-e", "global x = 1", "-e", "print x"}, "", 0, ""},
+		{[]string{"-a", "-b", "-e", "print nosuch"}, "", 1, "error in <command line>, line 1: unknown identifier nosuch, at or near \"nosuch\"\n  --> <command line>:1:7\n   | print nosuch;\n   |       ^\n"},
+		{[]string{"-a", "-b", "nosuchscript"}, "", 1, "fatal error: can't find nosuchscript\n"},
+		{[]string{"-a", "-e", "print Known::host_tracking", "protocols/conn/known-hosts", "Known::host_tracking=ALL_HOSTS"}, "", 0, ""},
+		{[]string{"-a", "-b", "-e", "print 1", "nosuch=1"}, "", 1, "error in <command line>, line 1: \"redef\" used but not previously defined (nosuch)\n  --> <command line>:1:1\n   | redef nosuch = 1;\n   | ^\n"},
+		{[]string{"-b", "-e", "print 1"}, "", 1, "gobro: scripts parsed and checked; running them is not implemented yet (use -a to only check)\n"},
+	}
+	for _, tc := range tests {
+		var out, errb strings.Builder
+		code := run(tc.args, strings.NewReader(tc.stdin), &out, &errb)
+		if code != tc.code || errb.String() != tc.wantErr {
+			t.Errorf("%v: code %d, stderr:\n%s\nwant code %d, stderr:\n%s", tc.args, code, errb.String(), tc.code, tc.wantErr)
+		}
+	}
+}

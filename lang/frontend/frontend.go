@@ -108,17 +108,19 @@ func Load(cfg *Config) *Result {
 		l.Load(s, "", token.Pos{})
 	}
 	l.LoadPrefixes()
-	if len(cfg.Redefs) > 0 {
-		var b strings.Builder
-		for _, r := range cfg.Redefs {
-			b.WriteString(r.source(c))
-			b.WriteString("\n")
-		}
-		l.LoadSource("<command line>", []byte(b.String()))
+	// Command-line redefs, then -e code, form one "<command line>" script
+	// (Zeek implies a trailing ';' after -e code).
+	var cmdline strings.Builder
+	for _, r := range cfg.Redefs {
+		cmdline.WriteString(r.source(c))
+		cmdline.WriteString("\n")
 	}
 	for _, e := range cfg.Exec {
-		// Zeek implies a trailing ';' after -e code.
-		l.LoadSource("<command line>", []byte(e+";\n"))
+		cmdline.WriteString(e)
+		cmdline.WriteString(";\n")
+	}
+	if cmdline.Len() > 0 {
+		l.LoadSource("<command line>", []byte(cmdline.String()))
 	}
 	if cfg.Stdin != nil {
 		l.LoadSource("<stdin>", cfg.Stdin)
