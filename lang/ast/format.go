@@ -24,13 +24,21 @@ func FormatType(t TypeExpr) string {
 	return b.String()
 }
 
-func formatList(b *strings.Builder, es []Expr) {
-	for i, e := range es {
+// join writes n items separated by sep; item writes the i-th.
+func join(b *strings.Builder, n int, sep string, item func(i int)) {
+	for i := 0; i < n; i++ {
 		if i > 0 {
-			b.WriteString(", ")
+			b.WriteString(sep)
 		}
-		formatExpr(b, e)
+		item(i)
 	}
+}
+
+// formatList writes es between open and close, separated by ", ".
+func formatList(b *strings.Builder, open string, es []Expr, close string) {
+	b.WriteString(open)
+	join(b, len(es), ", ", func(i int) { formatExpr(b, es[i]) })
+	b.WriteString(close)
 }
 
 func isConst(e Expr) bool {
@@ -84,9 +92,7 @@ func formatExpr(b *strings.Builder, e Expr) {
 		formatExpr(b, e.Else)
 	case *IndexExpr:
 		formatExpr(b, e.X)
-		b.WriteByte('[')
-		formatList(b, e.Index)
-		b.WriteByte(']')
+		formatList(b, "[", e.Index, "]")
 	case *SliceExpr:
 		formatExpr(b, e.X)
 		b.WriteByte('[')
@@ -106,25 +112,16 @@ func formatExpr(b *strings.Builder, e Expr) {
 		b.WriteString("?$" + e.Name)
 	case *CallExpr:
 		formatExpr(b, e.Fun)
-		b.WriteByte('(')
-		formatList(b, e.Args)
-		b.WriteByte(')')
+		formatList(b, "(", e.Args, ")")
 	case *FieldAssign:
 		b.WriteString("$" + e.Name + "=")
 		formatExpr(b, e.X)
 	case *ConstructorExpr:
-		b.WriteString(e.Kind.String())
-		b.WriteByte('(')
-		formatList(b, e.Args)
-		b.WriteByte(')')
+		formatList(b, e.Kind.String()+"(", e.Args, ")")
 	case *ListExpr:
-		b.WriteByte('[')
-		formatList(b, e.Elems)
-		b.WriteByte(']')
+		formatList(b, "[", e.Elems, "]")
 	case *BraceExpr:
-		b.WriteByte('{')
-		formatList(b, e.Elems)
-		b.WriteByte('}')
+		formatList(b, "{", e.Elems, "}")
 	case *CastExpr:
 		formatExpr(b, e.X)
 		b.WriteString(" as ")
@@ -185,12 +182,7 @@ func formatType(b *strings.Builder, t TypeExpr) {
 		b.WriteByte('}')
 	case *EnumType:
 		b.WriteString("enum { ")
-		for i, n := range t.Names {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(n.Name)
-		}
+		join(b, len(t.Names), ", ", func(i int) { b.WriteString(t.Names[i].Name) })
 		b.WriteString(" }")
 	case *FuncType:
 		formatSig(b, t.Kind, t.Params, t.Result, t.Variadic)
@@ -199,25 +191,18 @@ func formatType(b *strings.Builder, t TypeExpr) {
 	}
 }
 
+// formatTypes writes index types as Zeek does: separated by a bare comma.
 func formatTypes(b *strings.Builder, ts []TypeExpr) {
-	for i, t := range ts {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		formatType(b, t)
-	}
+	join(b, len(ts), ",", func(i int) { formatType(b, ts[i]) })
 }
 
 func formatSig(b *strings.Builder, k FuncKind, ps []*Param, res TypeExpr, variadic bool) {
 	b.WriteString(k.String())
 	b.WriteByte('(')
-	for i, p := range ps {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(p.Name + ":")
-		formatType(b, p.Type)
-	}
+	join(b, len(ps), ", ", func(i int) {
+		b.WriteString(ps[i].Name + ":")
+		formatType(b, ps[i].Type)
+	})
 	if variadic {
 		if len(ps) > 0 {
 			b.WriteString(", ")
@@ -235,7 +220,7 @@ func formatSig(b *strings.Builder, k FuncKind, ps []*Param, res TypeExpr, variad
 func FormatLit(l *BasicLit) string {
 	switch l.Kind {
 	case LitCount:
-		if n, err := strconv.ParseUint(l.Value, 0, 64); err == nil {
+		if n, err := CountLitValue(l.Value); err == nil {
 			return strconv.FormatUint(n, 10)
 		}
 	case LitDouble:
@@ -329,6 +314,16 @@ func FormatInterval(v float64) string {
 		return "0 secs"
 	}
 	return strings.Join(parts, " ")
+}
+
+// CountLitValue is the value of a count literal: hexadecimal after "0x",
+// decimal otherwise. (strconv's base 0 would read "010" as octal eight;
+// Zeek reads ten.)
+func CountLitValue(lit string) (uint64, error) {
+	if hex, ok := strings.CutPrefix(strings.ToLower(lit), "0x"); ok {
+		return strconv.ParseUint(hex, 16, 64)
+	}
+	return strconv.ParseUint(lit, 10, 64)
 }
 
 var unitSecs = map[string]float64{

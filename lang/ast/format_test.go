@@ -19,6 +19,7 @@ func TestFormat(t *testing.T) {
 		{lit(LitDouble, "1.50"), "1.5"},
 		{lit(LitDouble, "1e3"), "1000.0"},
 		{lit(LitCount, "0xff"), "255"},
+		{lit(LitCount, "010"), "10"}, // decimal, not octal
 		{lit(LitAddr, "[::ffff:1.2.3.4]"), "1.2.3.4"},
 		{lit(LitSubnet, "10.1.2.3/8"), "10.0.0.0/8"},
 		{lit(LitPattern, "a"), "/^?(a)$?/"},
@@ -65,6 +66,9 @@ func TestFormatType(t *testing.T) {
 		{&FuncType{Kind: Function, Params: []*Param{{Name: "i", Type: &NamedType{Name: "count"}}}, Result: &NamedType{Name: "string"}}, "function(i:count) : string"},
 		{&FuncType{Kind: Event, Params: []*Param{{Name: "c", Type: &NamedType{Name: "connection"}}}}, "event(c:connection)"},
 		{&OpaqueType{Name: "x"}, "opaque of x"},
+		{&EnumType{Names: []*EnumName{{Name: "A"}, {Name: "B"}}}, "enum { A, B }"},
+		{&FuncType{Kind: Function, Params: []*Param{{Name: "s", Type: &NamedType{Name: "string"}}}, Variadic: true, Result: &NamedType{Name: "bool"}}, "function(s:string, ...) : bool"},
+		{&SetType{Index: []TypeExpr{&NamedType{Name: "addr"}, &NamedType{Name: "port"}}}, "set[addr,port]"},
 	} {
 		if got := FormatType(tc.t); got != tc.want {
 			t.Errorf("FormatType = %q, want %q", got, tc.want)
@@ -86,6 +90,26 @@ func TestFormatInterval(t *testing.T) {
 	} {
 		if got := FormatInterval(tc.v); got != tc.want {
 			t.Errorf("FormatInterval(%v) = %q, want %q", tc.v, got, tc.want)
+		}
+	}
+}
+
+func TestCountLitValue(t *testing.T) {
+	for _, tc := range []struct {
+		lit  string
+		want uint64
+		err  bool
+	}{
+		{"0", 0, false},
+		{"010", 10, false},
+		{"0x10", 16, false},
+		{"0XfF", 255, false},
+		{"18446744073709551615", 1<<64 - 1, false},
+		{"18446744073709551616", 0, true},
+	} {
+		got, err := CountLitValue(tc.lit)
+		if (err != nil) != tc.err || !tc.err && got != tc.want {
+			t.Errorf("CountLitValue(%q) = %d, %v", tc.lit, got, err)
 		}
 	}
 }

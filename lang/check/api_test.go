@@ -37,6 +37,9 @@ const which = TWO;
 	}{
 		{"Cluster::enable", true, false},
 		{"Cluster::n * 2 + 1 == 7", true, false},
+		{"010 == 10 && 0x10 == 16", true, false}, // no octal
+		{"7 / 2 == 3 && 7 % 2 == 1 && -7 / 2 == -3 && 1.5sec / 0.5sec == 3.0", true, false},
+		{"1 / 0 == 0", false, true},
 		{"which == TWO && ! (1 > 2)", true, false},
 		{`"a" in "cat"`, true, false},
 		{"2 in set(1, 3)", false, false},

@@ -14,7 +14,8 @@ const (
 	attrVar                    // global, const, option or local
 	attrType                   // type declaration
 	attrParam                  // function parameter
-	attrHandler                // function, event or hook body
+	attrFunc                   // function body
+	attrHandler                // event or hook handler
 	attrCons                   // table/set/vector constructor
 	attrEnum                   // enum name
 	attrRedef                  // redef x op v &attrs
@@ -24,7 +25,6 @@ const (
 type attrInfo struct {
 	optional   bool
 	log        bool
-	redef      bool
 	def        ast.Expr
 	deprecated bool
 	deprecMsg  string
@@ -38,7 +38,8 @@ var removedAttrs = map[string]bool{
 	"rotate_interval": true, "rotate_size": true, "encrypt": true,
 }
 
-// knownAttrs that need no checking beyond their name.
+// plainAttrs need no checking beyond their name: they mean something only
+// to the runtime, or nothing any more.
 var plainAttrs = map[string]bool{
 	"is_used": true, "is_assigned": true, "error_handler": true, "ordered": true,
 	"raw_output": true, "type_column": true, "backend": true, "broker_store": true,
@@ -75,7 +76,7 @@ func (c *Checker) checkAttrs(attrs []*ast.Attr, ctx attrCtx, t types.Type) attrI
 			}
 			info.log = true
 		case "redef":
-			info.redef = true
+			// globalDecl reads it, from the constructor's attributes too.
 		case "default", "default_insert":
 			if a.Name == "default" {
 				info.def = a.Value
@@ -124,14 +125,7 @@ func (c *Checker) checkAttrs(attrs []*ast.Attr, ctx attrCtx, t types.Type) attrI
 				}
 			}
 		case "deprecated":
-			info.deprecated = true
-			if a.Value != nil {
-				if v, ok := c.constValue(a.Value); ok {
-					if s, ok := v.(string); ok {
-						info.deprecMsg = s
-					}
-				}
-			}
+			info.deprecated, info.deprecMsg = true, c.deprecatedMsg(a)
 		default:
 			if !plainAttrs[a.Name] {
 				c.errorText(a, attrText, "unknown attribute")
@@ -141,6 +135,17 @@ func (c *Checker) checkAttrs(attrs []*ast.Attr, ctx attrCtx, t types.Type) attrI
 		}
 	}
 	return info
+}
+
+// deprecatedMsg is the message of &deprecated="msg" ("" without one, or
+// when it is not a constant string).
+func (c *Checker) deprecatedMsg(a *ast.Attr) string {
+	if a.Value == nil {
+		return ""
+	}
+	v, _ := c.constValue(a.Value)
+	s, _ := v.(string)
+	return s
 }
 
 // checkDefault checks &default=v against the type it applies to: a field

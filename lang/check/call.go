@@ -5,16 +5,6 @@ import (
 	"github.com/gobro/gobro/lang/types"
 )
 
-// asyncStoreQueries are the Broker store queries: inside a when condition
-// they require a timeout block.
-var asyncStoreQueries = map[string]bool{
-	"Broker::get": true, "Broker::exists": true, "Broker::keys": true,
-	"Broker::put_unique": true, "Broker::get_index_from_value": true,
-	"Broker::pop": true, "Broker::__get": true, "Broker::__exists": true,
-	"Broker::__keys": true, "Broker::__put_unique": true,
-	"Broker::__get_index_from_value": true, "Broker::__pop": true,
-}
-
 // call checks f(args): a function call, or a typed constructor when f
 // names a type (R($a=1), addr_set(...)).
 func (c *Checker) call(e *ast.CallExpr, want types.Type) types.Type {
@@ -27,16 +17,12 @@ func (c *Checker) call(e *ast.CallExpr, want types.Type) types.Type {
 	}
 	ft := c.expr(e.Fun, nil)
 	if types.IsError(ft) {
-		for _, a := range e.Args {
-			c.expr(a, nil)
-		}
+		c.exprs(e.Args)
 		return ft
 	}
 	f, ok := ft.(*types.FuncType)
 	if !ok {
-		for _, a := range e.Args {
-			c.expr(a, nil)
-		}
+		c.exprs(e.Args)
 		c.errorf(e.Fun, e.Fun, "not a function")
 		return types.ErrorType
 	}
@@ -49,9 +35,9 @@ func (c *Checker) call(e *ast.CallExpr, want types.Type) types.Type {
 		return types.BoolType
 	}
 	c.args(e, f, "function call")
-	if id, ok := e.Fun.(*ast.Ident); ok && c.fn != nil && c.fn.whenCond {
-		if s := c.prog.Uses[id]; s != nil && asyncStoreQueries[s.Name] {
-			c.fn.asyncStore = true
+	if id, ok := e.Fun.(*ast.Ident); ok {
+		if s := c.prog.Uses[id]; s != nil && s.Func != nil {
+			c.noteAsync(e, s.Func)
 		}
 	}
 	return f.Result
@@ -70,17 +56,8 @@ func (c *Checker) lookupNoError(id *ast.Ident) *Symbol {
 // "argument type mismatch in ...".
 func (c *Checker) args(e *ast.CallExpr, f *types.FuncType, what string) {
 	n := len(e.Args)
-	if n < f.MinArgs() {
-		for _, a := range e.Args {
-			c.expr(a, nil)
-		}
-		c.errorf(e, e, "argument type mismatch in %s", what)
-		return
-	}
-	if n > len(f.Params) && !f.Variadic {
-		for _, a := range e.Args {
-			c.expr(a, nil)
-		}
+	if n < f.MinArgs() || n > len(f.Params) && !f.Variadic {
+		c.exprs(e.Args)
 		c.errorf(e, e, "argument type mismatch in %s", what)
 		return
 	}
@@ -99,24 +76,20 @@ func (c *Checker) args(e *ast.CallExpr, f *types.FuncType, what string) {
 // invoke checks "event f(args)", "schedule ... { f(args) }" and
 // "hook f(args)": the callee must be an event (or hook).
 func (c *Checker) invoke(e *ast.CallExpr, kind ast.FuncKind) {
-	what := "event invocation"
+	what, callee := "event invocation", "an event"
 	if kind == ast.Hook {
-		what = "hook invocation"
+		what, callee = "hook invocation", "a hook"
 	}
 	ft := c.expr(e.Fun, nil)
 	c.prog.Types[e] = types.VoidType
 	if types.IsError(ft) {
-		for _, a := range e.Args {
-			c.expr(a, nil)
-		}
+		c.exprs(e.Args)
 		return
 	}
 	f, ok := ft.(*types.FuncType)
 	if !ok || f.Flavor != kind {
-		for _, a := range e.Args {
-			c.expr(a, nil)
-		}
-		c.errorf(e.Fun, e.Fun, "not a%s", map[ast.FuncKind]string{ast.Event: "n event", ast.Hook: " hook"}[kind])
+		c.exprs(e.Args)
+		c.errorf(e.Fun, e.Fun, "not %s", callee)
 		return
 	}
 	c.args(e, f, what)
@@ -132,18 +105,10 @@ func (c *Checker) typedConstructor(e *ast.CallExpr, t types.Type) types.Type {
 	case *types.RecordType:
 		c.recordFields(e, e.Args, tt, ast.Format(e))
 		return tt
-	case *types.TableType:
-		kind := ast.TableCons
-		if tt.IsSet() {
-			kind = ast.SetCons
-		}
-		return c.containerCons(e, kind, e.Args, tt)
-	case *types.VectorType:
-		return c.containerCons(e, ast.VectorCons, e.Args, tt)
+	case *types.TableType, *types.VectorType:
+		return c.containerCons(e, e.Args, tt)
 	}
-	for _, a := range e.Args {
-		c.expr(a, nil)
-	}
+	c.exprs(e.Args)
 	c.errorf(e, e, "type %s has no constructor", t)
 	return types.ErrorType
 }

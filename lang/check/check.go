@@ -6,12 +6,9 @@
 package check
 
 import (
-	"fmt"
-
 	"github.com/gobro/gobro/builtins"
 	"github.com/gobro/gobro/lang/ast"
 	"github.com/gobro/gobro/lang/diag"
-	"github.com/gobro/gobro/lang/token"
 	"github.com/gobro/gobro/lang/types"
 )
 
@@ -39,6 +36,10 @@ type Checker struct {
 	bifs   map[string]*builtins.Decl
 
 	fn *funcCtx // the body being checked, nil at top level
+
+	// syncCalls are the calls of script functions made outside any when
+	// condition, for Finish to check against "return when".
+	syncCalls []syncCall
 
 	// A "module" declaration lasts to the end of its file; a file loaded
 	// in the middle of another starts in GLOBAL and, when it is done, the
@@ -106,63 +107,15 @@ func (c *Checker) enterFile(file string) {
 	}
 }
 
-// Finish runs the end-of-load checks. Zeek reports a function declared
-// but never defined only when it is called, so nothing is left to check
-// here yet; the loader calls it so later checks have a place.
-func (c *Checker) Finish() {}
-
-// ---- diagnostics ----------------------------------------------------------
-
-func (c *Checker) report(sev diag.Severity, n ast.Node, expr string, format string, args ...any) *diag.Diagnostic {
-	d := &diag.Diagnostic{Severity: sev, Msg: fmt.Sprintf(format, args...), Expr: expr}
-	if n != nil {
-		d.Pos = n.Pos()
-		// Zeek gives an expression its line range ("lines 13-14"); a
-		// statement or declaration is reported at its first line.
-		if _, isExpr := n.(ast.Expr); isExpr {
-			d.End = n.EndPos()
+// Finish runs the checks that need the whole program: a call outside any
+// when condition may precede the body that makes its callee asynchronous.
+// (Zeek reports a function declared but never defined only when it is
+// called, so that is not checked here.)
+func (c *Checker) Finish() {
+	for _, call := range c.syncCalls {
+		if call.callee.Async {
+			c.errorf(call.expr, call.expr, "function with \"return when\" called outside of a when condition")
 		}
 	}
-	c.diags.Add(d)
-	return d
-}
-
-// errorf reports an error at n, with e rendered as the trailing "(expr)".
-func (c *Checker) errorf(n ast.Node, e ast.Expr, format string, args ...any) *diag.Diagnostic {
-	s := ""
-	if e != nil {
-		s = ast.Format(e)
-	}
-	return c.report(diag.Error, n, s, format, args...)
-}
-
-// errorText reports an error with an explicit "(expr)" text.
-func (c *Checker) errorText(n ast.Node, expr string, format string, args ...any) *diag.Diagnostic {
-	return c.report(diag.Error, n, expr, format, args...)
-}
-
-func (c *Checker) warnf(n ast.Node, e ast.Expr, format string, args ...any) *diag.Diagnostic {
-	s := ""
-	if e != nil {
-		s = ast.Format(e)
-	}
-	return c.report(diag.Warning, n, s, format, args...)
-}
-
-// typeFirst reports Zeek's "error in TYPE and FILE, line N" form, where a
-// type (which has no location) is the first object of the message.
-func (c *Checker) typeFirst(t types.Type, n ast.Node, expr string, msg string) {
-	c.diags.Add(&diag.Diagnostic{
-		Severity: diag.Error,
-		Pos:      token.Pos{File: t.String()},
-		Other:    location(n),
-		Msg:      msg,
-		Expr:     expr,
-	})
-}
-
-// location renders Zeek's "FILE, line N" for a node.
-func location(n ast.Node) string {
-	d := diag.Diagnostic{Pos: n.Pos(), End: n.EndPos()}
-	return d.Location()
+	c.syncCalls = nil
 }

@@ -67,7 +67,7 @@ var okScripts = []string{
 	 event zeek_init() { local v = vector(1, 2); v += 3; for (i in v) print i; for (i, x in v) print x + i; }`,
 	`function f(i: count, s: string &default="x"): string { return fmt("%d %s", i, s); }
 	 event zeek_init() { print f(1), f(2, "y"); local t = network_time(); local d = t - t; print d / 1sec; }`,
-	`event bro_init() &priority=-5 { local x = 1; when ( local y = x ) { print y; } timeout 1sec { print "t"; } }`,
+	`event zeek_init() &priority=-5 { local x = 1; when ( local y = x ) { print y; } timeout 1sec { print "t"; } }`,
 	`global h: hook(c: count);
 	 hook h(c: count) { if ( c > 1 ) break; }
 	 event zeek_init() { if ( hook h(1) ) print "ok"; hook h(2); }`,

@@ -18,8 +18,8 @@ func (c *Checker) constructor(e *ast.ConstructorExpr, want types.Type) types.Typ
 			t = c.anonRecord(e.Args)
 		}
 	default:
-		if want != nil && want.Kind() == consKind(e.Kind) {
-			t = c.containerCons(e, e.Kind, e.Args, want)
+		if want != nil && want.Kind() == consKinds[e.Kind] {
+			t = c.containerCons(e, e.Args, want)
 		} else {
 			t = c.inferCons(e, e.Kind, e.Args, want)
 		}
@@ -30,16 +30,9 @@ func (c *Checker) constructor(e *ast.ConstructorExpr, want types.Type) types.Typ
 	return t
 }
 
-func consKind(k ast.ConstructorKind) types.Kind {
-	switch k {
-	case ast.SetCons:
-		return types.Set
-	case ast.TableCons:
-		return types.Table
-	case ast.VectorCons:
-		return types.Vector
-	}
-	return types.Record
+// consKinds are the kinds of type each constructor makes.
+var consKinds = map[ast.ConstructorKind]types.Kind{
+	ast.RecordCons: types.Record, ast.SetCons: types.Set, ast.TableCons: types.Table, ast.VectorCons: types.Vector,
 }
 
 // list checks [...]: a record constructor when it holds $-fields or the
@@ -75,14 +68,23 @@ func allFieldAssigns(es []ast.Expr) bool {
 	return true
 }
 
+// fieldAssign returns a record constructor element as a $name=value, or
+// reports it and returns nil.
+func (c *Checker) fieldAssign(a ast.Expr) *ast.FieldAssign {
+	fa, ok := a.(*ast.FieldAssign)
+	if !ok {
+		c.expr(a, nil)
+		c.errorf(a, a, "bad record constructor element")
+	}
+	return fa
+}
+
 // anonRecord builds the record type of [$a=1, $b="x"] without context.
 func (c *Checker) anonRecord(args []ast.Expr) types.Type {
 	r := types.NewRecord("")
 	for _, a := range args {
-		fa, ok := a.(*ast.FieldAssign)
-		if !ok {
-			c.expr(a, nil)
-			c.errorf(a, a, "bad record constructor element")
+		fa := c.fieldAssign(a)
+		if fa == nil {
 			continue
 		}
 		t := c.expr(fa.X, nil)
@@ -100,10 +102,8 @@ func (c *Checker) anonRecord(args []ast.Expr) types.Type {
 func (c *Checker) recordFields(n ast.Node, args []ast.Expr, r *types.RecordType, text string) types.Type {
 	given := map[string]bool{}
 	for _, a := range args {
-		fa, ok := a.(*ast.FieldAssign)
-		if !ok {
-			c.expr(a, nil)
-			c.errorf(a, a, "bad record constructor element")
+		fa := c.fieldAssign(a)
+		if fa == nil {
 			continue
 		}
 		f := r.Field(fa.Name)
@@ -134,18 +134,15 @@ func (c *Checker) recordFields(n ast.Node, args []ast.Expr, r *types.RecordType,
 }
 
 // containerCons checks set/table/vector constructor elements against the
-// wanted type. On mismatch the result is the type the elements suggest, so
-// the caller also reports its own clash, as Zeek does.
-func (c *Checker) containerCons(e ast.Expr, kind ast.ConstructorKind, args []ast.Expr, want types.Type) types.Type {
+// wanted type (a set, table or vector). On mismatch the result is the type
+// the elements suggest, so the caller also reports its own clash, as Zeek
+// does.
+func (c *Checker) containerCons(e ast.Expr, args []ast.Expr, want types.Type) types.Type {
 	ok := true
 	switch w := want.(type) {
 	case *types.VectorType:
 		for _, a := range args {
-			if t, fits := c.typed(a, w.Elem); !fits {
-				c.arithMixed(a, t, w.Elem)
-				c.mismatch(a, w.Elem)
-				ok = false
-			}
+			ok = c.promote(a, w.Elem) && ok
 		}
 		if !ok {
 			c.errorf(e, e, "inconsistent types in vector constructor")
@@ -165,11 +162,7 @@ func (c *Checker) containerCons(e ast.Expr, kind ast.ConstructorKind, args []ast
 			}
 			c.prog.Types[as] = w.Yield
 			ok = c.indexElem(as.LHS, w) && ok
-			if t, fits := c.typed(as.RHS, w.Yield); !fits {
-				c.arithMixed(as.RHS, t, w.Yield)
-				c.mismatch(as.RHS, w.Yield)
-				ok = false
-			}
+			ok = c.promote(as.RHS, w.Yield) && ok
 		}
 		if !ok {
 			what := "table"
@@ -180,54 +173,42 @@ func (c *Checker) containerCons(e ast.Expr, kind ast.ConstructorKind, args []ast
 		}
 	}
 	if !ok {
-		return c.suggested(kind, args)
+		return c.suggested(want.Kind(), args)
 	}
 	return want
 }
 
 // indexElem checks one index of a set/table constructor: [a, b] or a.
 func (c *Checker) indexElem(a ast.Expr, w *types.TableType) bool {
-	if l, isList := a.(*ast.ListExpr); isList && !allFieldAssigns(l.Elems) {
-		c.prog.Types[l] = w.IndexList()
-		if len(l.Elems) != len(w.Index) {
-			for _, x := range l.Elems {
-				c.expr(x, nil)
-			}
-			c.errorf(a, a, "wrong number of index values")
-			return false
-		}
-		return c.promoteList(l.Elems, w.Index)
-	}
-	if len(w.Index) != 1 {
-		c.expr(a, nil)
+	es := c.indexElems(a, w)
+	if len(es) != len(w.Index) {
+		c.exprs(es)
 		c.errorf(a, a, "wrong number of index values")
 		return false
 	}
-	return c.promoteList([]ast.Expr{a}, w.Index)
+	return c.promoteList(es, w.Index)
 }
 
-// suggested is the type the elements of a failed constructor suggest
-// (ErrorType when they do not agree either).
-func (c *Checker) suggested(kind ast.ConstructorKind, args []ast.Expr) types.Type {
+// suggested is the type of kind that the first element of a failed
+// constructor suggests, for the caller's "type clash" message.
+func (c *Checker) suggested(kind types.Kind, args []ast.Expr) types.Type {
 	if len(args) == 0 {
 		return types.ErrorType
 	}
 	elem := func(a ast.Expr) []types.Type {
-		if l, ok := a.(*ast.ListExpr); ok {
-			var ts []types.Type
-			for _, x := range l.Elems {
-				ts = append(ts, c.prog.Types[x])
-			}
-			return ts
+		es, _ := indexList(a)
+		ts := make([]types.Type, len(es))
+		for i, x := range es {
+			ts[i] = c.prog.Types[x]
 		}
-		return []types.Type{c.prog.Types[a]}
+		return ts
 	}
 	switch kind {
-	case ast.SetCons:
+	case types.Set:
 		return types.NewSet(elem(args[0])...)
-	case ast.VectorCons:
+	case types.Vector:
 		return &types.VectorType{Elem: c.prog.Types[args[0]]}
-	case ast.TableCons:
+	case types.Table:
 		if as, ok := args[0].(*ast.AssignExpr); ok {
 			return types.NewTable(c.prog.Types[as.RHS], elem(as.LHS)...)
 		}
@@ -286,14 +267,10 @@ func (c *Checker) inferCons(e ast.Expr, kind ast.ConstructorKind, args []ast.Exp
 		var yield types.Type
 		for _, a := range args {
 			as, ok := a.(*ast.AssignExpr)
-			_, isList := func() (*ast.ListExpr, bool) {
-				if !ok {
-					return nil, false
-				}
-				l, y := as.LHS.(*ast.ListExpr)
-				return l, y
-			}()
-			if !ok || !isList {
+			if ok {
+				_, ok = as.LHS.(*ast.ListExpr)
+			}
+			if !ok {
 				for _, a := range args {
 					c.exprQuiet(a)
 				}
@@ -340,14 +317,10 @@ func (c *Checker) exprQuiet(e ast.Expr) {
 	c.diags.Items = keep
 }
 
-// indexTypes checks one untyped index: [a, b] or a.
+// indexTypes checks one untyped index, [a, b] or a, and returns the types
+// of its values (nil after an error).
 func (c *Checker) indexTypes(a ast.Expr) []types.Type {
-	var es []ast.Expr
-	if l, ok := a.(*ast.ListExpr); ok && !allFieldAssigns(l.Elems) {
-		es = l.Elems
-	} else {
-		es = []ast.Expr{a}
-	}
+	es, l := indexList(a)
 	var ts []types.Type
 	for _, x := range es {
 		t := c.expr(x, nil)
@@ -356,7 +329,7 @@ func (c *Checker) indexTypes(a ast.Expr) []types.Type {
 		}
 		ts = append(ts, t)
 	}
-	if l, ok := a.(*ast.ListExpr); ok && len(es) == len(l.Elems) {
+	if l != nil {
 		c.prog.Types[l] = &types.ListType{Elems: ts}
 	}
 	return ts
@@ -391,15 +364,9 @@ func unifyList(a, b []types.Type) []types.Type {
 
 // brace checks { ... } set/table initializers.
 func (c *Checker) brace(e *ast.BraceExpr, want types.Type) types.Type {
-	if w, ok := want.(*types.VectorType); ok {
-		return c.containerCons(e, ast.VectorCons, e.Elems, w)
-	}
-	if w, ok := want.(*types.TableType); ok {
-		kind := ast.TableCons
-		if w.IsSet() {
-			kind = ast.SetCons
-		}
-		return c.containerCons(e, kind, e.Elems, w)
+	switch want.(type) {
+	case *types.VectorType, *types.TableType:
+		return c.containerCons(e, e.Elems, want)
 	}
 	kind := ast.SetCons
 	if len(e.Elems) > 0 {

@@ -58,7 +58,7 @@ func (c *Checker) decl(d ast.Decl) {
 func (c *Checker) topStmt(s ast.Stmt) {
 	top := c.prog.Top
 	if top.ctx == nil {
-		top.ctx = &funcCtx{body: top, scopes: []map[string]*Symbol{{}}, flavor: ast.Function, result: types.VoidType}
+		top.ctx = &funcCtx{body: top, locals: map[string]*Symbol{}, flavor: ast.Function, result: types.VoidType}
 	}
 	c.fn = top.ctx
 	c.stmt(s)
@@ -94,7 +94,7 @@ func (c *Checker) globalDecl(d *ast.VarDecl) {
 		return
 	}
 	t := c.varType(d)
-	info := attrInfo{}
+	s := &Symbol{Name: full, Kind: symKind(d.Kind), Type: t, Pos: d.Pos(), Attrs: d.Attrs, Init: d.Init}
 	attrs := d.Attrs
 	if ce, ok := d.Init.(*ast.ConstructorExpr); ok {
 		// "= table() &redef": the grammar gives the attributes to the
@@ -104,18 +104,11 @@ func (c *Checker) globalDecl(d *ast.VarDecl) {
 	for _, a := range attrs {
 		switch a.Name {
 		case "redef":
-			info.redef = true
+			s.Redefine = true
 		case "deprecated":
-			info.deprecated = true
-			if a.Value != nil {
-				if v, ok := c.constValue(a.Value); ok {
-					info.deprecMsg, _ = v.(string)
-				}
-			}
+			s.Deprecated, s.DeprecatedMsg = true, c.deprecatedMsg(a)
 		}
 	}
-	s := &Symbol{Name: full, Kind: symKind(d.Kind), Type: t, Pos: d.Pos(), Attrs: d.Attrs,
-		Init: d.Init, Redefine: info.redef, Deprecated: info.deprecated, DeprecatedMsg: info.deprecMsg}
 	if ft, ok := t.(*types.FuncType); ok && d.Init == nil {
 		s.Kind = FuncSym
 		f := &Func{Sym: s, Type: ft, Protos: []*types.FuncType{ft}}
@@ -166,21 +159,14 @@ func (c *Checker) typeDecl(d *ast.TypeDecl) {
 		return
 	}
 	s := &Symbol{Name: full, Kind: TypeSym, Pos: d.Pos(), Attrs: d.Attrs}
-	switch te := d.Type.(type) {
-	case *ast.RecordType:
-		// Declared before its fields, so fields may refer to it.
-		r := types.NewRecord(full)
-		s.Type = r
+	if t := newNominal(full, d.Type); t != nil {
+		// Declared before its fields, so a field may refer to its own
+		// record type.
+		s.Type = t
 		c.declareGlobal(s)
-		c.addFields(r, te.Fields, false)
-		c.prog.TypeOf[te] = r
-	case *ast.EnumType:
-		e := types.NewEnum(full)
-		s.Type = e
-		c.declareGlobal(s)
-		c.addEnumNames(e, te.Names, te)
-		c.prog.TypeOf[te] = e
-	default:
+		c.fillNominal(t, d.Type)
+		c.prog.TypeOf[d.Type] = t
+	} else {
 		s.Type = types.Alias(full, c.resolveType(d.Type))
 		c.declareGlobal(s)
 	}
@@ -192,6 +178,10 @@ func (c *Checker) typeDecl(d *ast.TypeDecl) {
 	}
 	s.Deprecated, s.DeprecatedMsg = info.deprecated, info.deprecMsg
 }
+
+// combineAttrs name the attribute that gives "redef x op v" a function to
+// combine the old and the new value.
+var combineAttrs = map[string]string{"+=": "add_func", "-=": "delete_func"}
 
 // redefDecl checks "redef x op v": x must be a &redef global (or option).
 func (c *Checker) redefDecl(d *ast.RedefDecl) {
@@ -208,7 +198,7 @@ func (c *Checker) redefDecl(d *ast.RedefDecl) {
 		return
 	}
 	c.prog.Uses[id] = s
-	if d.Init != nil && hasAttr(s.Attrs, map[string]string{"+=": "add_func", "-=": "delete_func"}[d.Op]) {
+	if d.Init != nil && hasAttr(s.Attrs, combineAttrs[d.Op]) {
 		// &add_func / &delete_func combine old and new values: the new
 		// value has the variable's type.
 		if _, ok := c.typed(d.Init, s.Type); !ok {
@@ -272,6 +262,8 @@ func (c *Checker) redefFieldAttr(d *ast.RedefFieldAttrDecl) {
 func (c *Checker) funcDecl(d *ast.FuncDecl) {
 	name := d.Name
 	if alias, ok := eventAliases[name]; ok && d.Kind == ast.Event {
+		// Zeek 3.0 still ran these handlers, with this warning.
+		c.deprecation(d, "", name, "use "+alias)
 		name = alias
 	}
 	full := c.qualify(name)
@@ -279,14 +271,11 @@ func (c *Checker) funcDecl(d *ast.FuncDecl) {
 		full = name
 	}
 	sig := c.resolveSig(d.Kind, d.Params, d.Result, d)
-	info := c.checkAttrs(d.Attrs, attrHandler, nil)
-	if d.Kind == ast.Function && (info.priority != 0 || info.group != "") {
-		for _, a := range d.Attrs {
-			if a.Name == "priority" || a.Name == "group" {
-				c.errorText(a, "&"+a.Name, "&%s is only valid for event and hook handlers", a.Name)
-			}
-		}
+	ctx := attrHandler
+	if d.Kind == ast.Function {
+		ctx = attrFunc
 	}
+	info := c.checkAttrs(d.Attrs, ctx, nil)
 	s := c.findGlobal(full)
 	if s == nil && full != name {
 		// A handler of a GLOBAL event inside a module ("event zeek_init()").

@@ -2,10 +2,8 @@ package check
 
 import (
 	"math"
-	"strconv"
 
 	"github.com/gobro/gobro/lang/ast"
-	"github.com/gobro/gobro/lang/diag"
 	"github.com/gobro/gobro/lang/types"
 )
 
@@ -22,6 +20,14 @@ func (c *Checker) expr(e ast.Expr, want types.Type) types.Type {
 	}
 	c.prog.Types[e] = t
 	return t
+}
+
+// exprs checks expressions whose context has already failed, so that each
+// still gets its own diagnostics and annotations.
+func (c *Checker) exprs(es []ast.Expr) {
+	for _, e := range es {
+		c.expr(e, nil)
+	}
 }
 
 func (c *Checker) expr1(e ast.Expr, want types.Type) types.Type {
@@ -56,16 +62,7 @@ func (c *Checker) expr1(e ast.Expr, want types.Type) types.Type {
 	case *ast.FieldExpr:
 		return c.field(e)
 	case *ast.HasFieldExpr:
-		t := c.expr(e.X, nil)
-		if types.IsError(t) {
-			return types.BoolType
-		}
-		r, ok := t.(*types.RecordType)
-		if !ok {
-			c.errorf(e, e, "not a record")
-		} else if r.Field(e.Name) == nil {
-			c.errorf(e, e, "no such field in record")
-		}
+		c.fieldOf(e, e.X, e.Name)
 		return types.BoolType
 	case *ast.CallExpr:
 		return c.call(e, want)
@@ -121,7 +118,7 @@ func (c *Checker) ident(e *ast.Ident) types.Type {
 	}
 	c.prog.Uses[e] = s
 	s.Referenced = true
-	c.deprecatedUse(s, e, nil)
+	c.deprecatedUse(s, e)
 	c.noteWhenUse(s)
 	if s.Kind == TypeSym {
 		// A type used as a value ($columns=Info for Log::create_stream):
@@ -131,43 +128,31 @@ func (c *Checker) ident(e *ast.Ident) types.Type {
 	return s.Type
 }
 
-// deprecatedUse warns about the use of a &deprecated name or field.
-func (c *Checker) deprecatedUse(s *Symbol, n ast.Node, e ast.Expr) {
-	if s == nil || !s.Deprecated {
-		return
+// deprecatedUse warns about the use of a &deprecated name.
+func (c *Checker) deprecatedUse(s *Symbol, n ast.Node) {
+	if s != nil && s.Deprecated {
+		c.deprecation(n, "", s.Name, s.DeprecatedMsg)
 	}
-	msg := "deprecated (" + s.Name + ")"
-	if s.DeprecatedMsg != "" {
-		msg += ": " + s.DeprecatedMsg
-	}
-	c.report(diag.Warning, n, "", "%s", msg)
+}
+
+// litTypes are the types of the constants.
+var litTypes = map[ast.LitKind]types.Type{
+	ast.LitBool: types.BoolType, ast.LitCount: types.CountType, ast.LitDouble: types.DoubleType,
+	ast.LitString: types.StringType, ast.LitPattern: types.PatternType, ast.LitPort: types.PortType,
+	ast.LitAddr: types.AddrType, ast.LitSubnet: types.SubnetType, ast.LitInterval: types.IntervalType,
 }
 
 func (c *Checker) literal(e *ast.BasicLit) types.Type {
-	switch e.Kind {
-	case ast.LitBool:
-		return types.BoolType
-	case ast.LitCount:
-		if _, err := strconv.ParseUint(e.Value, 0, 64); err != nil {
+	t := litTypes[e.Kind]
+	if t == nil {
+		return types.ErrorType
+	}
+	if e.Kind == ast.LitCount {
+		if _, err := ast.CountLitValue(e.Value); err != nil {
 			c.errorf(e, e, "literal is outside range of 'count' values")
 		}
-		return types.CountType
-	case ast.LitDouble:
-		return types.DoubleType
-	case ast.LitString:
-		return types.StringType
-	case ast.LitPattern:
-		return types.PatternType
-	case ast.LitPort:
-		return types.PortType
-	case ast.LitAddr:
-		return types.AddrType
-	case ast.LitSubnet:
-		return types.SubnetType
-	case ast.LitInterval:
-		return types.IntervalType
 	}
-	return types.ErrorType
+	return t
 }
 
 func (c *Checker) unary(e *ast.UnaryExpr) types.Type {
@@ -175,7 +160,7 @@ func (c *Checker) unary(e *ast.UnaryExpr) types.Type {
 	// where the sign is known.
 	if lit, ok := e.X.(*ast.BasicLit); ok && lit.Kind == ast.LitCount && (e.Op == "-" || e.Op == "+") {
 		c.prog.Types[lit] = types.CountType
-		n, err := strconv.ParseUint(lit.Value, 0, 64)
+		n, err := ast.CountLitValue(lit.Value)
 		limit := uint64(math.MaxInt64)
 		if e.Op == "-" {
 			limit++
@@ -423,35 +408,12 @@ func (c *Checker) in(e *ast.BinaryExpr) types.Type {
 		c.expr(e.X, nil)
 		return types.BoolType
 	}
-	switch yt := y.(type) {
-	case *types.TableType:
-		var elems []ast.Expr
-		if l, ok := e.X.(*ast.ListExpr); ok {
-			elems = l.Elems
-			c.prog.Types[l] = yt.IndexList()
-		} else {
-			elems = []ast.Expr{e.X}
-		}
-		if len(elems) == 1 && len(yt.Index) == 1 {
-			x := c.expr(elems[0], yt.Index[0])
-			ik := yt.Index[0].Kind()
-			// addr in set[subnet]; string in set[pattern].
-			if x.Kind() == types.Addr && ik == types.Subnet || x.Kind() == types.String && ik == types.Pattern {
-				return types.BoolType
-			}
-			if !c.checkAndPromote(elems[0], x, yt.Index[0]) {
-				c.errorf(e, e, "index type mismatch")
-			}
-			return types.BoolType
-		}
+	if yt, ok := y.(*types.TableType); ok {
+		elems := c.indexElems(e.X, yt)
 		if len(elems) != len(yt.Index) {
-			for _, x := range elems {
-				c.expr(x, nil)
-			}
+			c.exprs(elems)
 			c.errorf(e, e, "wrong number of index values")
-			return types.BoolType
-		}
-		if !c.fitsList(elems, yt.Index) {
+		} else if !c.indexFits(elems, yt) {
 			c.errorf(e, e, "index type mismatch")
 		}
 		return types.BoolType
@@ -498,33 +460,17 @@ func (c *Checker) cond(e *ast.CondExpr, want types.Type) types.Type {
 func (c *Checker) index(e *ast.IndexExpr) types.Type {
 	x := c.expr(e.X, nil)
 	if types.IsError(x) {
-		for _, i := range e.Index {
-			c.expr(i, nil)
-		}
+		c.exprs(e.Index)
 		return x
 	}
 	switch xt := x.(type) {
 	case *types.TableType:
 		if len(e.Index) != len(xt.Index) {
-			for _, i := range e.Index {
-				c.expr(i, nil)
-			}
+			c.exprs(e.Index)
 			c.errorf(e, e, "wrong number of indices")
 			return types.ErrorType
 		}
-		if len(xt.Index) == 1 && (xt.Index[0].Kind() == types.Subnet || xt.Index[0].Kind() == types.Pattern) {
-			// A subnet-keyed table indexed by an address (longest match),
-			// a pattern-keyed one by a string (matching patterns).
-			if t := c.expr(e.Index[0], xt.Index[0]); t.Kind() == types.Addr && xt.Index[0].Kind() == types.Subnet ||
-				t.Kind() == types.String && xt.Index[0].Kind() == types.Pattern {
-				return c.indexResult(xt)
-			} else if !c.checkAndPromote(e.Index[0], t, xt.Index[0]) {
-				c.errorf(e, e, "index type mismatch")
-				return types.ErrorType
-			}
-			return c.indexResult(xt)
-		}
-		if !c.fitsList(e.Index, xt.Index) {
+		if !c.indexFits(e.Index, xt) {
 			c.errorf(e, e, "index type mismatch")
 			return types.ErrorType
 		}
@@ -557,11 +503,45 @@ func (c *Checker) index(e *ast.IndexExpr) types.Type {
 		}
 		return types.StringType
 	}
-	for _, i := range e.Index {
-		c.expr(i, nil)
-	}
+	c.exprs(e.Index)
 	c.errorf(e, e, "not an index type")
 	return types.ErrorType
+}
+
+// indexList splits an index written [a, b] into its values; anything
+// else, a list of $-fields (a record) included, is one value (list nil).
+func indexList(x ast.Expr) (es []ast.Expr, list *ast.ListExpr) {
+	if l, ok := x.(*ast.ListExpr); ok && !allFieldAssigns(l.Elems) {
+		return l.Elems, l
+	}
+	return []ast.Expr{x}, nil
+}
+
+// indexElems returns the values of an index of table t ("x in t", a
+// constructor element), typing a list [a, b] as t's index tuple.
+func (c *Checker) indexElems(x ast.Expr, t *types.TableType) []ast.Expr {
+	es, l := indexList(x)
+	if l != nil {
+		c.prog.Types[l] = t.IndexList()
+	}
+	return es
+}
+
+// indexFits checks as many index values as t has index types, without
+// reporting a mismatch. A single address may look up a subnet index (the
+// containing prefixes) and a single string a pattern index (the matching
+// patterns).
+func (c *Checker) indexFits(es []ast.Expr, t *types.TableType) bool {
+	if len(es) == 1 {
+		want := t.Index[0]
+		x := c.expr(es[0], want)
+		xk, wk := x.Kind(), want.Kind()
+		if xk == types.Addr && wk == types.Subnet || xk == types.String && wk == types.Pattern {
+			return true
+		}
+		return c.checkAndPromote(es[0], x, want)
+	}
+	return c.fitsList(es, t.Index)
 }
 
 func (c *Checker) indexResult(t *types.TableType) types.Type {
@@ -593,48 +573,55 @@ func (c *Checker) slice(e *ast.SliceExpr) types.Type {
 }
 
 func (c *Checker) field(e *ast.FieldExpr) types.Type {
-	x := c.expr(e.X, nil)
-	if types.IsError(x) {
-		return x
-	}
-	r, ok := x.(*types.RecordType)
-	if !ok {
-		c.errorf(e, e, "not a record")
-		return types.ErrorType
-	}
-	f := r.Field(e.Name)
+	r, f := c.fieldOf(e, e.X, e.Name)
 	if f == nil {
-		c.errorf(e, e, "no such field in record")
 		return types.ErrorType
 	}
 	if f.Deprecated {
-		msg := "deprecated (" + r.String() + "$" + f.Name + ")"
-		if f.DeprecMsg != "" {
-			msg += ": " + f.DeprecMsg
-		}
-		c.warnf(e, e, "%s", msg)
+		// Unlike a name, a field use is reported with its expression.
+		c.deprecation(e, ast.Format(e), r.String()+"$"+f.Name, f.DeprecMsg)
 	}
 	return f.Type
 }
 
+// fieldOf checks x$name and x?$name (e), reporting a non-record x or a
+// missing field; it returns the field (nil after an error).
+func (c *Checker) fieldOf(e, x ast.Expr, name string) (*types.RecordType, *types.Field) {
+	t := c.expr(x, nil)
+	if types.IsError(t) {
+		return nil, nil
+	}
+	r, ok := t.(*types.RecordType)
+	if !ok {
+		c.errorf(e, e, "not a record")
+		return nil, nil
+	}
+	f := r.Field(name)
+	if f == nil {
+		c.errorf(e, e, "no such field in record")
+	}
+	return r, f
+}
+
+// size types |x| as Zeek does: a double for what is stored as one (double,
+// time, interval: the absolute value), for a subnet (its number of
+// addresses) and a file (its size); any for any, whose value decides; a
+// count for everything else (lengths, |int|, enum values, bits of an addr).
 func (c *Checker) size(e *ast.SizeExpr) types.Type {
 	t := c.expr(e.X, nil)
 	if types.IsError(t) {
 		return t
 	}
 	switch t.Kind() {
-	case types.Int, types.Count, types.String, types.Table, types.Set, types.Vector,
-		types.Enum, types.Addr, types.Port, types.List, types.Bool, types.File:
-		return types.CountType
-	case types.Double, types.Subnet:
+	case types.Double, types.Time, types.Interval, types.Subnet, types.File:
 		return types.DoubleType
-	case types.Interval, types.Time:
-		return t
 	case types.Any:
-		return types.CountType
+		return types.AnyType
+	case types.Void:
+		c.errorf(e, e, "operand has no size")
+		return types.ErrorType
 	}
-	c.errorf(e, e, "operand has no size")
-	return types.ErrorType
+	return types.CountType
 }
 
 // castable reports whether "x as T" may succeed: any and Broker data

@@ -11,7 +11,7 @@ func (c *Checker) body(b *Body, ft *types.FuncType, params []*ast.Param, block *
 	parent := c.fn
 	ctx := &funcCtx{
 		body:   b,
-		scopes: []map[string]*Symbol{{}},
+		locals: map[string]*Symbol{},
 		flavor: ft.Flavor,
 		result: ft.Result,
 		parent: parent,
@@ -61,27 +61,8 @@ func (c *Checker) lambda(e *ast.LambdaExpr) types.Type {
 		b.Parent = c.fn.body
 	}
 	c.prog.Lambdas[e] = b
-	saveLoops, saveSw := 0, 0
-	if c.fn != nil {
-		saveLoops, saveSw = c.fn.loops, c.fn.swtch
-	}
+	// The body gets a context of its own, so break and next inside it do
+	// not see the loops around the lambda.
 	c.body(b, ft, e.Params, e.Body, &lambdaCaps{explicit: e.HasCaptures, list: e.Captures})
-	if c.fn != nil {
-		c.fn.loops, c.fn.swtch = saveLoops, saveSw
-	}
 	return ft
-}
-
-// noteWhenUse records a use of an outer local inside a when statement.
-func (c *Checker) noteWhenUse(s *Symbol) {
-	f := c.fn
-	if f == nil || f.whenDepth == 0 || s.Kind != LocalVar || s.Body != f.body || s.Slot >= f.whenBase {
-		return
-	}
-	for _, u := range f.whenUses {
-		if u == s {
-			return
-		}
-	}
-	f.whenUses = append(f.whenUses, s)
 }

@@ -61,6 +61,9 @@ type Func struct {
 	Protos  []*types.FuncType // every declared prototype, canonical first
 	Bodies  []*Body
 	Builtin bool // a BIF: implemented in Go, Bodies is empty
+	// Async marks a function with a "return when": its result comes
+	// later, so it may only be called in a when condition.
+	Async bool
 }
 
 // Body is one function body, event or hook handler, lambda, or the

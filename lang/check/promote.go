@@ -86,20 +86,24 @@ func (c *Checker) fitsList(es []ast.Expr, wants []types.Type) bool {
 	return ok
 }
 
-// promoteList checks each expression against the wanted type, reporting
-// "type mismatch" for each that does not fit. It reports whether all fit.
+// promote checks e as an element of an expression list (arguments, index
+// values, constructor elements) where want is expected, reporting Zeek's
+// per-element messages when it does not fit. It reports whether it fits.
+func (c *Checker) promote(e ast.Expr, want types.Type) bool {
+	t, fits := c.typed(e, want)
+	if !fits {
+		c.arithMixed(e, t, want)
+		c.mismatch(e, want)
+	}
+	return fits
+}
+
+// promoteList promotes each expression to the wanted type of its place.
+// It reports whether all fit.
 func (c *Checker) promoteList(es []ast.Expr, wants []types.Type) bool {
 	ok := true
 	for i, e := range es {
-		var w types.Type
-		if i < len(wants) {
-			w = wants[i]
-		}
-		if t, fits := c.typed(e, w); !fits {
-			c.arithMixed(e, t, w)
-			c.mismatch(e, w)
-			ok = false
-		}
+		ok = c.promote(e, wants[i]) && ok
 	}
 	return ok
 }

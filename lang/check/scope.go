@@ -1,9 +1,11 @@
 package check
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/diag"
 	"github.com/gobro/gobro/lang/token"
 	"github.com/gobro/gobro/lang/types"
 )
@@ -13,7 +15,7 @@ const globalModule = "GLOBAL"
 // funcCtx is the state of the body being checked.
 type funcCtx struct {
 	body   *Body
-	scopes []map[string]*Symbol
+	locals map[string]*Symbol // one scope: Zeek locals are function-wide
 	flavor ast.FuncKind
 	result types.Type // expected return type; VoidType for events
 	loops  int        // enclosing loops (break/next)
@@ -104,12 +106,17 @@ func (c *Checker) lookupGlobal(name string, n ast.Node) *Symbol {
 }
 
 // findGlobal looks a fully qualified name up, declaring a BIF on first use.
+// Bro's lifecycle event names (bro_init...) are the Zeek events, so that
+// "event bro_init()" and "@ifdef ( bro_init )" behave as in Bro.
 func (c *Checker) findGlobal(full string) *Symbol {
 	if s := c.prog.Scope[full]; s != nil {
 		return s
 	}
 	if b := c.bifs[full]; b != nil {
 		return c.declareBuiltin(full)
+	}
+	if alias, ok := eventAliases[full]; ok {
+		return c.findGlobal(alias)
 	}
 	return nil
 }
@@ -123,7 +130,10 @@ func (c *Checker) declareBuiltin(full string) *Symbol {
 	}
 	ft, err := c.opts.ParseFuncType(b.Name, b.Sig)
 	if err != nil || ft == nil {
-		c.diags.Add(errorNoPos("bad signature of built-in function " + b.Name + ": " + errText(err)))
+		if err == nil {
+			err = errors.New("no type")
+		}
+		c.diags.Add(&diag.Diagnostic{Severity: diag.Error, Msg: "bad signature of built-in function " + b.Name + ": " + err.Error()})
 		return nil
 	}
 	saveMod, saveExp := c.module, c.export
@@ -146,40 +156,37 @@ func (c *Checker) Defined(name string) bool {
 	return c.lookupGlobal(name, nil) != nil
 }
 
-// ---- local scopes ----------------------------------------------------------
+// ---- locals ----------------------------------------------------------------
 
-func (c *Checker) pushScope() { c.fn.scopes = append(c.fn.scopes, map[string]*Symbol{}) }
-func (c *Checker) popScope()  { c.fn.scopes = c.fn.scopes[:len(c.fn.scopes)-1] }
-
-// declareLocal adds a local to the innermost scope and gives it a slot in
-// the current frame. Zeek locals are function-scoped, so a name declared
-// twice in one body is an error, even in different blocks.
+// declareLocal adds a local to the current body and gives it a slot in its
+// frame. Zeek locals are function-scoped, so a name declared twice in one
+// body is an error, even in different blocks.
 func (c *Checker) declareLocal(name string, t types.Type, pos token.Pos, n ast.Node) *Symbol {
 	f := c.fn
-	for _, sc := range f.scopes {
-		if old := sc[name]; old != nil {
-			if n != nil {
-				c.diags.Add(alreadyDefined(old.Pos, n, name))
-			}
-			return old
+	if old := f.locals[name]; old != nil {
+		if n != nil {
+			c.diags.Add(alreadyDefined(old.Pos, n, name))
 		}
+		return old
 	}
+	return f.newLocal(name, t, pos)
+}
+
+func (f *funcCtx) newLocal(name string, t types.Type, pos token.Pos) *Symbol {
 	s := &Symbol{Name: name, Kind: LocalVar, Type: t, Pos: pos, Body: f.body, Slot: len(f.body.Locals)}
 	f.body.Locals = append(f.body.Locals, s)
-	f.scopes[len(f.scopes)-1][name] = s
+	f.locals[name] = s
 	return s
 }
 
 // lookupLocal finds a local of the current body. A lambda sees the
 // locals of enclosing bodies only through its captures: listed ones were
-// declared in its first scope; without a capture list (Bro style) an outer
+// declared as its locals; without a capture list (Bro style) an outer
 // local is captured implicitly on first use.
 func (c *Checker) lookupLocal(name string, n ast.Node) *Symbol {
 	f := c.fn
-	for i := len(f.scopes) - 1; i >= 0; i-- {
-		if s := f.scopes[i][name]; s != nil {
-			return s
-		}
+	if s := f.locals[name]; s != nil {
+		return s
 	}
 	if f.lambda == nil || f.parent == nil {
 		return nil
@@ -197,9 +204,12 @@ func (c *Checker) lookupLocal(name string, n ast.Node) *Symbol {
 		}
 		return outer
 	}
-	inner := &Symbol{Name: name, Kind: LocalVar, Type: outer.Type, Pos: outer.Pos, Body: f.body, Slot: len(f.body.Locals)}
-	f.body.Locals = append(f.body.Locals, inner)
-	f.scopes[0][name] = inner
+	// Bro-era lambdas capture implicitly (by copy); Zeek 4 deprecated that
+	// and later rejected it. Accept, once per name, with a warning.
+	if n != nil {
+		c.deprecation(n, "", name, "implicit capture in a lambda without a capture list, write function["+name+"](...)")
+	}
+	inner := f.newLocal(name, outer.Type, outer.Pos)
 	f.body.Captures = append(f.body.Captures, &Capture{Outer: outer, Inner: inner, Copy: true})
 	return inner
 }

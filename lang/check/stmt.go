@@ -125,8 +125,7 @@ func (c *Checker) varType(d *ast.VarDecl) types.Type {
 		c.errorText(d, d.Name, "no type given")
 		t = types.ErrorType
 	}
-	ctx := attrVar
-	c.checkAttrs(d.Attrs, ctx, t)
+	c.checkAttrs(d.Attrs, attrVar, t)
 	return t
 }
 
@@ -251,9 +250,7 @@ func (c *Checker) addDelete(s ast.Stmt, x ast.Expr, add bool) {
 		tt, ok := t.(*types.TableType)
 		switch {
 		case types.IsError(t):
-			for _, i := range e.Index {
-				c.expr(i, nil)
-			}
+			c.exprs(e.Index)
 			return
 		case ok && (tt.IsSet() || !add):
 			c.prog.Types[e] = types.VoidType
@@ -267,9 +264,7 @@ func (c *Checker) addDelete(s ast.Stmt, x ast.Expr, add bool) {
 			c.index(e)
 			return
 		}
-		for _, i := range e.Index {
-			c.expr(i, nil)
-		}
+		c.exprs(e.Index)
 	case *ast.FieldExpr:
 		if !add {
 			t := c.expr(e.X, nil)
@@ -314,83 +309,4 @@ func (c *Checker) returnStmt(s *ast.ReturnStmt) {
 	if _, ok := c.typed(s.X, res); !ok {
 		c.errorf(s.X, s.X, "return type mismatch")
 	}
-}
-
-// whenStmt checks when [captures] (cond) body [timeout t body]. Locals
-// used from outside are its captures; without a list (Bro style) they are
-// captured implicitly, which is accepted.
-func (c *Checker) whenStmt(s *ast.WhenStmt) {
-	f := c.fn
-	if s.IsReturn && (f.body.Top || f.flavor != ast.Function) {
-		c.errorText(s, "", "return when used outside of a function")
-	}
-	saveBase, saveUses, saveCond, saveAsync := f.whenBase, f.whenUses, f.whenCond, f.asyncStore
-	if f.whenDepth == 0 {
-		f.whenBase = len(f.body.Locals)
-	}
-	f.whenDepth++
-	f.whenUses = nil
-	var caps []*Capture
-	for _, cp := range s.Captures {
-		outer := c.lookupLocal(cp.Name.Name, nil)
-		if outer == nil {
-			if g := c.lookupGlobal(cp.Name.Name, cp.Name); g != nil {
-				c.prog.Uses[cp.Name] = g // a global needs no capture
-			} else {
-				c.errorText(cp, "", "no such local identifier: %s", cp.Name.Name)
-			}
-			continue
-		}
-		c.prog.Uses[cp.Name] = outer
-		caps = append(caps, &Capture{Outer: outer, Copy: cp.Copy})
-	}
-	f.whenCond, f.asyncStore = true, false
-	if s.Local != nil {
-		t := c.expr(s.Cond, nil)
-		c.prog.Uses[s.Local] = c.declareLocal(s.Local.Name, t, s.Local.Pos(), s.Local)
-	} else {
-		c.condition(s.Cond)
-	}
-	async := f.asyncStore
-	f.whenCond = false
-	c.stmt(s.Body)
-	if s.Timeout != nil {
-		// The timeout is evaluated when the when statement runs, so the
-		// locals it reads need no capture.
-		depth := f.whenDepth
-		f.whenDepth = 0
-		if t := c.expr(s.Timeout, types.IntervalType); !types.IsError(t) && t.Kind() != types.Interval {
-			c.errorf(s.Timeout, s.Timeout, "timeout requires an interval")
-		}
-		f.whenDepth = depth
-		c.stmt(s.TimeoutBody)
-	} else if async {
-		c.errorText(s, "", "asynchronous store queries in a when condition require a timeout")
-	}
-	if s.HasCaptures {
-		listed := map[*Symbol]bool{}
-		for _, cp := range caps {
-			listed[cp.Outer] = true
-		}
-		for _, u := range f.whenUses {
-			if !listed[u] && !c.whenLocal(s, u) {
-				c.errorText(s, "", "%s is used inside when statement but not captured", u.Name)
-			}
-		}
-	} else {
-		for _, u := range f.whenUses {
-			caps = append(caps, &Capture{Outer: u, Copy: true})
-		}
-	}
-	if c.prog.Whens == nil {
-		c.prog.Whens = map[*ast.WhenStmt][]*Capture{}
-	}
-	c.prog.Whens[s] = caps
-	f.whenDepth--
-	f.whenBase, f.whenUses, f.whenCond, f.asyncStore = saveBase, append(saveUses, f.whenUses...), saveCond, saveAsync
-}
-
-// whenLocal reports whether u is the when's own "local x = ..." binding.
-func (c *Checker) whenLocal(s *ast.WhenStmt, u *Symbol) bool {
-	return s.Local != nil && c.prog.Uses[s.Local] == u
 }

@@ -32,7 +32,7 @@ func (c *Checker) resolveType1(te ast.TypeExpr) types.Type {
 			c.errorText(te, "", "not a type: %s", te.Name)
 			return types.ErrorType
 		}
-		c.deprecatedUse(s, te, nil)
+		c.deprecatedUse(s, te)
 		return s.Type
 	case *ast.SetType:
 		return types.NewSet(c.resolveTypes(te.Index)...)
@@ -40,14 +40,10 @@ func (c *Checker) resolveType1(te ast.TypeExpr) types.Type {
 		return types.NewTable(c.resolveType(te.Yield), c.resolveTypes(te.Index)...)
 	case *ast.VectorType:
 		return &types.VectorType{Elem: c.resolveType(te.Elem)}
-	case *ast.RecordType:
-		r := types.NewRecord("")
-		c.addFields(r, te.Fields, false)
-		return r
-	case *ast.EnumType:
-		e := types.NewEnum("")
-		c.addEnumNames(e, te.Names, te)
-		return e
+	case *ast.RecordType, *ast.EnumType:
+		t := newNominal("", te)
+		c.fillNominal(t, te)
+		return t
 	case *ast.FuncType:
 		return c.resolveFuncType(te, te.Kind)
 	case *ast.OpaqueType:
@@ -102,6 +98,30 @@ func (c *Checker) resolveSig(kind ast.FuncKind, params []*ast.Param, result ast.
 		}
 	}
 	return t
+}
+
+// newNominal returns an empty record or enum type for te (nil for other
+// types). Records and enums are objects with an identity, which redefs
+// grow; a declaration names them before filling them.
+func newNominal(name string, te ast.TypeExpr) types.Type {
+	switch te.(type) {
+	case *ast.RecordType:
+		return types.NewRecord(name)
+	case *ast.EnumType:
+		return types.NewEnum(name)
+	}
+	return nil
+}
+
+// fillNominal adds the fields or enum names te declares to t, made by
+// newNominal(te).
+func (c *Checker) fillNominal(t types.Type, te ast.TypeExpr) {
+	switch te := te.(type) {
+	case *ast.RecordType:
+		c.addFields(t.(*types.RecordType), te.Fields, false)
+	case *ast.EnumType:
+		c.addEnumNames(t.(*types.EnumType), te.Names, te)
+	}
 }
 
 // addFields adds record fields (a declaration or a redef). Fields added by

@@ -17,9 +17,10 @@ type EnumConst struct {
 	Type  *EnumType
 }
 
-// NewEnum returns an enum without names.
+// NewEnum returns an enum without names. (The zero EnumType is usable
+// too: Add makes the index on first use.)
 func NewEnum(name string) *EnumType {
-	return &EnumType{Name: name, byName: map[string]*EnumConst{}}
+	return &EnumType{Name: name}
 }
 
 func (*EnumType) Kind() Kind { return Enum }

@@ -28,7 +28,7 @@ type Field struct {
 
 // NewRecord returns an empty record type.
 func NewRecord(name string) *RecordType {
-	return &RecordType{Name: name, byName: map[string]*Field{}}
+	return &RecordType{Name: name}
 }
 
 func (*RecordType) Kind() Kind { return Record }

@@ -1104,11 +1104,8 @@ global network_time_init: event();
 global net_done: event(t: time);
 global zeek_script_loaded: event(path: string, level: count);
 
-## Bro 2.x names of the lifecycle events; handlers run as if they were
-## written for the Zeek names.
-global bro_init: event();
-global bro_done: event();
-global bro_script_loaded: event(path: string, level: count);
+# The Bro 2.x names bro_init, bro_done and bro_script_loaded are not
+# declared: the checker treats them as the Zeek events above.
 
 ## Reporter messages.
 global reporter_info: event(t: time, msg: string, location: string);

@@ -80,12 +80,11 @@ function is_enabled(): bool
 	return node != "";
 	}
 
+# A single return expression, so that "@if ( Cluster::local_node_type() ==
+# Cluster::MANAGER )" can be evaluated while scripts load.
 function local_node_type(): NodeType
 	{
-	if ( ! is_enabled() || node !in nodes )
-		return NONE;
-
-	return nodes[node]$node_type;
+	return is_enabled() && node in nodes ? nodes[node]$node_type : NONE;
 	}
 
 function node_topic(name: string): string

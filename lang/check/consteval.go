@@ -1,15 +1,16 @@
 package check
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
-	"github.com/gobro/gobro/lang/diag"
 	"math"
 	"os"
 	"strconv"
 	"strings"
 
 	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/diag"
 	"github.com/gobro/gobro/lang/types"
 )
 
@@ -23,25 +24,15 @@ func (c *Checker) CondExpr(e ast.Expr) (bool, error) {
 	defer func() { c.fn = saveFn }()
 	n := len(c.diags.Items)
 	t := c.expr(e, types.BoolType)
-	if c.diags.HasErrors() && len(c.diags.Items) > n {
-		for _, d := range c.diags.Items[n:] {
-			if d.Severity != diag.Warning {
-				return false, errors.New(d.Header())
-			}
+	for _, d := range c.diags.Items[n:] {
+		if d.Severity != diag.Warning {
+			return false, errors.New(d.Header())
 		}
 	}
 	if types.IsError(t) || t.Kind() != types.Bool {
 		return false, notBool(e)
 	}
-	v, err := c.eval(e, 0)
-	if err != nil {
-		return false, err
-	}
-	b, ok := v.(bool)
-	if !ok {
-		return false, notBool(e)
-	}
-	return b, nil
+	return c.evalBool(e, 0)
 }
 
 // notBool renders the condition as written where it is a plain string.
@@ -53,7 +44,9 @@ func notBool(e ast.Expr) error {
 	return fmt.Errorf("@if condition must be boolean (%s)", s)
 }
 
-// constValue evaluates e at load time, without reporting.
+// constValue evaluates e at load time. An e not yet checked is checked
+// first; its errors stay reported and make it no constant. Failing to
+// evaluate is not reported: the caller knows what it needed.
 func (c *Checker) constValue(e ast.Expr) (any, bool) {
 	if _, ok := c.prog.Types[e]; !ok {
 		n := len(c.diags.Items)
@@ -87,9 +80,13 @@ func (c *Checker) constInt(e ast.Expr) (int64, bool) {
 	return 0, false
 }
 
-// Load-time values: bool, uint64 (count), int64 (int), float64 (double,
-// and interval/time in seconds), string, *types.EnumConst, []any (sets,
-// as their elements).
+// Load-time values are bool, uint64 (count), int64 (int), float64
+// (double), interval, string, *types.EnumConst and []any (a set, as its
+// elements); other constants (ports, addresses...) are their text, which
+// is enough for == and in.
+//
+// interval is seconds; a type of its own so that arithmetic knows its
+// result is an interval too.
 type interval float64
 
 func notConst(e ast.Expr) error {
@@ -106,7 +103,7 @@ func (c *Checker) eval(e ast.Expr, depth int) (any, error) {
 		case ast.LitBool:
 			return e.Value == "T", nil
 		case ast.LitCount:
-			n, err := strconv.ParseUint(e.Value, 0, 64)
+			n, err := ast.CountLitValue(e.Value)
 			if err != nil {
 				return nil, notConst(e)
 			}
@@ -181,11 +178,11 @@ func (c *Checker) eval(e ast.Expr, depth int) (any, error) {
 	case *ast.BinaryExpr:
 		return c.evalBinary(e, depth)
 	case *ast.CondExpr:
-		x, err := c.eval(e.Cond, depth+1)
+		cond, err := c.evalBool(e.Cond, depth+1)
 		if err != nil {
 			return nil, err
 		}
-		if b, _ := x.(bool); b {
+		if cond {
 			return c.eval(e.Then, depth+1)
 		}
 		return c.eval(e.Else, depth+1)
@@ -208,6 +205,10 @@ func (c *Checker) eval(e ast.Expr, depth int) (any, error) {
 				x = -x
 			}
 			return uint64(x), nil
+		case float64:
+			return math.Abs(x), nil
+		case interval:
+			return math.Abs(float64(x)), nil // |interval| is a double
 		}
 		return nil, notConst(e)
 	case *ast.ConstructorExpr:
@@ -293,29 +294,31 @@ func num(v any) (float64, bool) {
 	return 0, false
 }
 
+// evalBool evaluates e, which must give a bool.
+func (c *Checker) evalBool(e ast.Expr, depth int) (bool, error) {
+	v, err := c.eval(e, depth)
+	if err != nil {
+		return false, err
+	}
+	b, ok := v.(bool)
+	if !ok {
+		return false, notConst(e)
+	}
+	return b, nil
+}
+
 func (c *Checker) evalBinary(e *ast.BinaryExpr, depth int) (any, error) {
+	// && and || short-circuit, as at run time.
+	if e.Op == "&&" || e.Op == "||" {
+		x, err := c.evalBool(e.X, depth+1)
+		if err != nil || x == (e.Op == "||") {
+			return x, err
+		}
+		return c.evalBool(e.Y, depth+1)
+	}
 	x, err := c.eval(e.X, depth+1)
 	if err != nil {
 		return nil, err
-	}
-	// && and || short-circuit, as at run time.
-	if e.Op == "&&" || e.Op == "||" {
-		xb, ok := x.(bool)
-		if !ok {
-			return nil, notConst(e)
-		}
-		if xb == (e.Op == "||") {
-			return xb, nil
-		}
-		y, err := c.eval(e.Y, depth+1)
-		if err != nil {
-			return nil, err
-		}
-		yb, ok := y.(bool)
-		if !ok {
-			return nil, notConst(e)
-		}
-		return yb, nil
 	}
 	y, err := c.eval(e.Y, depth+1)
 	if err != nil {
@@ -353,20 +356,14 @@ func (c *Checker) evalBinary(e *ast.BinaryExpr, depth int) (any, error) {
 			if !ok {
 				return nil, notConst(e)
 			}
-			return compareOp(e.Op, strings.Compare(xs, ys)), nil
+			return compareOp(e.Op, cmp.Compare(xs, ys)), nil
 		}
 		a, ok1 := num(x)
 		b, ok2 := num(y)
 		if !ok1 || !ok2 {
 			return nil, notConst(e)
 		}
-		cmp := 0
-		if a < b {
-			cmp = -1
-		} else if a > b {
-			cmp = 1
-		}
-		return compareOp(e.Op, cmp), nil
+		return compareOp(e.Op, cmp.Compare(a, b)), nil
 	case "+":
 		if xs, ok := x.(string); ok {
 			if ys, ok := y.(string); ok {
@@ -401,74 +398,72 @@ func equalConst(x, y any) (bool, bool) {
 	return false, false
 }
 
+// evalArith computes x op y for + - * / %: in count arithmetic when both
+// are counts, int when both are integral, else double (interval when
+// either is one, except interval / interval).
 func evalArith(e *ast.BinaryExpr, x, y any) (any, error) {
-	if xu, ok := x.(uint64); ok {
-		if yu, ok := y.(uint64); ok {
-			switch e.Op {
-			case "+":
-				return xu + yu, nil
-			case "-":
-				return xu - yu, nil
-			case "*":
-				return xu * yu, nil
-			case "/", "%":
-				if yu == 0 {
-					return nil, fmt.Errorf("division by zero (%s)", ast.Format(e))
-				}
-				if e.Op == "/" {
-					return xu / yu, nil
-				}
-				return xu % yu, nil
-			}
-		}
+	xu, xCount := x.(uint64)
+	yu, yCount := y.(uint64)
+	if xCount && yCount {
+		return intArith(e, xu, yu)
 	}
 	xi, xInt := toInt(x)
 	yi, yInt := toInt(y)
 	if xInt && yInt {
-		switch e.Op {
-		case "+":
-			return xi + yi, nil
-		case "-":
-			return xi - yi, nil
-		case "*":
-			return xi * yi, nil
-		case "/", "%":
-			if yi == 0 {
-				return nil, fmt.Errorf("division by zero (%s)", ast.Format(e))
-			}
-			if e.Op == "/" {
-				return xi / yi, nil
-			}
-			return xi % yi, nil
-		}
+		return intArith(e, xi, yi)
 	}
 	a, ok1 := num(x)
 	b, ok2 := num(y)
-	if !ok1 || !ok2 {
+	if !ok1 || !ok2 || e.Op == "%" {
 		return nil, notConst(e)
 	}
-	var r float64
-	switch e.Op {
-	case "+":
-		r = a + b
-	case "-":
-		r = a - b
-	case "*":
-		r = a * b
-	case "/":
-		if b == 0 {
-			return nil, fmt.Errorf("division by zero (%s)", ast.Format(e))
-		}
-		r = a / b
-	default:
-		return nil, notConst(e)
+	r, err := arith(e, a, b)
+	if err != nil {
+		return nil, err
 	}
-	_, xi2 := x.(interval)
-	_, yi2 := y.(interval)
-	if (xi2 || yi2) && !(xi2 && yi2 && e.Op == "/") {
+	_, xIv := x.(interval)
+	_, yIv := y.(interval)
+	if (xIv || yIv) && !(xIv && yIv && e.Op == "/") {
 		return interval(r), nil
 	}
 	return r, nil
+}
+
+// arith is + - * / on numbers of one kind; integer division truncates.
+func arith[T uint64 | int64 | float64](e *ast.BinaryExpr, x, y T) (T, error) {
+	switch e.Op {
+	case "+":
+		return x + y, nil
+	case "-":
+		return x - y, nil
+	case "*":
+		return x * y, nil
+	case "/":
+		if y == 0 {
+			return 0, divByZero(e)
+		}
+		return x / y, nil
+	}
+	return 0, notConst(e)
+}
+
+// intArith is arith plus % for count and int.
+func intArith[T uint64 | int64](e *ast.BinaryExpr, x, y T) (any, error) {
+	if e.Op == "%" {
+		if y == 0 {
+			return nil, divByZero(e)
+		}
+		return x % y, nil
+	}
+	r, err := arith(e, x, y)
+	if err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func divByZero(e *ast.BinaryExpr) error {
+	return fmt.Errorf("division by zero (%s)", ast.Format(e))
 }
 
 func toInt(v any) (int64, bool) {
