@@ -4,18 +4,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"github.com/gobro/gobro/lang/frontend"
 	"github.com/gobro/gobro/lang/load"
-	"github.com/gobro/gobro/lang/token"
-	"github.com/gobro/gobro/policy"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -105,32 +100,16 @@ func cacheDir() string {
 // until the interpreter exists.
 func checkPolicy(stdout, stderr io.Writer) int {
 	start := time.Now()
-	l, c, diags := frontend.NewLoader(&frontend.Config{})
-	var files []string
-	fs.WalkDir(policy.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (path.Ext(p) == ".zeek" || path.Ext(p) == ".bro") {
-			files = append(files, p)
-		}
-		return nil
-	})
-	sort.Strings(files)
-	for _, s := range []string{frontend.InitBare, frontend.InitFrameworks, frontend.InitDefault} {
-		l.Load(load.EmbeddedPrefix+s, "", token.Pos{})
-	}
-	for _, f := range files {
-		l.Load(load.EmbeddedPrefix+f, "", token.Pos{})
-	}
-	c.Finish()
-	l.Finish()
+	res := frontend.LoadAll(&frontend.Config{CacheDir: cacheDir()})
 	elapsed := time.Since(start)
-	diags.Print(stderr, l.Source)
+	res.Diags.Print(stderr, res.Sources())
 	lines := 0
-	for _, f := range l.Files() {
-		lines += strings.Count(string(l.Source(f)), "\n")
+	for _, f := range res.Loader.Files() {
+		lines += strings.Count(string(res.Loader.Source(f)), "\n")
 	}
-	errs, warns := diags.Count()
+	errs, warns := res.Diags.Count()
 	fmt.Fprintf(stdout, "policy tree: %d scripts, %d lines, %d declarations checked in %.1f ms: %d errors, %d warnings\n",
-		len(l.Files()), lines, l.Decls(), float64(elapsed.Microseconds())/1000, errs, warns)
+		len(res.Loader.Files()), lines, res.Loader.Decls(), float64(elapsed.Microseconds())/1000, errs, warns)
 	if errs > 0 {
 		return 1
 	}

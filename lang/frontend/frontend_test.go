@@ -3,9 +3,7 @@ package frontend
 import (
 	"bufio"
 	"flag"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -246,13 +244,7 @@ func itoa(i int) string {
 // TestEveryPolicyScript: each script of the embedded tree checks on its own
 // on top of the default startup set, as "gobro -a <script>" would.
 func TestEveryPolicyScript(t *testing.T) {
-	var scripts []string
-	fs.WalkDir(policy.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && (path.Ext(p) == ".zeek" || path.Ext(p) == ".bro") {
-			scripts = append(scripts, p)
-		}
-		return nil
-	})
+	scripts := EmbeddedScripts(policy.FS)
 	if len(scripts) < 50 {
 		t.Fatalf("only %d scripts in the embedded tree", len(scripts))
 	}
