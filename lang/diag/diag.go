@@ -39,6 +39,8 @@ type Diagnostic struct {
 	Msg      string
 	// Expr is Zeek's trailing "(expr)" rendering, without the parentheses.
 	Expr string
+	// Notes say more than Zeek's line does, e.g. what the parser expected.
+	Notes []string
 }
 
 // Location renders Zeek's location part: "FILE, line N" or "FILE, lines N-M".
@@ -107,6 +109,9 @@ func (d *Diagnostic) Print(w io.Writer, src Sources) {
 	}
 	caret.WriteByte('^')
 	fmt.Fprintf(w, "   | %s\n", caret.String())
+	for _, n := range d.Notes {
+		fmt.Fprintf(w, "   = %s\n", n)
+	}
 }
 
 func lineOf(text []byte, n int) (string, bool) {

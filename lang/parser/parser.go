@@ -322,11 +322,17 @@ func parseTokens[G, R any](p *participle.Parser[G], toks []plex.Token, file stri
 	}
 	g, err := p.ParseFromLexer(pl)
 	if err != nil {
-		if ue, ok := err.(*participle.UnexpectedTokenError); ok && furthest.Pos.Filename != "" &&
-			furthest.Pos.Offset > ue.Unexpected.Pos.Offset {
-			err = &participle.UnexpectedTokenError{Unexpected: furthest}
+		ue, ok := err.(*participle.UnexpectedTokenError)
+		if ok && furthest.Pos.Filename != "" && furthest.Pos.Offset > ue.Unexpected.Pos.Offset {
+			return r, syntaxError(&participle.UnexpectedTokenError{Unexpected: furthest}, file)
 		}
-		return r, syntaxError(err, file)
+		d := syntaxError(err, file)
+		if ok {
+			if want := expected(ue.Message()); want != "" {
+				d.Notes = append(d.Notes, "expected "+want)
+			}
+		}
+		return r, d
 	}
 	return lower(g), nil
 }
@@ -386,6 +392,24 @@ func syntaxError(err error, file string) *diag.Diagnostic {
 		d.Msg = fmt.Sprintf("syntax error, at or near %q", tok.Value)
 	}
 	return d
+}
+
+// expected extracts the token participle wanted from its message
+// ("unexpected token \"x\" (expected \")\" StmtG ...)" gives "\")\""), but
+// only a separator or closing bracket: those are what a user forgot. A
+// wanted "}" or keyword mostly means the statement itself is wrong
+// ("else" without "if"), where naming it would mislead.
+func expected(msg string) string {
+	_, rest, ok := strings.Cut(msg, "(expected ")
+	if !ok {
+		return ""
+	}
+	for _, want := range []string{`";"`, `")"`, `"]"`, `":"`} {
+		if strings.HasPrefix(rest, want) {
+			return want
+		}
+	}
+	return ""
 }
 
 // ParseFile parses a whole file without directive handling (conditionals
