@@ -42,16 +42,7 @@ func headers(d *diag.List) []string {
 // TestCorpusOK: every script under testdata/lang/ok parses and checks in
 // bare mode without errors.
 func TestCorpusOK(t *testing.T) {
-	dir, _ := filepath.Abs("../../testdata/lang/ok")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.zeek"))
-	bro, _ := filepath.Glob(filepath.Join(dir, "*.bro"))
-	files = append(files, bro...)
-	if len(files) < 300 {
-		t.Errorf("corpus has %d scripts, want at least 300", len(files))
-	}
-	t.Chdir(dir)
-	for _, f := range files {
-		name := filepath.Base(f)
+	for _, name := range corpus(t, "lang/ok", 300, "*.zeek", "*.bro") {
 		t.Run(name, func(t *testing.T) {
 			mustCheck(t, &Config{SearchPath: []string{"."}, Bare: true, Scripts: []string{"./" + name}, CacheDir: cacheDir}, false)
 		})
@@ -62,14 +53,7 @@ func TestCorpusOK(t *testing.T) {
 // the diagnostics its "# expect:" header lines name, in order, and its full
 // output (with carets) matches the .err golden byte for byte.
 func TestCorpusErrors(t *testing.T) {
-	dir, _ := filepath.Abs("../../testdata/lang/errors")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.zeek"))
-	if len(files) < 40 {
-		t.Errorf("error corpus has %d scripts, want at least 40", len(files))
-	}
-	t.Chdir(dir)
-	for _, f := range files {
-		name := filepath.Base(f)
+	for _, name := range corpus(t, "lang/errors", 40, "*.zeek") {
 		t.Run(name, func(t *testing.T) {
 			want := expectations(t, name)
 			res := Load(&Config{SearchPath: []string{"."}, Bare: true, Scripts: []string{"./" + name}, CacheDir: cacheDir})
@@ -95,6 +79,26 @@ func TestCorpusErrors(t *testing.T) {
 	}
 }
 
+// corpus changes into testdata/<dir> (so scripts are named "./x.zeek", as
+// Zeek names them) and returns the base names of the files matching the
+// patterns, failing when there are fewer than min.
+func corpus(t *testing.T, dir string, min int, patterns ...string) []string {
+	t.Helper()
+	abs, _ := filepath.Abs(filepath.Join("../../testdata", dir))
+	var names []string
+	for _, p := range patterns {
+		files, _ := filepath.Glob(filepath.Join(abs, p))
+		for _, f := range files {
+			names = append(names, filepath.Base(f))
+		}
+	}
+	if len(names) < min {
+		t.Errorf("testdata/%s has %d scripts, want at least %d", dir, len(names), min)
+	}
+	t.Chdir(abs)
+	return names
+}
+
 // expectations reads the "# expect: ..." and "# expect(ours): ..." lines.
 func expectations(t *testing.T, name string) []string {
 	f, err := os.Open(name)
@@ -118,14 +122,7 @@ func expectations(t *testing.T, name string) []string {
 // TestSeeds: the two seed-style scripts check unmodified with the default
 // policy loaded.
 func TestSeeds(t *testing.T) {
-	dir, _ := filepath.Abs("../../testdata/seeds")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.bro"))
-	if len(files) < 2 {
-		t.Fatalf("want 2 seed scripts, have %d", len(files))
-	}
-	t.Chdir(dir)
-	for _, f := range files {
-		name := filepath.Base(f)
+	for _, name := range corpus(t, "seeds", 2, "*.bro") {
 		t.Run(name, func(t *testing.T) {
 			mustCheck(t, &Config{SearchPath: []string{"."}, Scripts: []string{"./" + name}, CacheDir: cacheDir}, false)
 		})

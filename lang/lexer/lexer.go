@@ -551,53 +551,40 @@ func (l *Lexer) scanIPv6(start token.Pos) (Token, bool) {
 }
 
 func (l *Lexer) scanString(start token.Pos) Token {
-	l.advance(1)
-	for l.off < len(l.src) {
-		c := l.src[l.off]
-		switch c {
-		case '"':
-			l.advance(1)
-			return l.tok(token.String, start)
-		case '\\':
-			l.advance(2)
-			continue
-		case '\n':
-			l.errorf(start, "unterminated string literal")
-			return l.tok(token.String, start)
-		case 0:
-			if l.quiet == 0 {
-				l.diags.Add(&diag.Diagnostic{Severity: diag.Fatal, Pos: start,
-					Msg: "strings cannot contain NUL bytes - use a \\x00 escape sequence instead"})
-			}
-		}
-		l.advance(1)
-	}
-	l.errorf(start, "unterminated string literal")
-	return l.tok(token.String, start)
+	return l.scanDelimited(start, '"', token.String, "string")
 }
 
 func (l *Lexer) scanPattern(start token.Pos) Token {
+	return l.scanDelimited(start, '/', token.Pattern, "pattern")
+}
+
+// scanDelimited reads a string or pattern literal up to its closing
+// delimiter; a backslash escapes the next byte. Neither may span lines.
+// Strings may not hold a raw NUL; patterns may carry the /i flag.
+func (l *Lexer) scanDelimited(start token.Pos, delim byte, kind token.Kind, what string) Token {
 	l.advance(1)
 	for l.off < len(l.src) {
-		c := l.src[l.off]
-		switch c {
-		case '/':
+		switch c := l.src[l.off]; {
+		case c == delim:
 			l.advance(1)
-			if l.peekByte(0) == 'i' && !isIdentChar(l.peekByte(1)) {
+			if kind == token.Pattern && l.peekByte(0) == 'i' && !isIdentChar(l.peekByte(1)) {
 				l.advance(1)
 			}
-			return l.tok(token.Pattern, start)
-		case '\\':
+			return l.tok(kind, start)
+		case c == '\\':
 			l.advance(2)
 			continue
-		case '\n':
-			l.errorf(start, "unterminated pattern literal")
-			return l.tok(token.Pattern, start)
+		case c == '\n':
+			l.errorf(start, "unterminated %s literal", what)
+			return l.tok(kind, start)
+		case c == 0 && kind == token.String && l.quiet == 0:
+			l.diags.Add(&diag.Diagnostic{Severity: diag.Fatal, Pos: start,
+				Msg: "strings cannot contain NUL bytes - use a \\x00 escape sequence instead"})
 		}
 		l.advance(1)
 	}
-	l.errorf(start, "unterminated pattern literal")
-	return l.tok(token.Pattern, start)
+	l.errorf(start, "unterminated %s literal", what)
+	return l.tok(kind, start)
 }
 
 // scanDirective reads an @-directive. Directives with an argument carry it
