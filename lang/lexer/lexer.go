@@ -160,20 +160,18 @@ func (l *Lexer) Next() (Token, error) {
 	}
 }
 
-// pragma handles "@pragma push ignore-deprecations" and its pop; other
-// pragmas are accepted and ignored, as they change nothing we check.
+// pragma handles "@pragma push ignore-deprecations" and its pop (or the
+// start-/end-ignore-deprecations spelling); other pragmas are accepted and
+// ignored, as they change nothing we check.
 func (l *Lexer) pragma(t Token) {
 	f := strings.Fields(strings.TrimPrefix(t.Value, "@pragma"))
-	if len(f) != 2 || f[1] != "ignore-deprecations" {
-		return
-	}
-	switch f[0] {
-	case "push":
+	switch strings.Join(f, " ") {
+	case "push ignore-deprecations", "start-ignore-deprecations":
 		if l.ignoreDepth == 0 {
 			l.ignoreStart = t.Pos.Offset
 		}
 		l.ignoreDepth++
-	case "pop":
+	case "pop ignore-deprecations", "end-ignore-deprecations":
 		if l.ignoreDepth > 0 {
 			l.ignoreDepth--
 			if l.ignoreDepth == 0 {

@@ -139,7 +139,11 @@ func (l *Loader) Load(name string, dir string, at token.Pos) bool {
 	}
 	l.loaded[s.canon] = true
 	l.rels = append(l.rels, s.rel)
-	l.run(s.display, s.dir(), src)
+	from := "command line arguments"
+	if at.IsValid() {
+		from = fmt.Sprintf("%s:%d", at.File, at.Line)
+	}
+	l.run(s.display, s.dir(), src, from)
 	return true
 }
 
@@ -149,7 +153,7 @@ func (l *Loader) LoadSource(name string, src []byte) {
 	if l.fatal {
 		return
 	}
-	l.run(name, ".", src)
+	l.run(name, ".", src, "command line arguments")
 }
 
 // Unload marks a script as already loaded (@unload).
@@ -180,7 +184,8 @@ func (l *Loader) LoadPrefixes() {
 // AddPrefix adds a script prefix (-p, @prefixes +=).
 func (l *Loader) AddPrefix(p string) { l.prefixes = append(l.prefixes, p) }
 
-func (l *Loader) run(display, dir string, src []byte) {
+// run reads one file; from says where it was loaded (for @deprecated).
+func (l *Loader) run(display, dir string, src []byte, from string) {
 	l.sources[display] = src
 	l.order = append(l.order, display)
 	lx := lexer.New(display, src, l.Diags, condHook{l})
@@ -208,7 +213,7 @@ func (l *Loader) run(display, dir string, src []byte) {
 			return
 		}
 		if dv != nil {
-			l.directive(*dv, dir)
+			l.directive(*dv, dir, from)
 			continue
 		}
 		l.decls++
@@ -243,7 +248,7 @@ func inRanges(rs [][2]int, off int) bool {
 	return false
 }
 
-func (l *Loader) directive(d parser.Directive, dir string) {
+func (l *Loader) directive(d parser.Directive, dir, from string) {
 	switch d.Name {
 	case "@load":
 		if d.Arg == "" {
@@ -267,12 +272,10 @@ func (l *Loader) directive(d parser.Directive, dir string) {
 			}
 		}
 	case "@deprecated":
-		msg := strings.Trim(strings.TrimSpace(d.Arg), `"`)
-		w := &diag.Diagnostic{Severity: diag.Warning, Pos: d.Pos, Msg: "deprecated script loaded from " + d.Pos.File}
-		if msg != "" {
-			w.Msg += " " + msg
-		}
-		l.Diags.Add(w)
+		// Zeek's wording, message quotes included; without a message the
+		// line ends in a space.
+		l.Diags.Add(&diag.Diagnostic{Severity: diag.Warning, Pos: d.Pos,
+			Msg: "deprecated script loaded from " + from + " " + strings.TrimSpace(d.Arg)})
 	case "@load-sigs":
 		// Signature files are matched by the packet engine; until it
 		// exists we only check that the file is there.

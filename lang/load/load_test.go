@@ -125,3 +125,31 @@ func TestDisplayNames(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestDeprecated: @deprecated warns where the script was loaded from, in
+// Zeek's words (a message keeps its quotes; without one the line ends in a
+// space).
+func TestDeprecated(t *testing.T) {
+	dir := t.TempDir()
+	write(t, dir, map[string]string{
+		"foo.zeek": "@deprecated\n@load bar\n@load baz\n",
+		"bar.zeek": "@deprecated \"Use '@load qux' instead\"\n",
+		"baz.zeek": "@deprecated\n",
+	})
+	t.Chdir(dir)
+	d := &diag.List{}
+	l := New([]string{"."}, nil, d, &recorder{})
+	l.Load("foo", "", token.Pos{})
+	var got []string
+	for _, x := range d.Items {
+		got = append(got, x.Header())
+	}
+	want := []string{
+		"warning in ./foo.zeek, line 1: deprecated script loaded from command line arguments ",
+		`warning in ./bar.zeek, line 1: deprecated script loaded from ./foo.zeek:2 "Use '@load qux' instead"`,
+		"warning in ./baz.zeek, line 1: deprecated script loaded from ./foo.zeek:3 ",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
