@@ -451,12 +451,14 @@ func (k LitKind) String() string {
 }
 
 // BasicLit is a literal constant. Value is its text (decoded bytes for
-// strings, the regex source for patterns). CaseInsensitive marks /re/i.
+// strings, the regex source for patterns). CaseInsensitive marks /re/i,
+// SingleLine /re/s.
 type BasicLit struct {
 	Span
 	Kind            LitKind
 	Value           string
 	CaseInsensitive bool
+	SingleLine      bool // /re/s: '.' also matches a newline
 }
 
 // UnaryExpr is Op X for ! ~ - +.
@@ -609,6 +611,11 @@ type LambdaExpr struct {
 	Params      []*Param
 	Result      TypeExpr
 	Body        *BlockStmt
+	// InferResult marks the record-constructor shorthand
+	// "$name(params) = { body }", whose result type, when not written,
+	// is inferred from the body's return statements (Zeek's
+	// SetInferReturnType) rather than being "no result".
+	InferResult bool
 }
 
 // HookExpr is "hook name(args)": runs the hook, true unless a handler broke.

@@ -93,7 +93,7 @@ func (c *Checker) expr1(e ast.Expr, want types.Type) types.Type {
 	case *ast.CopyExpr:
 		return c.expr(e.X, want)
 	case *ast.LambdaExpr:
-		return c.lambda(e)
+		return c.lambda(e, want)
 	case *ast.HookExpr:
 		c.invoke(e.Call, ast.Hook)
 		return types.BoolType

@@ -53,9 +53,20 @@ func (c *Checker) captures(b *Body, lambda *lambdaCaps, parent *funcCtx) {
 	}
 }
 
-// lambda checks an anonymous function; its type is its signature.
-func (c *Checker) lambda(e *ast.LambdaExpr) types.Type {
+// lambda checks an anonymous function; its type is its signature. The
+// "$f(params) = { body }" field shorthand may leave the result out: it is
+// then the result of the function type the context wants (a record
+// field's type), or any without one.
+func (c *Checker) lambda(e *ast.LambdaExpr, want types.Type) types.Type {
 	ft := c.resolveSig(e.Kind, e.Params, e.Result, e)
+	if e.InferResult && e.Result == nil {
+		inferred := *ft
+		inferred.Result = types.AnyType
+		if w, ok := want.(*types.FuncType); ok {
+			inferred.Result = w.Result
+		}
+		ft = &inferred
+	}
 	b := &Body{Lambda: e, Proto: ft}
 	if c.fn != nil {
 		b.Parent = c.fn.body

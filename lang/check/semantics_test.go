@@ -71,6 +71,16 @@ local f = function(): count { return x + y + x; }; }`,
 			},
 		},
 		{
+			// "$f(params) = { body }" gives a function-valued field; its
+			// result comes from the field's type when not written.
+			name: "function field shorthand",
+			src: `type Cfg: record { limit: count; check: function(k: string, n: count): bool &optional;
+label: function(k: string): string &optional; };
+global cfg = Cfg($limit=3, $check(k: string, n: count) = { return n > 2; }, $label(k: string): string = { return k; });
+global bad = Cfg($limit=1, $check(k: string, n: count) = { return "no"; });`,
+			want: []string{`error in F, line 4: return type mismatch (no)`},
+		},
+		{
 			// &priority and &group belong to handlers, whatever the value.
 			name: "handler attributes on a function",
 			src:  `function f() &priority=0 { } function g() &group="x" { }`,

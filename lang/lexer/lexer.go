@@ -427,11 +427,7 @@ func (l *Lexer) scanNumber(start token.Pos) Token {
 	// dotted quad: address or subnet
 	if n := dottedQuadLen(src[l.off:]); n > 0 {
 		l.advance(n)
-		if l.peekByte(0) == '/' && isDigit(l.peekByte(1)) {
-			l.advance(1)
-			for l.off < len(src) && isDigit(src[l.off]) {
-				l.advance(1)
-			}
+		if l.scanPrefixLen() {
 			return l.tok(token.Subnet, start)
 		}
 		return l.tok(token.Addr, start)
@@ -440,15 +436,14 @@ func (l *Lexer) scanNumber(start token.Pos) Token {
 	for l.off < len(src) && isDigit(src[l.off]) {
 		l.advance(1)
 	}
-	if l.peekByte(0) == '.' && (isDigit(l.peekByte(1)) || !isIdentStart(l.peekByte(1))) {
+	if l.peekByte(0) == '.' && (isDigit(l.peekByte(1)) || !isIdentStart(l.peekByte(1)) || exponentAt(src[l.off+1:])) {
 		kind = token.Double
 		l.advance(1)
 		for l.off < len(src) && isDigit(src[l.off]) {
 			l.advance(1)
 		}
 	}
-	if c := l.peekByte(0); (c == 'e' || c == 'E') && (isDigit(l.peekByte(1)) ||
-		((l.peekByte(1) == '+' || l.peekByte(1) == '-') && isDigit(l.peekByte(2)))) {
+	if exponentAt(src[l.off:]) {
 		kind = token.Double
 		l.advance(2)
 		for l.off < len(src) && isDigit(src[l.off]) {
@@ -489,6 +484,17 @@ func (l *Lexer) scanNumber(start token.Pos) Token {
 	return l.tok(kind, start)
 }
 
+// exponentAt tells whether b starts with a float exponent: e5, E-3, e+7.
+func exponentAt(b []byte) bool {
+	if len(b) < 2 || (b[0] != 'e' && b[0] != 'E') {
+		return false
+	}
+	if b[1] == '+' || b[1] == '-' {
+		return len(b) > 2 && isDigit(b[2])
+	}
+	return isDigit(b[1])
+}
+
 // dottedQuadLen returns the length of an IPv4 address at the start of b,
 // or 0.
 func dottedQuadLen(b []byte) int {
@@ -523,6 +529,12 @@ func dottedQuadLen(b []byte) int {
 func (l *Lexer) scanIPv6(start token.Pos) (Token, bool) {
 	src := l.src
 	i := l.off + 1
+	// Zeek's scanner allows a "0x" before the first group: [0xaaaa::bbbb].
+	hexPrefix := i+1 < len(src) && src[i] == '0' && (src[i+1] == 'x' || src[i+1] == 'X')
+	if hexPrefix {
+		i += 2
+	}
+	first := i
 	colons := 0
 	for i < len(src) && (isHex(src[i]) || src[i] == ':' || src[i] == '.') {
 		if src[i] == ':' {
@@ -533,19 +545,44 @@ func (l *Lexer) scanIPv6(start token.Pos) (Token, bool) {
 	if i >= len(src) || src[i] != ']' || colons < 2 {
 		return Token{}, false
 	}
-	a, err := netip.ParseAddr(string(src[l.off+1 : i]))
+	a, err := netip.ParseAddr(string(src[first:i]))
 	if err != nil || !a.Is6() {
 		return Token{}, false
 	}
+	if hexPrefix && !strings.Contains(string(src[first:i]), "::") {
+		return Token{}, false // the 0x form needs a "::"
+	}
 	l.advance(i + 1 - l.off)
-	if l.peekByte(0) == '/' && isDigit(l.peekByte(1)) {
-		l.advance(1)
-		for l.off < len(src) && isDigit(src[l.off]) {
-			l.advance(1)
-		}
+	if l.scanPrefixLen() {
 		return l.tok(token.Subnet, start), true
 	}
 	return l.tok(token.Addr, start), true
+}
+
+// scanPrefixLen reads the "/n" that makes an address literal a subnet.
+// Zeek's scanner allows blanks around the '/' ("10.0.0.0 / 8"), so the
+// token text may hold them; the parser drops them.
+func (l *Lexer) scanPrefixLen() bool {
+	src := l.src
+	i := l.off
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i >= len(src) || src[i] != '/' {
+		return false
+	}
+	i++
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i >= len(src) || !isDigit(src[i]) {
+		return false
+	}
+	for i < len(src) && isDigit(src[i]) {
+		i++
+	}
+	l.advance(i - l.off)
+	return true
 }
 
 func (l *Lexer) scanString(start token.Pos) Token {
@@ -565,8 +602,8 @@ func (l *Lexer) scanDelimited(start token.Pos, delim byte, kind token.Kind, what
 		switch c := l.src[l.off]; {
 		case c == delim:
 			l.advance(1)
-			if kind == token.Pattern && l.peekByte(0) == 'i' && !isIdentChar(l.peekByte(1)) {
-				l.advance(1)
+			if kind == token.Pattern {
+				l.advance(patternFlagsLen(l.src[l.off:]))
 			}
 			return l.tok(kind, start)
 		case c == '\\':
@@ -583,6 +620,30 @@ func (l *Lexer) scanDelimited(start token.Pos, delim byte, kind token.Kind, what
 	}
 	l.errorf(start, "unterminated %s literal", what)
 	return l.tok(kind, start)
+}
+
+// patternFlagsLen returns the length of the flags after a pattern's
+// closing '/': 'i' (case-insensitive) and 's' (single-line), each at most
+// once, in either order; 0 unless they end the word.
+func patternFlagsLen(b []byte) int {
+	n := 0
+	seen := [2]bool{}
+	for n < len(b) && n < 2 {
+		switch {
+		case b[n] == 'i' && !seen[0]:
+			seen[0] = true
+		case b[n] == 's' && !seen[1]:
+			seen[1] = true
+		default:
+			goto done
+		}
+		n++
+	}
+done:
+	if n < len(b) && isIdentChar(b[n]) {
+		return 0
+	}
+	return n
 }
 
 // scanDirective reads an @-directive. Directives with an argument carry it
@@ -640,10 +701,17 @@ func (l *Lexer) scanPunct(start token.Pos) Token {
 			return l.tok(token.Attr, start)
 		}
 	}
-	// "!in" is one token
-	if len(rest) >= 3 && string(rest[:3]) == "!in" && (len(rest) == 3 || !isIdentChar(rest[3])) {
-		l.advance(3)
-		return l.tok(token.Keyword, start)
+	// "!in" is one token, also written with blanks ("! in"), as Zeek's
+	// scanner allows; its text is then normalised to "!in".
+	if rest[0] == '!' {
+		n := 1
+		for n < len(rest) && (rest[n] == ' ' || rest[n] == '\t') {
+			n++
+		}
+		if len(rest) >= n+2 && string(rest[n:n+2]) == "in" && (len(rest) == n+2 || !isIdentChar(rest[n+2])) {
+			l.advance(n + 2)
+			return Token{Type: plex.TokenType(token.Keyword), Value: "!in", Pos: ppos(start)}
+		}
 	}
 	for _, p := range puncts2 {
 		if len(rest) >= 2 && string(rest[:2]) == p {

@@ -42,6 +42,12 @@ func TestTokens(t *testing.T) {
 		{"@FILENAME", `String:"t.zeek"`},
 		{"5 minutes", "Count:5 Ident:minutes"},
 		{"secure", "Ident:secure"},
+		// Forms Zeek's scanner accepts that real scripts use.
+		{"a ! in b !\tin c ! inx", "Ident:a Keyword:!in Ident:b Keyword:!in Ident:c Punct:! Ident:inx"},
+		{"/a.b/s, /x/is, /y/si, /z/ss, /w/sx", "Pattern:/a.b/s Punct:, Pattern:/x/is Punct:, Pattern:/y/si Punct:, Pattern:/z/ Ident:ss Punct:, Pattern:/w/ Ident:sx"},
+		{"[0xaaaa::bbbb] [0x1::]/16 [0x1:2:3]", "Addr:[0xaaaa::bbbb] Subnet:[0x1::]/16 Punct:[ Count:0x1 Punct:: Count:2 Punct:: Count:3 Punct:]"},
+		{"10.0.0.0 / 8 [::1] /128 1.2.3.4 / x", "Subnet:10.0.0.0 / 8 Subnet:[::1] /128 Addr:1.2.3.4 Punct:/ Ident:x"},
+		{"1.e3 2.E-1", "Double:1.e3 Double:2.E-1"},
 	}
 	for _, tc := range tests {
 		got, d := render(t, tc.src)

@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"strings"
+
 	"github.com/alecthomas/participle/v2"
 	plex "github.com/alecthomas/participle/v2/lexer"
 
@@ -381,6 +383,13 @@ func (p *exprParser) element() (ast.Expr, error) {
 		return nil, p.unexpected()
 	}
 	p.next()
+	if isOp(p.peek(), "(") {
+		l, err := p.fieldLambda()
+		if err != nil {
+			return nil, err
+		}
+		return &ast.FieldAssign{Span: p.span(start), Name: name.Value, X: l}, nil
+	}
 	if err := p.expect("="); err != nil {
 		return nil, err
 	}
@@ -389,6 +398,40 @@ func (p *exprParser) element() (ast.Expr, error) {
 		return nil, err
 	}
 	return &ast.FieldAssign{Span: p.span(start), Name: name.Value, X: x}, nil
+}
+
+// fieldLambda parses the rest of the record-constructor shorthand
+// "$name(params): result = { body }" (the result is optional and then
+// inferred), from the '(' on, as an anonymous function.
+func (p *exprParser) fieldLambda() (*ast.LambdaExpr, error) {
+	start := p.peek().Pos
+	p.next() // '('
+	params, err := paramsParser.ParseFromLexer(p.lex, participle.AllowTrailing(true))
+	if err != nil {
+		return nil, err
+	}
+	l := &ast.LambdaExpr{Kind: ast.Function, Params: lowerParams(params.List)}
+	if err := p.expect(")"); err != nil {
+		return nil, err
+	}
+	if isOp(p.peek(), ":") {
+		p.next()
+		if l.Result, err = p.typ(); err != nil {
+			return nil, err
+		}
+	}
+	l.InferResult = l.Result == nil
+	if err := p.expect("="); err != nil {
+		return nil, err
+	}
+	body, err := blockParser.ParseFromLexer(p.lex, participle.AllowTrailing(true))
+	if err != nil {
+		return nil, err
+	}
+	p.last = *p.lastConsumed(body.EndPos)
+	l.Body = lowerBlock(body)
+	l.Span = p.span(start)
+	return l, nil
 }
 
 var litKinds = map[token.Kind]ast.LitKind{
@@ -486,12 +529,31 @@ func (p *exprParser) literal(lk ast.LitKind, t *plex.Token) (ast.Expr, error) {
 		lit.Value = s
 	case ast.LitPattern:
 		v := t.Value
-		if len(v) >= 2 && v[len(v)-1] == 'i' && v[len(v)-2] == '/' {
-			lit.CaseInsensitive = true
+		// flags after the closing '/': i and s, in either order
+		for len(v) >= 2 && v[len(v)-1] != '/' {
+			switch v[len(v)-1] {
+			case 'i':
+				lit.CaseInsensitive = true
+			case 's':
+				lit.SingleLine = true
+			}
 			v = v[:len(v)-1]
 		}
 		if len(v) >= 2 && v[0] == '/' && v[len(v)-1] == '/' {
 			v = v[1 : len(v)-1]
+		}
+		lit.Value = v
+	case ast.LitAddr, ast.LitSubnet:
+		// The scanner accepts "[0x..::..]" and blanks around a
+		// subnet's '/'; the value is the plain address form.
+		v := strings.Map(func(r rune) rune {
+			if r == ' ' || r == '\t' {
+				return -1
+			}
+			return r
+		}, t.Value)
+		if strings.HasPrefix(v, "[0x") || strings.HasPrefix(v, "[0X") {
+			v = "[" + v[3:]
 		}
 		lit.Value = v
 	}

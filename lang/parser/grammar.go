@@ -101,6 +101,7 @@ type typeG struct {
 	Enum   *enumG     `parser:"| @@"`
 	Func   *funcTypeG `parser:"| @@"`
 	Opaque *string    `parser:"| 'opaque' 'of' @Ident"`
+	File   *typeG     `parser:"| 'file' 'of' @@"` // Bro's "file of T": T is not kept
 	Name   *string    `parser:"| @(Ident | 'bool' | 'count' | 'int' | 'double' | 'string' | 'addr' | 'subnet' | 'port' | 'time' | 'interval' | 'pattern' | 'any' | 'file')"`
 	EndPos plex.Position
 }
@@ -144,8 +145,10 @@ type funcTypeG struct {
 	Result *typeG   `parser:"( ':' @@ )?"`
 }
 
+// paramsG is a parameter list. Zeek separates parameters by ',' or ';'
+// and allows a trailing ';' (Bro-era scripts write "(a: count; b: string)").
 type paramsG struct {
-	List     []*paramG `parser:"( @@ ( ',' @@ )* )?"`
+	List     []*paramG `parser:"( @@ ( ( ',' | ';' ) @@ )* ';'? )?"`
 	Variadic bool      `parser:"( ','? @'...' )?"`
 }
 

@@ -108,6 +108,8 @@ func lowerType(g *typeG) ast.TypeExpr {
 		return lowerFuncType(sp, g.Func)
 	case g.Opaque != nil:
 		return &ast.OpaqueType{Span: sp, Name: *g.Opaque}
+	case g.File != nil:
+		return &ast.NamedType{Span: sp, Name: "file"}
 	case g.Name != nil:
 		return &ast.NamedType{Span: sp, Name: *g.Name}
 	}
