@@ -404,33 +404,11 @@ func (p *exprParser) element() (ast.Expr, error) {
 // "$name(params): result = { body }" (the result is optional and then
 // inferred), from the '(' on, as an anonymous function.
 func (p *exprParser) fieldLambda() (*ast.LambdaExpr, error) {
-	start := p.peek().Pos
-	p.next() // '('
-	params, err := paramsParser.ParseFromLexer(p.lex, participle.AllowTrailing(true))
-	if err != nil {
+	l := &ast.LambdaExpr{Kind: ast.Function}
+	if err := p.funcRest(l, p.peek().Pos, "="); err != nil {
 		return nil, err
-	}
-	l := &ast.LambdaExpr{Kind: ast.Function, Params: lowerParams(params.List)}
-	if err := p.expect(")"); err != nil {
-		return nil, err
-	}
-	if isOp(p.peek(), ":") {
-		p.next()
-		if l.Result, err = p.typ(); err != nil {
-			return nil, err
-		}
 	}
 	l.InferResult = l.Result == nil
-	if err := p.expect("="); err != nil {
-		return nil, err
-	}
-	body, err := blockParser.ParseFromLexer(p.lex, participle.AllowTrailing(true))
-	if err != nil {
-		return nil, err
-	}
-	p.last = *p.lastConsumed(body.EndPos)
-	l.Body = lowerBlock(body)
-	l.Span = p.span(start)
 	return l, nil
 }
 
@@ -634,33 +612,45 @@ func (p *exprParser) lambda() (ast.Expr, error) {
 		l.HasCaptures = true
 		l.Captures = lowerCaptures(caps)
 	}
-	if err := p.expect("("); err != nil {
+	if err := p.funcRest(l, start, ""); err != nil {
 		return nil, err
+	}
+	return l, nil
+}
+
+// funcRest completes l from "(params) [: result]", then sep when there is
+// one (the field shorthand's "="), then the body.
+func (p *exprParser) funcRest(l *ast.LambdaExpr, start plex.Position, sep string) error {
+	if err := p.expect("("); err != nil {
+		return err
 	}
 	params, err := paramsParser.ParseFromLexer(p.lex, participle.AllowTrailing(true))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	l.Params = lowerParams(params.List)
 	if err := p.expect(")"); err != nil {
-		return nil, err
+		return err
 	}
 	if isOp(p.peek(), ":") {
 		p.next()
-		r, err := p.typ()
-		if err != nil {
-			return nil, err
+		if l.Result, err = p.typ(); err != nil {
+			return err
 		}
-		l.Result = r
+	}
+	if sep != "" {
+		if err := p.expect(sep); err != nil {
+			return err
+		}
 	}
 	body, err := blockParser.ParseFromLexer(p.lex, participle.AllowTrailing(true))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	p.last = *p.lastConsumed(body.EndPos)
 	l.Body = lowerBlock(body)
 	l.Span = p.span(start)
-	return l, nil
+	return nil
 }
 
 func (p *exprParser) typ() (ast.TypeExpr, error) {
