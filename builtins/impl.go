@@ -23,6 +23,10 @@ type Context interface {
 	Type(name string) types.Type
 	// Reporter receives messages of Reporter::info/warning/error.
 	Report(level, msg string)
+	// Local returns this run's state for key, made by init on first use:
+	// built-ins that keep state (log streams...) keep it per run, never in
+	// package variables.
+	Local(key any, init func() any) any
 }
 
 // Impls maps a fully qualified BIF name to its implementation. Files of

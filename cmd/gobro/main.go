@@ -11,6 +11,7 @@ import (
 
 	"github.com/gobro/gobro/lang/frontend"
 	"github.com/gobro/gobro/lang/load"
+	"github.com/gobro/gobro/runtime/engine"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -72,10 +73,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.ParseOnly {
 		return 0
 	}
-	// Running scripts, reading traces and live capture arrive with the
-	// interpreter and the packet engine; until then say so plainly.
-	fmt.Fprintln(stderr, "gobro: scripts parsed and checked; running them is not implemented yet (use -a to only check)")
-	return 1
+	if len(o.ReadFiles) > 0 || len(o.Interfaces) > 0 {
+		// Traces and live capture arrive with the packet engine.
+		fmt.Fprintln(stderr, "fatal error: packet input (-r/-i) is not implemented yet")
+		return 1
+	}
+	return engine.New(res.Program, stdout, stderr).Run()
 }
 
 // cacheDir is where the parse cache of the bundled scripts lives:

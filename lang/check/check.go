@@ -66,6 +66,7 @@ func New(opts Options) *Checker {
 			TypeOf:   map[ast.TypeExpr]types.Type{},
 			Lambdas:  map[*ast.LambdaExpr]*Body{},
 			Handlers: map[*ast.FuncDecl]*Body{},
+			Locals:   map[*ast.VarDecl]*Symbol{},
 		},
 	}
 	for i := range opts.Builtins {

@@ -120,6 +120,8 @@ type Program struct {
 	TypeOf   map[ast.TypeExpr]types.Type
 	Lambdas  map[*ast.LambdaExpr]*Body
 	Handlers map[*ast.FuncDecl]*Body
+	// Locals resolves local declarations to their frame slot symbols.
+	Locals map[*ast.VarDecl]*Symbol
 	// Whens maps when statements to their captures (explicit or implicit).
 	Whens map[*ast.WhenStmt][]*Capture
 }

@@ -101,6 +101,7 @@ func (c *Checker) localDecl(d *ast.VarDecl) {
 	s := c.declareLocal(d.Name, t, d.Pos(), d)
 	s.Init, s.Attrs = d.Init, d.Attrs
 	s.IsConst = d.Kind == ast.Const
+	c.prog.Locals[d] = s
 }
 
 // varType works out the type of a variable declaration and checks its

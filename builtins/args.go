@@ -1,0 +1,64 @@
+package builtins
+
+import (
+	"fmt"
+
+	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/value"
+)
+
+// Helpers shared by the topic files.
+
+// unbox returns the value inside an any box, or v itself.
+func unbox(v value.Value) value.Value {
+	if a, ok := v.P.(*value.Any); ok {
+		return a.Value
+	}
+	return v
+}
+
+// argStr returns argument v as a string, looking through an any box.
+func argStr(v value.Value) string { return unbox(v).Str() }
+
+// bifError is the run-time error of a built-in: its message is reported as
+// Zeek does, followed by the call and the offending value.
+func bifError(format string, a ...any) error { return fmt.Errorf(format, a...) }
+
+// vectorType resolves a script-declared vector type (string_vec,
+// index_vec...), falling back to vector of elem when the context does not
+// know the name.
+func vectorType(ctx Context, name string, elem types.Type) *types.VectorType {
+	if ctx != nil {
+		if vt, ok := ctx.Type(name).(*types.VectorType); ok && vt != nil {
+			return vt
+		}
+	}
+	return &types.VectorType{Name: name, Elem: elem}
+}
+
+// stringVec builds a string_vec from ss.
+func stringVec(ctx Context, ss []string) value.Value {
+	vec := &value.Vector{Type: vectorType(ctx, "string_vec", types.StringType), Elems: make([]value.Value, len(ss))}
+	for i, s := range ss {
+		vec.Elems[i] = value.String(s)
+	}
+	return value.Value{P: vec}
+}
+
+// indexVec builds an index_vec from cs.
+func indexVec(ctx Context, cs []uint64) value.Value {
+	vec := &value.Vector{Type: vectorType(ctx, "index_vec", types.CountType), Elems: make([]value.Value, len(cs))}
+	for i, c := range cs {
+		vec.Elems[i] = value.Count(c)
+	}
+	return value.Value{P: vec}
+}
+
+// vectorElems returns the elements of a vector argument (nil if v is not
+// a vector).
+func vectorElems(v value.Value) []value.Value {
+	if vec, ok := unbox(v).P.(*value.Vector); ok && vec != nil {
+		return vec.Elems
+	}
+	return nil
+}

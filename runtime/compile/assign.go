@@ -1,0 +1,183 @@
+package compile
+
+import (
+	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/check"
+	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/value"
+)
+
+// store compiles the place an assignment writes to.
+func (c *compiler) store(lhs ast.Expr) func(fr *Frame, v value.Value) {
+	switch l := lhs.(type) {
+	case *ast.Ident:
+		s := c.chk.Uses[l]
+		if s != nil && s.Kind == check.LocalVar {
+			slot := s.Slot
+			return func(fr *Frame, v value.Value) { fr.Slots[slot] = v }
+		}
+		if s != nil {
+			g := &c.out.Globals[s.Slot]
+			return func(_ *Frame, v value.Value) { *g = v }
+		}
+	case *ast.FieldExpr:
+		x := c.expr(l.X, nil)
+		rt := c.typeOf(l.X).(*types.RecordType)
+		idx := fieldIndex(rt, l.Name)
+		return func(fr *Frame, v value.Value) {
+			r := x(fr).P.(*value.Record)
+			for len(r.Fields) <= idx { // the type grew after the value was made
+				r.Fields = append(r.Fields, value.None)
+			}
+			r.Fields[idx] = v
+		}
+	case *ast.IndexExpr:
+		x := c.expr(l.X, nil)
+		switch t := c.typeOf(l.X).(type) {
+		case *types.VectorType:
+			i := c.expr(l.Index[0], types.CountType)
+			return func(fr *Frame, v value.Value) {
+				vec := x(fr).P.(*value.Vector)
+				n := int(i(fr).N)
+				for len(vec.Elems) <= n {
+					vec.Elems = append(vec.Elems, value.None)
+				}
+				vec.Elems[n] = v
+			}
+		case *types.TableType:
+			key := c.keys(l.Index, t.Index)
+			return func(fr *Frame, v value.Value) { tblPut(x(fr).P.(*value.Table), key(fr), v) }
+		}
+	}
+	return func(*Frame, value.Value) { fail(lhs, "assignment target not supported yet") }
+}
+
+// keys compiles an index list into a key tuple.
+func (c *compiler) keys(idx []ast.Expr, want []types.Type) func(*Frame) []value.Value {
+	if len(idx) == 1 {
+		if l, ok := idx[0].(*ast.ListExpr); ok && len(want) > 1 {
+			idx = l.Elems
+		}
+	}
+	fs := make([]expr, len(idx))
+	for i, e := range idx {
+		var w types.Type
+		if i < len(want) {
+			w = want[i]
+		}
+		fs[i] = c.expr(e, w)
+	}
+	return func(fr *Frame) []value.Value {
+		k := make([]value.Value, len(fs))
+		for i, f := range fs {
+			k[i] = f(fr)
+		}
+		return k
+	}
+}
+
+func (c *compiler) assign(e *ast.AssignExpr) expr {
+	lt := c.typeOf(e.LHS)
+	if l, ok := e.LHS.(*ast.ListExpr); ok && e.Op == "=" {
+		return c.multiAssign(l, e.RHS)
+	}
+	set := c.store(e.LHS)
+	if e.Op == "=" {
+		rhs := c.expr(e.RHS, lt)
+		return func(fr *Frame) value.Value {
+			v := rhs(fr)
+			set(fr, v)
+			return v
+		}
+	}
+	get := c.expr(e.LHS, nil)
+	rhs := c.expr(e.RHS, nil)
+	op := c.compoundOp(e.Op, lt, c.typeOf(e.RHS), e)
+	return func(fr *Frame) value.Value {
+		v := op(get(fr), rhs(fr))
+		set(fr, v)
+		return v
+	}
+}
+
+// compoundOp implements += and -= for the target type t (numbers,
+// strings, vectors append, sets/tables add or remove).
+func (c *compiler) compoundOp(op string, t, rt types.Type, n ast.Node) func(a, b value.Value) value.Value {
+	switch t.Kind() {
+	case types.Vector:
+		return func(a, b value.Value) value.Value {
+			v := a.P.(*value.Vector)
+			v.Elems = append(v.Elems, b)
+			return a
+		}
+	case types.Set, types.Table:
+		return func(a, b value.Value) value.Value {
+			dst := a.P.(*value.Table)
+			src, ok := b.P.(*value.Table)
+			if !ok {
+				return a
+			}
+			tblEach(src, func(k []value.Value, v value.Value) bool {
+				if op == "+=" {
+					tblPut(dst, k, v)
+				} else {
+					tblDel(dst, k)
+				}
+				return true
+			})
+			return a
+		}
+	}
+	bin := "+"
+	if op == "-=" {
+		bin = "-"
+	}
+	var x, y value.Value
+	f := c.arith(n, bin, t, t, rt, func(*Frame) value.Value { return x }, func(*Frame) value.Value { return y })
+	return func(a, b value.Value) value.Value {
+		x, y = a, b
+		return f(nil)
+	}
+}
+
+func (c *compiler) multiAssign(l *ast.ListExpr, rhs ast.Expr) expr {
+	r := c.expr(rhs, nil)
+	sets := make([]func(*Frame, value.Value), len(l.Elems))
+	for i, e := range l.Elems {
+		sets[i] = c.store(e)
+	}
+	return func(fr *Frame) value.Value {
+		v := r(fr)
+		var elems []value.Value
+		if a, ok := v.P.(*value.Any); ok {
+			v = a.Value
+		}
+		if rec, ok := v.P.(*value.Record); ok {
+			elems = rec.Fields
+		} else if vec, ok := v.P.(*value.Vector); ok {
+			elems = vec.Elems
+		}
+		for i, s := range sets {
+			if i < len(elems) {
+				s(fr, elems[i])
+			}
+		}
+		return v
+	}
+}
+
+func (c *compiler) incr(e *ast.IncrExpr) expr {
+	get := c.expr(e.X, nil)
+	set := c.store(e.X)
+	t := c.typeOf(e.X)
+	delta := uint64(1)
+	if e.Op == "--" {
+		delta = ^uint64(0) // -1 in two's complement: wraps counts as Zeek does
+	}
+	_ = t
+	return func(fr *Frame) value.Value {
+		v := value.Value{N: get(fr).N + delta}
+		set(fr, v)
+		return v
+	}
+}

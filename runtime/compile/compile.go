@@ -1,0 +1,131 @@
+// Package compile turns a checked program (lang/check.Program) into Go
+// closures. Every identifier is already resolved to a global slot or a
+// frame slot and every expression typed, so the closures do no lookups by
+// name and no type dispatch that the static type could decide.
+//
+// Run-time errors (a missing field, a bad index, division by zero) panic
+// with an *Error; the engine recovers at the handler boundary, reports the
+// error as Zeek does, and goes on with the next handler — the same effect
+// as Zeek aborting the handler, without an error check on every operation.
+package compile
+
+import (
+	"fmt"
+
+	"github.com/gobro/gobro/builtins"
+	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/check"
+	"github.com/gobro/gobro/lang/diag"
+	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/value"
+)
+
+// Error is a run-time error of a script: where it happened, Zeek's message,
+// and the offending expression re-rendered.
+type Error struct {
+	Node ast.Node
+	Msg  string
+	Expr string
+	// Kind is Zeek's prefix: "expression error", "runtime error" or
+	// "error" (a built-in's complaint).
+	Kind string
+}
+
+func (e *Error) Error() string { return e.Diagnostic().Header() }
+
+// Diagnostic renders the error in the shared diagnostic form.
+func (e *Error) Diagnostic() *diag.Diagnostic {
+	d := &diag.Diagnostic{Severity: diag.Error, Msg: e.Msg, Expr: e.Expr}
+	if e.Node != nil {
+		d.Pos, d.End = e.Node.Pos(), e.Node.EndPos()
+	}
+	return d
+}
+
+// fail raises a run-time error at n.
+func fail(n ast.Node, format string, args ...any) {
+	panic(&Error{Node: n, Msg: fmt.Sprintf(format, args...), Expr: exprText(n), Kind: "expression error"})
+}
+
+func exprText(n ast.Node) string {
+	if e, ok := n.(ast.Expr); ok {
+		return ast.Format(e)
+	}
+	return ""
+}
+
+// Frame is the activation of one body: its slots by index.
+type Frame struct {
+	Slots []value.Value
+	// ret holds the value of a return statement on its way out.
+	ret value.Value
+}
+
+// ctrl is how a statement ends.
+type ctrl uint8
+
+const (
+	ctrlNext ctrl = iota // fall through to the next statement
+	ctrlBreak
+	ctrlContinue // Zeek's "next"
+	ctrlReturn
+	ctrlFallthrough
+)
+
+type (
+	expr func(*Frame) value.Value
+	stmt func(*Frame) ctrl
+)
+
+// Runtime is what compiled code needs from the engine.
+type Runtime interface {
+	// Print writes one print statement's line (already rendered).
+	Print(line string)
+	// Queue raises an event: its handlers run later, in FIFO order.
+	Queue(f *Function, args []value.Value)
+	// Schedule raises an event after the given interval of network time.
+	Schedule(after float64, f *Function, args []value.Value)
+	// RunHook runs a hook's handlers now; false when one broke out.
+	RunHook(f *Function, args []value.Value) bool
+	// Report reports a non-fatal run-time error (a built-in's complaint).
+	Report(err *Error)
+	// Builtin returns the runtime's own implementation of a built-in that
+	// needs the engine (terminate, global_options...), or nil.
+	Builtin(name string) builtins.Impl
+	// Context is what built-ins may ask.
+	Context() BuiltinContext
+}
+
+// Program is a compiled program.
+type Program struct {
+	Checked *check.Program
+	Globals []value.Value // by global slot
+	// Funcs maps each function, event and hook to its compiled form.
+	Funcs map[*check.Func]*Function
+	// Init runs global initialisers and redefs, then the top-level
+	// statements.
+	Init func()
+
+	rt Runtime
+}
+
+// Function is a compiled function, event or hook: its bodies in the order
+// they run (events and hooks: by priority, then load order).
+type Function struct {
+	Name    string
+	Type    *types.FuncType
+	Kind    ast.FuncKind
+	Bodies  []*Body
+	Builtin func(args []value.Value, call ast.Node) value.Value
+}
+
+// Body is one compiled body.
+type Body struct {
+	Check    *check.Body
+	Slots    int
+	Run      stmt
+	Priority int
+}
+
+// Handled reports whether the event has any handler.
+func (f *Function) Handled() bool { return len(f.Bodies) > 0 }

@@ -1,0 +1,337 @@
+package compile
+
+import (
+	"math"
+	"net/netip"
+	"strings"
+
+	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/check"
+	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/value"
+)
+
+// expr compiles e, converted to want when want is not nil and differs
+// from e's own type (count to double, a value into any...).
+func (c *compiler) expr(e ast.Expr, want types.Type) expr {
+	f := c.expr1(e)
+	from := c.typeOf(e)
+	if to, ok := c.chk.Coerce[e]; ok {
+		f = c.convert(f, from, to, e)
+		from = to
+	}
+	if want != nil {
+		f = c.convert(f, from, want, e)
+	}
+	return f
+}
+
+// valueType is the type of e's value as compiled by c.expr(e, nil): its
+// own type, or the one the checker coerces it to.
+func (c *compiler) valueType(e ast.Expr) types.Type {
+	if t, ok := c.chk.Coerce[e]; ok {
+		return t
+	}
+	return c.typeOf(e)
+}
+
+func (c *compiler) typeOf(e ast.Expr) types.Type {
+	if t := c.chk.Types[e]; t != nil {
+		return t
+	}
+	return types.ErrorType
+}
+
+// convert adapts a value of type from to type to (the checker allowed it).
+func (c *compiler) convert(f expr, from, to types.Type, n ast.Node) expr {
+	if from == nil || to == nil || from == to {
+		return f
+	}
+	fk, tk := from.Kind(), to.Kind()
+	switch {
+	case tk == types.Any && fk != types.Any:
+		return func(fr *Frame) value.Value { return value.Box(f(fr), from) }
+	case fk == types.Count && tk == types.Double, fk == types.Count && tk == types.Interval, fk == types.Count && tk == types.Time:
+		return func(fr *Frame) value.Value { return value.Double(float64(f(fr).N)) }
+	case fk == types.Int && (tk == types.Double || tk == types.Interval || tk == types.Time):
+		return func(fr *Frame) value.Value { return value.Double(float64(f(fr).Int())) }
+	case fk == types.Record && tk == types.Record:
+		src, dst := from.(*types.RecordType), to.(*types.RecordType)
+		if src == dst {
+			return f
+		}
+		return c.recordCoerce(f, src, dst, n)
+	}
+	return f
+}
+
+func (c *compiler) expr1(e ast.Expr) expr {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		v, err := c.literal(e)
+		if err != nil {
+			return func(*Frame) value.Value { fail(e, "%v", err); return value.None }
+		}
+		return func(*Frame) value.Value { return v }
+	case *ast.Ident:
+		return c.ident(e)
+	case *ast.UnaryExpr:
+		return c.unary(e)
+	case *ast.BinaryExpr:
+		return c.binary(e)
+	case *ast.AssignExpr:
+		return c.assign(e)
+	case *ast.CondExpr:
+		cond, then, els := c.expr(e.Cond, nil), c.expr(e.Then, c.typeOf(e)), c.expr(e.Else, c.typeOf(e))
+		return func(fr *Frame) value.Value {
+			if cond(fr).N != 0 {
+				return then(fr)
+			}
+			return els(fr)
+		}
+	case *ast.CallExpr:
+		return c.call(e)
+	case *ast.FieldExpr:
+		return c.field(e)
+	case *ast.HasFieldExpr:
+		x := c.expr(e.X, nil)
+		rt := c.typeOf(e.X).(*types.RecordType)
+		idx := fieldIndex(rt, e.Name)
+		return func(fr *Frame) value.Value {
+			r := x(fr).P.(*value.Record)
+			return value.Bool(idx < len(r.Fields) && !r.Fields[idx].IsUnset())
+		}
+	case *ast.SizeExpr:
+		return c.size(e)
+	case *ast.ConstructorExpr:
+		return c.constructor(e)
+	case *ast.ListExpr:
+		return c.list(e.Elems, e)
+	case *ast.BraceExpr:
+		return c.list(e.Elems, e)
+	case *ast.CastExpr:
+		return c.cast(e)
+	case *ast.IsExpr:
+		x := c.expr(e.X, nil)
+		t := c.chk.TypeOf[e.Type]
+		return func(fr *Frame) value.Value { return value.Bool(isType(x(fr), c.typeOf(e.X), t)) }
+	case *ast.IndexExpr:
+		return c.index(e)
+	case *ast.SliceExpr:
+		return c.slice(e)
+	case *ast.IncrExpr:
+		return c.incr(e)
+	case *ast.HookExpr:
+		return c.hookCall(e.Call)
+	case *ast.CopyExpr:
+		x := c.expr(e.X, nil)
+		t := c.typeOf(e.X)
+		return func(fr *Frame) value.Value { return value.Copy(x(fr), t) }
+	case *ast.ScheduleExpr:
+		return c.schedule(e)
+	case *ast.LambdaExpr:
+		return c.lambda(e)
+	}
+	return func(*Frame) value.Value {
+		fail(e, "expression not supported yet")
+		return value.None
+	}
+}
+
+// literal evaluates a literal once, at compile time.
+func (c *compiler) literal(e *ast.BasicLit) (value.Value, error) {
+	switch e.Kind {
+	case ast.LitBool:
+		return value.Bool(e.Value == "T"), nil
+	case ast.LitCount:
+		n, _ := ast.CountLitValue(e.Value)
+		return value.Count(n), nil
+	case ast.LitDouble:
+		return value.Double(parseFloat(e.Value)), nil
+	case ast.LitString:
+		return value.String(e.Value), nil
+	case ast.LitInterval:
+		s, _ := ast.IntervalLitSeconds(e.Value)
+		return value.Interval(s), nil
+	case ast.LitPort:
+		num, proto, _ := strings.Cut(e.Value, "/")
+		return value.Port(uint32(parseUint(num)), protoNumber(proto)), nil
+	case ast.LitAddr:
+		a, _ := netip.ParseAddr(strings.Trim(e.Value, "[]"))
+		return value.Addr(a), nil
+	case ast.LitSubnet:
+		return value.Subnet(parseSubnet(e.Value)), nil
+	case ast.LitPattern:
+		p, err := value.NewPattern(e.Value, e.CaseInsensitive, e.SingleLine)
+		return value.Value{P: p}, err
+	}
+	return value.None, nil
+}
+
+func protoNumber(p string) int {
+	switch p {
+	case "tcp":
+		return value.ProtoTCP
+	case "udp":
+		return value.ProtoUDP
+	case "icmp":
+		return value.ProtoICMP
+	}
+	return value.ProtoUnknown
+}
+
+func parseSubnet(s string) netip.Prefix {
+	addr, width, _ := strings.Cut(s, "/")
+	a, _ := netip.ParseAddr(strings.Trim(addr, "[]"))
+	bits := int(parseUint(width))
+	if a.Is4In6() {
+		a = a.Unmap()
+		bits -= 96
+	}
+	p, _ := a.Prefix(bits)
+	return p
+}
+
+// ident reads a local slot, a global slot, or a constant.
+func (c *compiler) ident(id *ast.Ident) expr {
+	s := c.chk.Uses[id]
+	if s == nil {
+		return func(*Frame) value.Value { fail(id, "unknown identifier"); return value.None }
+	}
+	switch s.Kind {
+	case check.LocalVar:
+		slot := s.Slot
+		return func(fr *Frame) value.Value {
+			v := fr.Slots[slot]
+			if v.P == value.Unset {
+				fail(id, "value used but not set")
+			}
+			return v
+		}
+	case check.EnumSym:
+		v := value.Enum(s.Enum.Value)
+		return func(*Frame) value.Value { return v }
+	case check.TypeSym:
+		v := value.Value{P: s.Type}
+		return func(*Frame) value.Value { return v }
+	}
+	g := &c.out.Globals[s.Slot]
+	return func(*Frame) value.Value {
+		if g.P == value.Unset {
+			fail(id, "value used but not set")
+		}
+		return *g
+	}
+}
+
+func (c *compiler) unary(e *ast.UnaryExpr) expr {
+	t := c.typeOf(e)
+	x := c.expr(e.X, t)
+	switch e.Op {
+	case "!":
+		return func(fr *Frame) value.Value { return value.Bool(x(fr).N == 0) }
+	case "~":
+		return func(fr *Frame) value.Value { return value.Count(^x(fr).N) }
+	case "+":
+		return x
+	}
+	switch t.Kind() {
+	case types.Double, types.Interval, types.Time:
+		return func(fr *Frame) value.Value { return value.Double(-x(fr).Double()) }
+	}
+	return func(fr *Frame) value.Value { return value.Int(-x(fr).Int()) }
+}
+
+func (c *compiler) size(e *ast.SizeExpr) expr {
+	x := c.expr(e.X, nil)
+	t := c.typeOf(e.X)
+	switch t.Kind() {
+	case types.String:
+		return func(fr *Frame) value.Value { return value.Count(uint64(len(x(fr).Str()))) }
+	case types.Int:
+		return func(fr *Frame) value.Value {
+			i := x(fr).Int()
+			if i < 0 {
+				return value.Count(uint64(-i))
+			}
+			return value.Count(uint64(i))
+		}
+	case types.Count, types.Enum, types.Bool:
+		return x
+	case types.Double, types.Interval, types.Time:
+		return func(fr *Frame) value.Value { return value.Double(math.Abs(x(fr).Double())) }
+	case types.Vector:
+		return func(fr *Frame) value.Value { return value.Count(uint64(len(x(fr).P.(*value.Vector).Elems))) }
+	case types.Table, types.Set:
+		return func(fr *Frame) value.Value { return value.Count(uint64(x(fr).P.(*value.Table).Len())) }
+	case types.Subnet:
+		return func(fr *Frame) value.Value {
+			p := x(fr).Subnet()
+			bits := p.Addr().BitLen() - p.Bits()
+			return value.Double(math.Pow(2, float64(bits)))
+		}
+	}
+	return x
+}
+
+func fieldIndex(rt *types.RecordType, name string) int {
+	for i, f := range rt.Fields {
+		if f.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func (c *compiler) field(e *ast.FieldExpr) expr {
+	x := c.expr(e.X, nil)
+	rt, ok := c.typeOf(e.X).(*types.RecordType)
+	if !ok {
+		return func(*Frame) value.Value { fail(e, "not a record"); return value.None }
+	}
+	idx := fieldIndex(rt, e.Name)
+	f := rt.Fields[idx]
+	var def expr
+	if f.Default != nil {
+		def = c.expr(f.Default, f.Type)
+	}
+	return func(fr *Frame) value.Value {
+		r := x(fr).P.(*value.Record)
+		if idx < len(r.Fields) && r.Fields[idx].P != value.Unset {
+			return r.Fields[idx]
+		}
+		if def != nil {
+			return def(fr)
+		}
+		fail(e, "field value missing")
+		return value.None
+	}
+}
+
+// isType reports whether v (of static type st) holds a value of type t.
+func isType(v value.Value, st, t types.Type) bool {
+	if st.Kind() == types.Any {
+		a, ok := v.P.(*value.Any)
+		return ok && types.Identical(a.Type, t)
+	}
+	return types.Identical(st, t)
+}
+
+func (c *compiler) cast(e *ast.CastExpr) expr {
+	x := c.expr(e.X, nil)
+	st := c.typeOf(e.X)
+	t := c.chk.TypeOf[e.Type]
+	if st.Kind() != types.Any {
+		return c.convert(x, st, t, e)
+	}
+	return func(fr *Frame) value.Value {
+		a, ok := x(fr).P.(*value.Any)
+		if !ok {
+			fail(e, "invalid cast of value with type 'any' to type '%s'", t)
+		}
+		if !types.Identical(a.Type, t) {
+			fail(e, "invalid cast of value with type '%s' to type '%s'", a.Type, t)
+		}
+		return a.Value
+	}
+}

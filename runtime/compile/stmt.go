@@ -1,0 +1,360 @@
+package compile
+
+import (
+	"strings"
+
+	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/check"
+	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/value"
+)
+
+func (c *compiler) block(stmts []ast.Stmt) stmt {
+	fs := make([]stmt, 0, len(stmts))
+	for _, s := range stmts {
+		if f := c.stmt(s); f != nil {
+			fs = append(fs, f)
+		}
+	}
+	switch len(fs) {
+	case 0:
+		return func(*Frame) ctrl { return ctrlNext }
+	case 1:
+		return fs[0]
+	}
+	return func(fr *Frame) ctrl {
+		for _, f := range fs {
+			if r := f(fr); r != ctrlNext {
+				return r
+			}
+		}
+		return ctrlNext
+	}
+}
+
+func (c *compiler) stmt(s ast.Stmt) stmt {
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return c.block(s.Stmts)
+	case *ast.ExprStmt:
+		x := c.expr(s.X, nil)
+		return func(fr *Frame) ctrl { x(fr); return ctrlNext }
+	case *ast.PrintStmt:
+		return c.print(s)
+	case *ast.LocalStmt:
+		if s.Decl.Init == nil {
+			sym := c.localSym(s.Decl)
+			if sym == nil {
+				return nil
+			}
+			slot, t := sym.Slot, sym.Type
+			return func(fr *Frame) ctrl { fr.Slots[slot] = zero(t); return ctrlNext }
+		}
+		sym := c.localSym(s.Decl)
+		if sym == nil {
+			return nil
+		}
+		slot := sym.Slot
+		init := c.expr(s.Decl.Init, sym.Type)
+		return func(fr *Frame) ctrl { fr.Slots[slot] = init(fr); return ctrlNext }
+	case *ast.IfStmt:
+		cond := c.expr(s.Cond, nil)
+		then := c.stmt(s.Then)
+		if s.Else == nil {
+			return func(fr *Frame) ctrl {
+				if cond(fr).N != 0 {
+					return then(fr)
+				}
+				return ctrlNext
+			}
+		}
+		els := c.stmt(s.Else)
+		return func(fr *Frame) ctrl {
+			if cond(fr).N != 0 {
+				return then(fr)
+			}
+			return els(fr)
+		}
+	case *ast.WhileStmt:
+		cond := c.expr(s.Cond, nil)
+		body := c.stmt(s.Body)
+		return func(fr *Frame) ctrl {
+			for cond(fr).N != 0 {
+				switch body(fr) {
+				case ctrlBreak:
+					return ctrlNext
+				case ctrlReturn:
+					return ctrlReturn
+				}
+			}
+			return ctrlNext
+		}
+	case *ast.ForStmt:
+		return c.forStmt(s)
+	case *ast.SwitchStmt:
+		return c.switchStmt(s)
+	case *ast.ReturnStmt:
+		if s.X == nil {
+			return func(*Frame) ctrl { return ctrlReturn }
+		}
+		x := c.expr(s.X, c.returnType(s))
+		return func(fr *Frame) ctrl { fr.ret = x(fr); return ctrlReturn }
+	case *ast.BreakStmt:
+		return func(*Frame) ctrl { return ctrlBreak }
+	case *ast.NextStmt:
+		return func(*Frame) ctrl { return ctrlContinue }
+	case *ast.FallthroughStmt:
+		return func(*Frame) ctrl { return ctrlFallthrough }
+	case *ast.EventStmt:
+		fn, args := c.eventCall(s.Call)
+		return func(fr *Frame) ctrl {
+			if fn == nil {
+				fail(s.Call, "not an event")
+			}
+			c.rt.Queue(fn, args(fr))
+			return ctrlNext
+		}
+	case *ast.AddStmt:
+		ix, ok := s.X.(*ast.IndexExpr)
+		if !ok {
+			return nil
+		}
+		t, ok := c.typeOf(ix.X).(*types.TableType)
+		if !ok {
+			return nil
+		}
+		x := c.expr(ix.X, nil)
+		key := c.keys(ix.Index, t.Index)
+		return func(fr *Frame) ctrl { tblPut(x(fr).P.(*value.Table), key(fr), value.Value{}); return ctrlNext }
+	case *ast.DeleteStmt:
+		return c.deleteStmt(s)
+	case *ast.AssertStmt:
+		cond := c.expr(s.Cond, nil)
+		var msg expr
+		if s.Msg != nil {
+			msg = c.expr(s.Msg, nil)
+		}
+		return func(fr *Frame) ctrl {
+			if cond(fr).N == 0 {
+				text := "assertion failure: " + ast.Format(s.Cond)
+				if msg != nil {
+					text += " (" + msg(fr).Str() + ")"
+				}
+				panic(&Error{Node: s, Msg: text, Kind: "error"})
+			}
+			return ctrlNext
+		}
+	case *ast.WhenStmt:
+		return c.when(s)
+	case *ast.EmptyStmt:
+		return nil
+	}
+	return func(*Frame) ctrl { fail(s, "statement not supported yet"); return ctrlNext }
+}
+
+// localSym returns the frame slot symbol of a local declaration.
+func (c *compiler) localSym(d *ast.VarDecl) *check.Symbol { return c.chk.Locals[d] }
+
+// returnType is the result type of the body being compiled, so a
+// returned value is converted to it (count to double...).
+func (c *compiler) returnType(*ast.ReturnStmt) types.Type {
+	if c.cur == nil || c.cur.Proto == nil || c.cur.Proto.Result == nil || c.cur.Proto.Result.Kind() == types.Void {
+		return nil
+	}
+	return c.cur.Proto.Result
+}
+
+func (c *compiler) print(s *ast.PrintStmt) stmt {
+	fs := make([]expr, len(s.Args))
+	ts := make([]types.Type, len(s.Args))
+	for i, a := range s.Args {
+		fs[i] = c.expr(a, nil)
+		ts[i] = c.typeOf(a)
+	}
+	return func(fr *Frame) ctrl {
+		// Evaluate everything first: an error prints nothing at all.
+		vals := make([]value.Value, len(fs))
+		for i, f := range fs {
+			vals[i] = f(fr)
+		}
+		parts := make([]string, len(vals))
+		for i, v := range vals {
+			parts[i] = value.Render(v, ts[i], value.ModePrint)
+		}
+		c.rt.Print(strings.Join(parts, ", "))
+		return ctrlNext
+	}
+}
+
+func (c *compiler) forStmt(s *ast.ForStmt) stmt {
+	x := c.expr(s.X, nil)
+	body := c.stmt(s.Body)
+	keySlots := make([]int, len(s.Keys))
+	for i, k := range s.Keys {
+		keySlots[i] = c.chk.Uses[k].Slot
+	}
+	valSlot := -1
+	if s.Value != nil {
+		valSlot = c.chk.Uses[s.Value].Slot
+	}
+	loop := func(fr *Frame) (stop bool, r ctrl) {
+		switch b := body(fr); b {
+		case ctrlBreak:
+			return true, ctrlNext
+		case ctrlReturn:
+			return true, ctrlReturn
+		}
+		return false, ctrlNext
+	}
+	switch c.typeOf(s.X).Kind() {
+	case types.Vector:
+		return func(fr *Frame) ctrl {
+			v := x(fr).P.(*value.Vector)
+			for i := 0; i < len(v.Elems); i++ {
+				if v.Elems[i].IsUnset() {
+					continue
+				}
+				fr.Slots[keySlots[0]] = value.Count(uint64(i))
+				if valSlot >= 0 {
+					fr.Slots[valSlot] = v.Elems[i]
+				}
+				if stop, r := loop(fr); stop {
+					return r
+				}
+			}
+			return ctrlNext
+		}
+	case types.String:
+		return func(fr *Frame) ctrl {
+			str := x(fr).Str()
+			for i := 0; i < len(str); i++ {
+				fr.Slots[keySlots[0]] = value.String(str[i : i+1])
+				if stop, r := loop(fr); stop {
+					return r
+				}
+			}
+			return ctrlNext
+		}
+	}
+	return func(fr *Frame) ctrl {
+		result := ctrlNext
+		tblEach(x(fr).P.(*value.Table), func(key []value.Value, v value.Value) bool {
+			for i, slot := range keySlots {
+				if i < len(key) {
+					fr.Slots[slot] = key[i]
+				}
+			}
+			if valSlot >= 0 {
+				fr.Slots[valSlot] = v
+			}
+			stop, r := loop(fr)
+			result = r
+			return !stop
+		})
+		return result
+	}
+}
+
+func (c *compiler) switchStmt(s *ast.SwitchStmt) stmt {
+	x := c.expr(s.X, nil)
+	t := c.typeOf(s.X)
+	type arm struct {
+		values []expr
+		body   stmt
+		def    bool
+	}
+	arms := make([]arm, len(s.Cases))
+	for i, cs := range s.Cases {
+		a := arm{body: c.block(cs.Body), def: cs.IsDefault}
+		for _, v := range cs.Values {
+			a.values = append(a.values, c.expr(v, t))
+		}
+		arms[i] = a
+	}
+	return func(fr *Frame) ctrl {
+		v := x(fr)
+		start := -1
+		for i, a := range arms {
+			for _, ve := range a.values {
+				if value.Equal(v, ve(fr), t) {
+					start = i
+					break
+				}
+			}
+			if start >= 0 {
+				break
+			}
+		}
+		if start < 0 {
+			for i, a := range arms {
+				if a.def {
+					start = i
+				}
+			}
+		}
+		if start < 0 {
+			return ctrlNext
+		}
+		for i := start; i < len(arms); i++ {
+			switch r := arms[i].body(fr); r {
+			case ctrlFallthrough:
+				continue
+			case ctrlBreak, ctrlNext:
+				return ctrlNext
+			default:
+				return r
+			}
+		}
+		return ctrlNext
+	}
+}
+
+func (c *compiler) deleteStmt(s *ast.DeleteStmt) stmt {
+	switch x := s.X.(type) {
+	case *ast.IndexExpr:
+		t, ok := c.typeOf(x.X).(*types.TableType)
+		if !ok {
+			return nil
+		}
+		tbl := c.expr(x.X, nil)
+		key := c.keys(x.Index, t.Index)
+		return func(fr *Frame) ctrl { tblDel(tbl(fr).P.(*value.Table), key(fr)); return ctrlNext }
+	case *ast.FieldExpr:
+		rec := c.expr(x.X, nil)
+		idx := fieldIndex(c.typeOf(x.X).(*types.RecordType), x.Name)
+		return func(fr *Frame) ctrl {
+			r := rec(fr).P.(*value.Record)
+			if idx < len(r.Fields) {
+				r.Fields[idx] = value.None
+			}
+			return ctrlNext
+		}
+	}
+	return nil
+}
+
+// when runs the body now when the condition holds; parking triggers for
+// later re-evaluation comes with the engine's trigger support.
+func (c *compiler) when(s *ast.WhenStmt) stmt {
+	cond := c.expr(s.Cond, nil)
+	body := c.stmt(s.Body)
+	var bind func(*Frame, value.Value)
+	if s.Local != nil {
+		if sym := c.chk.Uses[s.Local]; sym != nil {
+			slot := sym.Slot
+			bind = func(fr *Frame, v value.Value) { fr.Slots[slot] = v }
+		}
+	}
+	return func(fr *Frame) ctrl {
+		v := cond(fr)
+		if bind != nil {
+			bind(fr, v)
+		} else if v.N == 0 {
+			return ctrlNext
+		}
+		if r := body(fr); r == ctrlReturn {
+			return r
+		}
+		return ctrlNext
+	}
+}

@@ -1,0 +1,120 @@
+package engine
+
+import (
+	"sort"
+
+	"github.com/gobro/gobro/builtins"
+	"github.com/gobro/gobro/lang/check"
+	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/compile"
+	"github.com/gobro/gobro/runtime/value"
+)
+
+// Builtin implements compile.Runtime: the built-ins that need the engine
+// or the program rather than only their arguments.
+func (e *Engine) Builtin(name string) builtins.Impl {
+	switch name {
+	case "global_options":
+		return func(ctx builtins.Context, _ []value.Value) (value.Value, error) {
+			var names []string
+			for _, s := range e.chk.Globals {
+				if s.Kind == check.OptionVar {
+					names = append(names, s.Name)
+				}
+			}
+			sort.Strings(names)
+			return stringSet(ctx, names), nil
+		}
+	case "zeek_is_terminating", "bro_is_terminating":
+		return func(builtins.Context, []value.Value) (value.Value, error) {
+			return value.Bool(e.terminating), nil
+		}
+	case "terminate":
+		return func(builtins.Context, []value.Value) (value.Value, error) {
+			was := e.terminating
+			e.terminating = true
+			return value.Bool(!was), nil
+		}
+	case "is_event_handled":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			s := e.chk.Lookup(a[0].Str())
+			if s == nil || s.Func == nil {
+				return value.Bool(false), nil
+			}
+			fn := e.prog.Funcs[s.Func]
+			return value.Bool(fn != nil && fn.Handled()), nil
+		}
+	case "reading_traces", "reading_live_traffic":
+		return func(builtins.Context, []value.Value) (value.Value, error) { return value.Bool(false), nil }
+	}
+	return e.optionBuiltin(name)
+}
+
+func stringSet(ctx builtins.Context, names []string) value.Value {
+	t, _ := ctx.Type("string_set").(*types.TableType)
+	if t == nil {
+		t = types.NewSet(types.StringType)
+	}
+	set := value.NewTable(t)
+	for _, n := range names {
+		set.Add1(value.String(n))
+	}
+	return value.Value{P: set}
+}
+
+// optionHandler is a change handler registered with
+// Option::set_change_handler.
+type optionHandler struct {
+	fn       *value.Func
+	priority int64
+	seq      int
+}
+
+func (e *Engine) optionBuiltin(name string) builtins.Impl {
+	switch name {
+	case "Option::set_change_handler":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			id := unbox(a[0]).Str()
+			fn, ok := unbox(a[1]).P.(*value.Func)
+			s := e.chk.Lookup(id)
+			if !ok || s == nil || s.Kind != check.OptionVar {
+				return value.Bool(false), nil
+			}
+			if e.optHandlers == nil {
+				e.optHandlers = map[string][]optionHandler{}
+			}
+			hs := append(e.optHandlers[id], optionHandler{fn, a[2].Int(), len(e.optHandlers[id])})
+			// Higher priority first; ties in registration order.
+			sort.SliceStable(hs, func(i, j int) bool { return hs[i].priority > hs[j].priority })
+			e.optHandlers[id] = hs
+			return value.Bool(true), nil
+		}
+	case "Option::set":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			id := unbox(a[0]).Str()
+			s := e.chk.Lookup(id)
+			if s == nil || s.Kind != check.OptionVar {
+				return value.Bool(false), nil
+			}
+			v := unbox(a[1])
+			for _, h := range e.optHandlers[id] {
+				args := []value.Value{value.String(id), v}
+				if len(h.fn.Type.Params) > 2 {
+					args = append(args, a[2])
+				}
+				v = compile.Call(h.fn, args, nil)
+			}
+			e.prog.Globals[s.Slot] = v
+			return value.Bool(true), nil
+		}
+	}
+	return nil
+}
+
+// unbox takes a value out of an any box.
+func unbox(v value.Value) value.Value {
+	if a, ok := v.P.(*value.Any); ok {
+		return a.Value
+	}
+	return v
+}

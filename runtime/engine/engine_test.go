@@ -1,0 +1,62 @@
+package engine
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/gobro/gobro/lang/frontend"
+)
+
+var update = flag.Bool("update", false, "rewrite .out/.err goldens")
+
+// TestScripts runs every testdata/run/*.zeek in bare mode and compares
+// stdout with NAME.out and stderr with NAME.err (absent = empty), byte for
+// byte.
+func TestScripts(t *testing.T) {
+	dir, _ := filepath.Abs("../../testdata/run")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.zeek"))
+	if len(files) == 0 {
+		t.Fatal("no script tests")
+	}
+	cache := t.TempDir()
+	t.Chdir(dir)
+	for _, f := range files {
+		name := filepath.Base(f)
+		t.Run(name, func(t *testing.T) {
+			res := frontend.Load(&frontend.Config{SearchPath: []string{"."}, Bare: true, Scripts: []string{"./" + name}, CacheDir: cache})
+			var stdout, stderr strings.Builder
+			if res.Diags.HasErrors() {
+				res.Diags.Print(&stderr, res.Sources())
+			} else {
+				e := New(res.Program, &stdout, &stderr)
+				e.Getenv = func(string) string { return "" }
+				e.Run()
+			}
+			base := strings.TrimSuffix(name, ".zeek")
+			checkGolden(t, base+".out", stdout.String())
+			checkGolden(t, base+".err", stderr.String())
+		})
+	}
+}
+
+func checkGolden(t *testing.T, golden, got string) {
+	t.Helper()
+	if *update {
+		if got == "" {
+			os.Remove(golden)
+			return
+		}
+		os.WriteFile(golden, []byte(got), 0o644)
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs:\n--- got ---\n%s--- want ---\n%s", golden, got, want)
+	}
+}

@@ -1,0 +1,121 @@
+package value
+
+import (
+	"github.com/gobro/gobro/lang/types"
+)
+
+// Assignment, argument passing and container insertion share aggregates:
+// a record, vector, table or set value is a pointer, and every holder sees
+// later changes ("shallow" semantics, as in Zeek). Strings, addrs, subnets
+// and patterns are immutable, so sharing them is invisible. Functions,
+// files and opaques are handles and are always shared.
+//
+// copy(x) is Copy: a deep copy in which shared substructure stays shared
+// and cycles are preserved (a record that refers to itself yields a copy
+// that refers to the copy).
+
+// Cloner is implemented by opaques whose state copy() duplicates (hash
+// states, for instance); others are shared by copy().
+type Cloner interface {
+	Clone() Opaque
+}
+
+// Copy returns a deep copy of v, of type t.
+func Copy(v Value, t types.Type) Value {
+	c := copier{}
+	return c.copy(v, t)
+}
+
+type copier struct {
+	done map[any]any // original pointer → its copy
+}
+
+func (c *copier) memo(orig, cp any) {
+	if c.done == nil {
+		c.done = map[any]any{}
+	}
+	c.done[orig] = cp
+}
+
+func (c *copier) copy(v Value, t types.Type) Value {
+	if v.P == nil || v.IsUnset() {
+		return v
+	}
+	switch v.P.(type) {
+	case *Record, *Vector, *Table, *Any:
+		if cp, ok := c.done[v.P]; ok {
+			return Value{N: v.N, P: cp}
+		}
+	}
+	switch x := v.P.(type) {
+	case *Record:
+		r := &Record{Type: x.Type, Fields: make([]Value, len(x.Fields))}
+		c.memo(x, r)
+		rt := x.Type
+		if rt == nil {
+			rt, _ = t.(*types.RecordType)
+		}
+		for i, f := range x.Fields {
+			ft := types.Type(types.AnyType)
+			if rt != nil && i < len(rt.Fields) {
+				ft = rt.Fields[i].Type
+			}
+			r.Fields[i] = c.copy(f, ft)
+		}
+		return Value{P: r}
+	case *Vector:
+		w := &Vector{Type: x.Type, Elems: make([]Value, len(x.Elems))}
+		c.memo(x, w)
+		var et types.Type = types.AnyType
+		if x.Type != nil {
+			et = x.Type.Elem
+		} else if vt, ok := t.(*types.VectorType); ok {
+			et = vt.Elem
+		}
+		for i, e := range x.Elems {
+			w.Elems[i] = c.copy(e, et)
+		}
+		return Value{P: w}
+	case *Table:
+		n := &Table{Type: x.Type, keep: x.keep, live: x.live}
+		c.memo(x, n)
+		if x.Attrs != nil {
+			a := *x.Attrs
+			a.Engine = nil
+			n.Attrs = &a
+		}
+		if x.lpm != nil {
+			l := *x.lpm
+			l.lens = [2][]uint8{append([]uint8(nil), x.lpm.lens[0]...), append([]uint8(nil), x.lpm.lens[1]...)}
+			n.lpm = &l
+		}
+		// Copy the live entries only; encoded keys are immutable strings.
+		n.ents = make([]entry, 0, x.live)
+		yt := x.Type.Yield
+		for pos := x.Next(-1, x.End()); pos >= 0; pos = x.Next(pos, x.End()) {
+			e := x.ents[pos]
+			if yt != nil {
+				e.val = c.copy(e.val, yt)
+			}
+			n.ents = append(n.ents, e)
+			if x.keep {
+				n.keys = append(n.keys, x.keys[pos])
+			}
+		}
+		size := 8
+		for (len(n.ents)+1)*4 > size*3 {
+			size *= 2
+		}
+		n.rehash(size)
+		return Value{P: n}
+	case *Any:
+		a := &Any{Type: x.Type, Value: c.copy(x.Value, x.Type)}
+		c.memo(x, a)
+		return Value{P: a}
+	case Cloner:
+		o := x.Clone()
+		c.memo(v.P, o)
+		return Value{P: o}
+	}
+	return v
+}

@@ -1,0 +1,142 @@
+package value
+
+import (
+	"net/netip"
+	"slices"
+)
+
+// Prefix queries on one-column subnet-keyed tables and sets.
+//
+// Rather than a trie beside the hash index, the table counts how many keys
+// it holds of each prefix length (per address family); a query masks the
+// address to each length present, longest first, and probes the hash
+// index. Real tables use a handful of distinct lengths, so this costs a few
+// probes and no memory per entry.
+
+type prefixLens struct {
+	count [2][129]int32
+	lens  [2][]uint8 // lengths with count > 0, longest first
+}
+
+func family(a netip.Addr) int {
+	if a.Is4() {
+		return 0
+	}
+	return 1
+}
+
+func (l *prefixLens) add(p netip.Prefix, d int32) {
+	f, bits := family(p.Addr()), p.Bits()
+	if bits < 0 {
+		return
+	}
+	before := l.count[f][bits]
+	l.count[f][bits] += d
+	if (before == 0) == (l.count[f][bits] == 0) {
+		return
+	}
+	l.lens[f] = l.lens[f][:0]
+	for b := 128; b >= 0; b-- {
+		if l.count[f][b] > 0 {
+			l.lens[f] = append(l.lens[f], uint8(b))
+		}
+	}
+}
+
+// lookupPrefix probes for the key a/bits; it returns the entry position or -1.
+func (t *Table) lookupPrefix(a netip.Addr, bits int) int {
+	p, err := a.Prefix(bits)
+	if err != nil {
+		return -1
+	}
+	k := t.encode1(Value{P: p})
+	i := t.find(k, hashKey(k))
+	if i < 0 {
+		return -1
+	}
+	return int(t.slots[i].pos - 1)
+}
+
+// LookupAddr indexes a subnet-keyed table with an address: the value of
+// the longest prefix containing a.
+func (t *Table) LookupAddr(a netip.Addr) (Value, bool) {
+	if t.lpm == nil {
+		return Value{}, false
+	}
+	a = a.Unmap()
+	for _, b := range t.lpm.lens[family(a)] {
+		if pos := t.lookupPrefix(a, int(b)); pos >= 0 {
+			return t.ents[pos].val, true
+		}
+	}
+	return Value{}, false
+}
+
+// LongestPrefix returns the longest key containing a.
+func (t *Table) LongestPrefix(a netip.Addr) (netip.Prefix, bool) {
+	if t.lpm == nil {
+		return netip.Prefix{}, false
+	}
+	a = a.Unmap()
+	for _, b := range t.lpm.lens[family(a)] {
+		if t.lookupPrefix(a, int(b)) >= 0 {
+			p, _ := a.Prefix(int(b))
+			return p, true
+		}
+	}
+	return netip.Prefix{}, false
+}
+
+// ContainsAddr is `a in s` for a set[subnet] or table[subnet]: true when
+// any key contains a.
+func (t *Table) ContainsAddr(a netip.Addr) bool {
+	_, ok := t.LongestPrefix(a)
+	return ok
+}
+
+// MatchingSubnets returns every key that contains (or equals) s, shortest
+// prefix first (matching_subnets).
+func (t *Table) MatchingSubnets(s netip.Prefix) []netip.Prefix {
+	if t.lpm == nil {
+		return nil
+	}
+	var out []netip.Prefix
+	a := s.Addr().Unmap()
+	lens := t.lpm.lens[family(a)]
+	for i := len(lens) - 1; i >= 0; i-- {
+		b := int(lens[i])
+		if b > s.Bits() {
+			break
+		}
+		if t.lookupPrefix(a, b) >= 0 {
+			p, _ := a.Prefix(b)
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// CheckSubnet is check_subnet: an exact match of s among the keys.
+func (t *Table) CheckSubnet(s netip.Prefix) bool {
+	if t.lpm == nil {
+		return false
+	}
+	return t.Has1(Subnet(s))
+}
+
+// FilterSubnets is filter_subnet_table: a new table of the same type with
+// the entries whose key contains s, in the original insertion order.
+func (t *Table) FilterSubnets(s netip.Prefix) *Table {
+	out := NewTable(t.Type)
+	if t.lpm == nil {
+		return out
+	}
+	match := t.MatchingSubnets(s)
+	for pos := t.Next(-1, t.End()); pos >= 0; pos = t.Next(pos, t.End()) {
+		k := t.Key1At(pos)
+		if slices.Contains(match, k.Subnet()) {
+			out.Put1(k, t.ValAt(pos))
+		}
+	}
+	return out
+}

@@ -1,0 +1,494 @@
+package value
+
+import (
+	"hash/maphash"
+	"unsafe"
+
+	"github.com/gobro/gobro/lang/types"
+)
+
+// Table is a table or set value.
+//
+// Entries live in a log kept in insertion order, so iteration and printing
+// follow insertion order (our documented choice: deterministic, like
+// Zeek's &ordered). A deleted entry becomes a tombstone in the log; the
+// log is compacted once tombstones outnumber live entries and no iteration
+// is running, so deleting while iterating is safe and positions held by an
+// iterator stay valid.
+//
+// The hash index is open addressing with linear probing over small
+// (hash, position) slots; keys are compared as their compact encodings
+// (key.go). A table[addr] of count costs an entry (32 bytes), the encoded
+// key (4 bytes for IPv4) and about two index slots (16 bytes).
+//
+// Not safe for concurrent use: tables belong to the script thread.
+type Table struct {
+	Type  *types.TableType
+	Attrs *TableAttrs // nil when the table has none
+
+	ents  []entry
+	keys  [][]Value // parallel to ents when keys are not decodable (see key.go)
+	slots []slot    // len is a power of two, or 0
+	live  int
+	iters int    // running iterations; compaction waits for 0
+	keep  bool   // keys are kept as values in keys (not decodable)
+	buf   []byte // scratch for encoding lookup keys
+	lpm   *prefixLens
+}
+
+// TableAttrs holds the per-table attributes the engine acts on. Only room
+// is kept here for now; the engine owns their semantics (&default reads,
+// expiry sweeps, change callbacks).
+type TableAttrs struct {
+	Default     Value // &default value (HasDefault), or a *Func (DefaultFunc)
+	HasDefault  bool
+	DefaultFunc bool
+	DefaultIns  bool // &default_insert
+
+	CreateExpire, ReadExpire, WriteExpire float64 // seconds; 0 = none
+	ExpireFunc                            *Func
+	OnChange                              *Func
+	Ordered                               bool
+
+	// Engine is free for the engine's own per-table state (expiry
+	// timestamps, sweep cursor).
+	Engine any
+}
+
+type entry struct {
+	short uint64 // an encoded key of up to 7 bytes, packed (see packShort); 0 otherwise
+	key   string // a longer encoded key
+	val   Value  // yield; zero for sets; P == tombstone when deleted
+}
+
+// Keys of up to 7 bytes (IPv4 addrs, counts below 2^49, ports, enums,
+// short strings) live inside the entry: no heap object per key, and a
+// lookup touches one cache line less. The packed form holds the bytes
+// little-endian with length+1 in the top byte, so it is never 0.
+func packShort(k []byte) uint64 {
+	if len(k) > 7 {
+		return 0
+	}
+	var x uint64
+	for i, c := range k {
+		x |= uint64(c) << (8 * i)
+	}
+	return x | uint64(len(k)+1)<<56
+}
+
+// keyOf returns e's encoded key; buf backs a short key. The result is
+// read-only: for long keys it views the stored string.
+func (e *entry) keyOf(buf *[8]byte) []byte {
+	if e.short != 0 {
+		n := int(e.short>>56) - 1
+		for i := range n {
+			buf[i] = byte(e.short >> (8 * i))
+		}
+		return buf[:n]
+	}
+	return unsafe.Slice(unsafe.StringData(e.key), len(e.key))
+}
+
+func (e *entry) is(k []byte, packed uint64) bool {
+	if packed != 0 {
+		return e.short == packed
+	}
+	return e.short == 0 && e.key == string(k)
+}
+
+type tombstoneMarker struct{}
+
+var tombstone any = &tombstoneMarker{}
+
+func (e *entry) dead() bool { return e.val.P == tombstone }
+
+// slot is one hash index cell: pos is the entry position + 1 (0 = empty).
+type slot struct {
+	hash uint32
+	pos  uint32
+}
+
+var seed = maphash.MakeSeed()
+
+func hashKey(k []byte) uint32 {
+	h := maphash.Bytes(seed, k)
+	return uint32(h ^ h>>32)
+}
+
+// NewTable returns an empty table (or set) of type t.
+func NewTable(t *types.TableType) *Table {
+	tab := &Table{Type: t, keep: !keyDecodable(t.Index)}
+	if len(t.Index) == 1 && t.Index[0].Kind() == types.Subnet {
+		tab.lpm = &prefixLens{}
+	}
+	return tab
+}
+
+// Len is the number of entries (|t|).
+func (t *Table) Len() int { return t.live }
+
+// IsSet reports whether t is a set.
+func (t *Table) IsSet() bool { return t.Type.Yield == nil }
+
+// encode encodes key into the scratch buffer.
+func (t *Table) encode(key []Value) []byte {
+	b := t.buf[:0]
+	idx := t.Type.Index
+	for i, v := range key {
+		b = appendKey(b, v, idx[i], i == len(idx)-1)
+	}
+	t.buf = b
+	return b
+}
+
+func (t *Table) encode1(k Value) []byte {
+	t.buf = appendKey(t.buf[:0], k, t.Type.Index[0], true)
+	return t.buf
+}
+
+// find returns the slot index holding encoded key k (with hash h), or -1.
+func (t *Table) find(k []byte, h uint32) int {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	packed := packShort(k)
+	mask := len(t.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s.pos == 0 {
+			return -1
+		}
+		if s.hash == h && t.ents[s.pos-1].is(k, packed) {
+			return i
+		}
+	}
+}
+
+// findKey is find for a key taken from another table's entry.
+func (t *Table) findKey(e *entry) int {
+	var buf [8]byte
+	k := e.keyOf(&buf)
+	return t.find(k, hashKey(k))
+}
+
+// Get returns the value at key (one Value per index column).
+func (t *Table) Get(key []Value) (Value, bool) { return t.get(t.encode(key)) }
+
+// Get1 is Get for a one-column index.
+func (t *Table) Get1(k Value) (Value, bool) { return t.get(t.encode1(k)) }
+
+func (t *Table) get(k []byte) (Value, bool) {
+	i := t.find(k, hashKey(k))
+	if i < 0 {
+		return Value{}, false
+	}
+	return t.ents[t.slots[i].pos-1].val, true
+}
+
+// Has reports whether key is present (`key in t`, exact match).
+func (t *Table) Has(key []Value) bool { return t.find(t.encode(key), hashKey(t.buf)) >= 0 }
+
+// Has1 is Has for a one-column index.
+func (t *Table) Has1(k Value) bool { return t.find(t.encode1(k), hashKey(t.buf)) >= 0 }
+
+// Put sets t[key] = v (for sets v is ignored: use Add) and reports whether
+// the key is new. Keys that cannot be rebuilt from their encoding are
+// deep-copied, so later changes to a record used as a key do not reach
+// the table, as in Zeek.
+func (t *Table) Put(key []Value, v Value) bool {
+	k := t.encode(key)
+	return t.put(k, v, key)
+}
+
+// Put1 is Put for a one-column index.
+func (t *Table) Put1(k Value, v Value) bool {
+	var one [1]Value
+	one[0] = k
+	return t.put(t.encode1(k), v, one[:])
+}
+
+// Add adds key to a set.
+func (t *Table) Add(key []Value) bool { return t.Put(key, Value{}) }
+
+// Add1 is Add for a one-column set.
+func (t *Table) Add1(k Value) bool { return t.Put1(k, Value{}) }
+
+func (t *Table) put(k []byte, v Value, key []Value) bool {
+	if t.IsSet() {
+		v = Value{}
+	}
+	h := hashKey(k)
+	if i := t.find(k, h); i >= 0 {
+		t.ents[t.slots[i].pos-1].val = v
+		return false
+	}
+	if (len(t.ents)+1)*4 > len(t.slots)*3 {
+		t.grow()
+	}
+	e := entry{short: packShort(k), val: v}
+	if e.short == 0 {
+		e.key = string(k)
+	}
+	t.ents = append(t.ents, e)
+	pos := len(t.ents)
+	if t.keep {
+		kept := make([]Value, len(key))
+		for i, x := range key {
+			kept[i] = Copy(x, t.Type.Index[i])
+		}
+		for len(t.keys) < pos-1 {
+			t.keys = append(t.keys, nil)
+		}
+		t.keys = append(t.keys, kept)
+	}
+	t.insertSlot(h, uint32(pos))
+	t.live++
+	if t.lpm != nil {
+		t.lpm.add(key[0].Subnet(), 1)
+	}
+	return true
+}
+
+func (t *Table) insertSlot(h, pos uint32) {
+	mask := len(t.slots) - 1
+	i := int(h) & mask
+	for t.slots[i].pos != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = slot{hash: h, pos: pos}
+}
+
+// grow makes room in the index; if the log is mostly tombstones it is
+// compacted instead (when no iteration runs).
+func (t *Table) grow() {
+	if t.iters == 0 && len(t.ents)-t.live > t.live {
+		t.compact()
+		if (len(t.ents)+1)*4 <= len(t.slots)*3 {
+			return
+		}
+	}
+	n := len(t.slots) * 2
+	if n < 8 {
+		n = 8
+	}
+	for (len(t.ents)+1)*4 > n*3 {
+		n *= 2
+	}
+	t.rehash(n)
+}
+
+// rehash rebuilds the index with n slots.
+func (t *Table) rehash(n int) {
+	t.slots = make([]slot, n)
+	for i := range t.ents {
+		e := &t.ents[i]
+		if e.dead() {
+			continue
+		}
+		var buf [8]byte
+		t.insertSlot(hashKey(e.keyOf(&buf)), uint32(i+1))
+	}
+}
+
+// compact drops tombstones from the log and rebuilds the index.
+func (t *Table) compact() {
+	j := 0
+	for i := range t.ents {
+		if t.ents[i].dead() {
+			continue
+		}
+		t.ents[j] = t.ents[i]
+		if t.keep {
+			t.keys[j] = t.keys[i]
+		}
+		j++
+	}
+	clear(t.ents[j:])
+	t.ents = t.ents[:j]
+	if t.keep {
+		clear(t.keys[j:])
+		t.keys = t.keys[:j]
+	}
+	n := 8
+	for (j+1)*4 > n*3 {
+		n *= 2
+	}
+	t.rehash(n)
+}
+
+// Delete removes key and reports whether it was present.
+func (t *Table) Delete(key []Value) bool { return t.delete(t.encode(key)) }
+
+// Delete1 is Delete for a one-column index.
+func (t *Table) Delete1(k Value) bool { return t.delete(t.encode1(k)) }
+
+func (t *Table) delete(k []byte) bool {
+	i := t.find(k, hashKey(k))
+	if i < 0 {
+		return false
+	}
+	pos := int(t.slots[i].pos - 1)
+	if t.lpm != nil {
+		var buf [8]byte
+		sn, _ := decodeCol(t.ents[pos].keyOf(&buf), t.Type.Index[0], true)
+		t.lpm.add(sn.Subnet(), -1)
+	}
+	t.ents[pos] = entry{val: Value{P: tombstone}}
+	if t.keep {
+		t.keys[pos] = nil
+	}
+	t.live--
+	t.removeSlot(i)
+	if t.iters == 0 && len(t.ents) > 16 && len(t.ents)-t.live > t.live {
+		t.compact()
+	}
+	return true
+}
+
+// removeSlot empties slot i, shifting later members of its probe run back
+// so lookups never stop early (no index tombstones needed).
+func (t *Table) removeSlot(i int) {
+	mask := len(t.slots) - 1
+	for j := (i + 1) & mask; t.slots[j].pos != 0; j = (j + 1) & mask {
+		home := int(t.slots[j].hash) & mask
+		// Move j into the hole at i unless its home lies cyclically in (i, j].
+		if (j > i && (home <= i || home > j)) || (j < i && home <= i && home > j) {
+			t.slots[i] = t.slots[j]
+			i = j
+		}
+	}
+	t.slots[i] = slot{}
+}
+
+// Clear removes every entry. During an iteration the entries become
+// tombstones so the iterator's positions stay valid.
+func (t *Table) Clear() {
+	if t.iters > 0 {
+		for i := range t.ents {
+			t.ents[i] = entry{val: Value{P: tombstone}}
+		}
+		if t.keep {
+			clear(t.keys)
+		}
+		clear(t.slots)
+	} else {
+		t.ents, t.keys, t.slots = nil, nil, nil
+	}
+	t.live = 0
+	if t.lpm != nil {
+		t.lpm = &prefixLens{}
+	}
+}
+
+// ---- iteration ----
+
+// Iter walks a table in insertion order. Entries deleted during the walk
+// are skipped; entries added during the walk are not visited. The
+// compiler may instead use the position API (Next, KeyAt, ValAt) between
+// BeginIter and EndIter.
+//
+//	it := t.Iter()
+//	for it.Next() { k := it.Key1(); v := it.Val() }
+//
+// Next returns false at the end and then releases the table; a loop left
+// early (break, return, error) must call it.Done().
+type Iter struct {
+	t        *Table
+	pos, end int
+}
+
+// Iter starts an iteration.
+func (t *Table) Iter() Iter {
+	t.BeginIter()
+	return Iter{t: t, pos: -1, end: len(t.ents)}
+}
+
+// Next advances to the next live entry.
+func (it *Iter) Next() bool {
+	if it.t == nil {
+		return false
+	}
+	it.pos = it.t.Next(it.pos, it.end)
+	if it.pos < 0 {
+		it.Done()
+		return false
+	}
+	return true
+}
+
+// Done ends the iteration; calling it again is harmless.
+func (it *Iter) Done() {
+	if it.t != nil {
+		it.t.EndIter()
+		it.t = nil
+	}
+}
+
+// Pos is the current entry's position.
+func (it *Iter) Pos() int { return it.pos }
+
+// Key appends the current key's columns to dst.
+func (it *Iter) Key(dst []Value) []Value { return it.t.KeyAt(it.pos, dst) }
+
+// Key1 returns the current key of a one-column table.
+func (it *Iter) Key1() Value { return it.t.Key1At(it.pos) }
+
+// Val returns the current entry's value.
+func (it *Iter) Val() Value { return it.t.ents[it.pos].val }
+
+// BeginIter and EndIter bracket a position-based walk: while any walk
+// runs, deletions leave tombstones in place instead of compacting.
+func (t *Table) BeginIter() { t.iters++ }
+
+// EndIter ends a walk started by BeginIter.
+func (t *Table) EndIter() {
+	t.iters--
+	if t.iters == 0 && len(t.ents) > 16 && len(t.ents)-t.live > t.live {
+		t.compact()
+	}
+}
+
+// End is the position after the last entry (for a walk's bound).
+func (t *Table) End() int { return len(t.ents) }
+
+// Next returns the first live position after pos and before end, or -1.
+// Start with pos = -1 and end = t.End() taken when the walk began.
+func (t *Table) Next(pos, end int) int {
+	end = min(end, len(t.ents))
+	for pos++; pos < end; pos++ {
+		if !t.ents[pos].dead() {
+			return pos
+		}
+	}
+	return -1
+}
+
+// KeyAt appends the key columns of the entry at pos to dst.
+func (t *Table) KeyAt(pos int, dst []Value) []Value {
+	if t.keep {
+		// Kept keys may be records: hand out copies, as Zeek rebuilds
+		// index values, so the loop body cannot change the stored key.
+		for i, k := range t.keys[pos] {
+			dst = append(dst, Copy(k, t.Type.Index[i]))
+		}
+		return dst
+	}
+	var buf [8]byte
+	return decodeKey(dst, t.ents[pos].keyOf(&buf), t.Type.Index)
+}
+
+// Key1At returns the key of the entry at pos in a one-column table.
+func (t *Table) Key1At(pos int) Value {
+	if t.keep {
+		return Copy(t.keys[pos][0], t.Type.Index[0])
+	}
+	var buf [8]byte
+	v, _ := decodeCol(t.ents[pos].keyOf(&buf), t.Type.Index[0], true)
+	return v
+}
+
+// ValAt returns the value of the entry at pos.
+func (t *Table) ValAt(pos int) Value { return t.ents[pos].val }
+
+// SetValAt replaces the value of the live entry at pos.
+func (t *Table) SetValAt(pos int, v Value) { t.ents[pos].val = v }
