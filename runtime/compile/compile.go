@@ -89,6 +89,9 @@ type Runtime interface {
 	RunHook(f *Function, args []value.Value) bool
 	// Report reports a non-fatal run-time error (a built-in's complaint).
 	Report(err *Error)
+	// When parks a when statement's trigger (or runs it at once when its
+	// condition already holds).
+	When(t *Trigger)
 	// Builtin returns the runtime's own implementation of a built-in that
 	// needs the engine (terminate, global_options...), or nil.
 	Builtin(name string) builtins.Impl

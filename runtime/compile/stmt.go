@@ -333,28 +333,69 @@ func (c *compiler) deleteStmt(s *ast.DeleteStmt) stmt {
 	return nil
 }
 
-// when runs the body now when the condition holds; parking triggers for
-// later re-evaluation comes with the engine's trigger support.
+// Trigger is a parked when statement: its own copy of the frame, its
+// condition, body and timeout. The engine evaluates it now and again
+// after every event until the condition holds or the timeout fires.
+type Trigger struct {
+	Frame       *Frame
+	Cond        func(*Frame) bool
+	Body        func(*Frame)
+	Timeout     float64 // seconds; < 0: none
+	TimeoutBody func(*Frame)
+	Node        ast.Node
+}
+
+// when hands a trigger to the engine. The frame is copied, so the body
+// sees the locals as they were when the when statement ran; captures
+// marked copy (and Bro-style implicit captures) are deep copies.
 func (c *compiler) when(s *ast.WhenStmt) stmt {
 	cond := c.expr(s.Cond, nil)
 	body := c.stmt(s.Body)
-	var bind func(*Frame, value.Value)
+	var tbody stmt
+	var timeout expr
+	if s.Timeout != nil {
+		timeout = c.expr(s.Timeout, nil)
+		tbody = c.stmt(s.TimeoutBody)
+	}
+	bindSlot := -1
 	if s.Local != nil {
 		if sym := c.chk.Uses[s.Local]; sym != nil {
-			slot := sym.Slot
-			bind = func(fr *Frame, v value.Value) { fr.Slots[slot] = v }
+			bindSlot = sym.Slot
+		}
+	}
+	type deep struct {
+		slot int
+		t    types.Type
+	}
+	var deeps []deep
+	for _, cp := range c.chk.Whens[s] {
+		if cp.Copy && cp.Outer != nil {
+			deeps = append(deeps, deep{cp.Outer.Slot, cp.Outer.Type})
 		}
 	}
 	return func(fr *Frame) ctrl {
-		v := cond(fr)
-		if bind != nil {
-			bind(fr, v)
-		} else if v.N == 0 {
-			return ctrlNext
+		own := &Frame{Slots: append([]value.Value(nil), fr.Slots...)}
+		for _, d := range deeps {
+			if d.slot < len(own.Slots) && !own.Slots[d.slot].IsUnset() {
+				own.Slots[d.slot] = value.Copy(own.Slots[d.slot], d.t)
+			}
 		}
-		if r := body(fr); r == ctrlReturn {
-			return r
+		tr := &Trigger{Frame: own, Timeout: -1, Node: s,
+			Cond: func(f *Frame) bool {
+				v := cond(f)
+				if bindSlot >= 0 {
+					f.Slots[bindSlot] = v
+					return true
+				}
+				return v.N != 0
+			},
+			Body: func(f *Frame) { body(f) },
 		}
+		if timeout != nil {
+			tr.Timeout = timeout(fr).Double()
+			tr.TimeoutBody = func(f *Frame) { tbody(f) }
+		}
+		c.rt.When(tr)
 		return ctrlNext
 	}
 }

@@ -47,7 +47,18 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 	case "reading_traces", "reading_live_traffic":
 		return func(builtins.Context, []value.Value) (value.Value, error) { return value.Bool(false), nil }
 	}
-	return e.optionBuiltin(name)
+	if f := e.optionBuiltin(name); f != nil {
+		return f
+	}
+	return e.asyncBuiltin(name)
+}
+
+func newSet(t types.Type) *value.Table {
+	tt, _ := t.(*types.TableType)
+	if tt == nil {
+		tt = types.NewSet(types.AddrType)
+	}
+	return value.NewTable(tt)
 }
 
 func stringSet(ctx builtins.Context, names []string) value.Value {

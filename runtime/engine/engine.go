@@ -35,7 +35,11 @@ type Engine struct {
 	// event, as when the input ends.
 	terminating bool
 	optHandlers map[string][]optionHandler // Option::set_change_handler
-	locals      map[any]any
+
+	triggers     []*parked // when statements waiting for their condition
+	pendingAsync []asyncRequest
+	asyncResults map[string]value.Value
+	locals       map[any]any
 
 	// Getenv reads the environment (ZEEK_ALLOW_INIT_ERRORS); tests replace it.
 	Getenv func(string) string
@@ -48,7 +52,7 @@ type event struct {
 
 // New compiles a checked program for a run writing to stdout and stderr.
 func New(chk *check.Program, stdout, stderr io.Writer) *Engine {
-	e := &Engine{chk: chk, stdout: stdout, stderr: stderr, Getenv: os.Getenv}
+	e := &Engine{chk: chk, stdout: stdout, stderr: stderr, Getenv: os.Getenv, asyncResults: map[string]value.Value{}}
 	e.prog = compile.Compile(chk, e)
 	return e
 }
@@ -75,7 +79,7 @@ func (e *Engine) Run() int {
 		if t.at > e.netTime {
 			e.netTime = t.at
 		}
-		e.dispatch(event{t.fn, t.args})
+		t.run()
 		e.drain()
 	}
 	e.raise("zeek_done")
@@ -96,10 +100,18 @@ func (e *Engine) raise(name string) {
 
 // drain runs queued events until none is left.
 func (e *Engine) drain() {
-	for len(e.queue) > 0 {
-		ev := e.queue[0]
-		e.queue = e.queue[1:]
-		e.dispatch(ev)
+	for {
+		for len(e.queue) > 0 {
+			ev := e.queue[0]
+			e.queue = e.queue[1:]
+			e.dispatch(ev)
+			e.triggerPass()
+		}
+		// Answers to async requests made by the last event arrive now.
+		if len(e.pendingAsync) == 0 {
+			return
+		}
+		e.triggerPass()
 	}
 }
 
@@ -170,8 +182,7 @@ func (e *Engine) Queue(fn *compile.Function, args []value.Value) {
 
 // Schedule implements compile.Runtime.
 func (e *Engine) Schedule(after float64, fn *compile.Function, args []value.Value) {
-	e.seq++
-	heap.Push(&e.timers, &timer{at: e.netTime + after, seq: e.seq, fn: fn, args: args})
+	e.addTimer(after, func() { e.dispatch(event{fn, args}) })
 }
 
 // RunHook implements compile.Runtime: handlers in priority order; a
@@ -220,12 +231,12 @@ func (c ctx) Local(key any, init func() any) any {
 	return v
 }
 
-// timer is a scheduled event.
+// timer is something due at a network time: a scheduled event, a when
+// timeout.
 type timer struct {
-	at   float64
-	seq  int
-	fn   *compile.Function
-	args []value.Value
+	at  float64
+	seq int
+	run func()
 }
 
 type timerHeap []*timer
