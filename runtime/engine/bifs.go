@@ -29,6 +29,10 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 		return func(builtins.Context, []value.Value) (value.Value, error) {
 			return value.Bool(e.terminating), nil
 		}
+	case "exit":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			panic(exitRequest{int(a[0].Int())})
+		}
 	case "terminate":
 		return func(builtins.Context, []value.Value) (value.Value, error) {
 			was := e.terminating
@@ -129,3 +133,7 @@ func unbox(v value.Value) value.Value {
 	}
 	return v
 }
+
+// exitRequest unwinds the whole run for exit(code): Zeek exits at once,
+// without zeek_done.
+type exitRequest struct{ code int }

@@ -58,7 +58,16 @@ func New(chk *check.Program, stdout, stderr io.Writer) *Engine {
 }
 
 // Run executes the program and returns the process exit code.
-func (e *Engine) Run() int {
+func (e *Engine) Run() (code int) {
+	defer func() {
+		if r := recover(); r != nil {
+			x, ok := r.(exitRequest)
+			if !ok {
+				panic(r)
+			}
+			code = x.code
+		}
+	}()
 	// Without a packet source, network time follows the wall clock.
 	e.netTime = float64(time.Now().UnixNano()) / 1e9
 	if !e.guard(e.prog.Init) {
