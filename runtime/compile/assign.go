@@ -45,6 +45,9 @@ func (c *compiler) store(lhs ast.Expr) func(fr *Frame, v value.Value) {
 				vec.Elems[n] = v
 			}
 		case *types.TableType:
+			if k1 := c.key1(l.Index, t.Index); k1 != nil {
+				return func(fr *Frame, v value.Value) { x(fr).P.(*value.Table).Put1(k1(fr), v) }
+			}
 			key := c.keys(l.Index, t.Index)
 			return func(fr *Frame, v value.Value) { tblPut(x(fr).P.(*value.Table), key(fr), v) }
 		}
@@ -92,7 +95,13 @@ func (c *compiler) assign(e *ast.AssignExpr) expr {
 	}
 	get := c.expr(e.LHS, nil)
 	rhs := c.expr(e.RHS, nil)
-	op := c.compoundOp(e.Op, lt, c.typeOf(e.RHS), e)
+	op := c.compoundOp(e.Op, lt, c.valueType(e.RHS), e)
+	if lt.Kind() == types.Vector {
+		// Zeek appends to the vector in place and does not assign it
+		// back (a &default vector read for a missing key stays out of
+		// its table).
+		return func(fr *Frame) value.Value { return op(get(fr), rhs(fr)) }
+	}
 	return func(fr *Frame) value.Value {
 		v := op(get(fr), rhs(fr))
 		set(fr, v)
@@ -105,10 +114,24 @@ func (c *compiler) assign(e *ast.AssignExpr) expr {
 func (c *compiler) compoundOp(op string, t, rt types.Type, n ast.Node) func(a, b value.Value) value.Value {
 	switch t.Kind() {
 	case types.Vector:
+		st := t.(*types.VectorType)
 		return func(a, b value.Value) value.Value {
 			v := a.P.(*value.Vector)
+			if st.Elem.Kind() == types.Any && v.Type != nil && v.Type.Elem.Kind() != types.Any {
+				// A vector of some type seen as a vector of any: the
+				// element must have the vector's own element type.
+				x, ok := b.P.(*value.Any)
+				if !ok || !types.Identical(x.Type, v.Type.Elem) {
+					fail(n, "type-checking failed in vector append")
+				}
+				b = x.Value
+			}
 			v.Elems = append(v.Elems, b)
 			return a
+		}
+	case types.Pattern:
+		return func(a, b value.Value) value.Value {
+			return value.Value{P: value.AddAlt(a.P.(*value.Pattern), b.P.(*value.Pattern))}
 		}
 	case types.Set, types.Table:
 		return func(a, b value.Value) value.Value {
@@ -132,12 +155,7 @@ func (c *compiler) compoundOp(op string, t, rt types.Type, n ast.Node) func(a, b
 	if op == "-=" {
 		bin = "-"
 	}
-	var x, y value.Value
-	f := c.arith(n, bin, t, t, rt, func(*Frame) value.Value { return x }, func(*Frame) value.Value { return y })
-	return func(a, b value.Value) value.Value {
-		x, y = a, b
-		return f(nil)
-	}
+	return c.scalarOp(n, bin, t, t, rt)
 }
 
 func (c *compiler) multiAssign(l *ast.ListExpr, rhs ast.Expr) expr {
@@ -174,7 +192,18 @@ func (c *compiler) incr(e *ast.IncrExpr) expr {
 	if e.Op == "--" {
 		delta = ^uint64(0) // -1 in two's complement: wraps counts as Zeek does
 	}
-	_ = t
+	if t.Kind() == types.Count && e.Op == "--" {
+		text := exprText(e)
+		return func(fr *Frame) value.Value {
+			old := get(fr).N
+			if old == 0 {
+				c.warn(e, text, "count underflow")
+			}
+			v := value.Value{N: old + delta}
+			set(fr, v)
+			return v
+		}
+	}
 	return func(fr *Frame) value.Value {
 		v := value.Value{N: get(fr).N + delta}
 		set(fr, v)

@@ -93,7 +93,7 @@ func Call(fv *value.Func, args []value.Value, call ast.Node) value.Value {
 // values in their slots.
 func runBody(b *Body, args []value.Value, captured []capturedSlot) value.Value {
 	fr := &Frame{Slots: newSlots(b.Slots)}
-	copy(fr.Slots, args)
+	b.bind(fr, args)
 	for _, cs := range captured {
 		fr.Slots[cs.slot] = cs.v
 	}
@@ -216,6 +216,6 @@ func (c *compiler) schedule(e *ast.ScheduleExpr) expr {
 // whether the handler ended with "break" (which stops a hook chain).
 func RunHandler(b *Body, args []value.Value) (broke bool) {
 	fr := &Frame{Slots: newSlots(b.Slots)}
-	copy(fr.Slots, args)
+	b.bind(fr, args)
 	return b.Run(fr) == ctrlBreak
 }

@@ -47,6 +47,12 @@ func fail(n ast.Node, format string, args ...any) {
 	panic(&Error{Node: n, Msg: fmt.Sprintf(format, args...), Expr: exprText(n), Kind: "expression error"})
 }
 
+// warn reports a run-time warning at n (Zeek's "expression warning"): the
+// code goes on. text is the expression as Zeek describes it.
+func (c *compiler) warn(n ast.Node, text, format string, args ...any) {
+	c.rt.Report(&Error{Node: n, Msg: fmt.Sprintf(format, args...), Expr: text, Kind: "expression warning"})
+}
+
 func exprText(n ast.Node) string {
 	if e, ok := n.(ast.Expr); ok {
 		return ast.Format(e)
@@ -128,6 +134,22 @@ type Body struct {
 	Slots    int
 	Run      stmt
 	Priority int
+	// paramSlots are the frame slots of the parameters when they are not
+	// the first slots (a lambda's captures come first); nil otherwise.
+	paramSlots []int
+}
+
+// bind puts the arguments into a new frame's parameter slots.
+func (b *Body) bind(fr *Frame, args []value.Value) {
+	if b.paramSlots == nil {
+		copy(fr.Slots, args)
+		return
+	}
+	for i, s := range b.paramSlots {
+		if i < len(args) {
+			fr.Slots[s] = args[i]
+		}
+	}
 }
 
 // Handled reports whether the event has any handler.

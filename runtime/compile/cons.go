@@ -87,7 +87,7 @@ func (c *compiler) constructor(e *ast.ConstructorExpr) expr {
 	case *types.RecordType:
 		return c.newRecord(t, e.Args)
 	case *types.TableType:
-		return c.tableCons(t, e.Args)
+		return withAttrs(c.tableCons(t, e.Args), c.tableAttrs(e.Attrs, t))
 	case *types.VectorType:
 		return c.vectorCons(t, e.Args)
 	}
@@ -179,14 +179,7 @@ func (c *compiler) index(e *ast.IndexExpr) expr {
 			return vec.Elems[n]
 		}
 	case *types.TableType:
-		key := c.keys(e.Index, t.Index)
-		return func(fr *Frame) value.Value {
-			v, ok := tblGet(x(fr).P.(*value.Table), key(fr))
-			if !ok {
-				fail(e, "no such index")
-			}
-			return v
-		}
+		return c.tableIndex(e, t, x)
 	}
 	if c.typeOf(e.X).Kind() == types.String {
 		i := c.expr(e.Index[0], nil)
@@ -255,6 +248,14 @@ func (c *compiler) in(e *ast.BinaryExpr) expr {
 	y := c.expr(e.Y, nil)
 	switch t := rt.(type) {
 	case *types.TableType:
+		if len(t.Index) == 1 && t.Index[0].Kind() == types.Subnet && lt.Kind() == types.Addr {
+			// addr in set[subnet]: any prefix containing the address
+			x := c.expr(e.X, nil)
+			return func(fr *Frame) value.Value { return value.Bool(y(fr).P.(*value.Table).ContainsAddr(x(fr).Addr())) }
+		}
+		if k1 := c.key1([]ast.Expr{e.X}, t.Index); k1 != nil {
+			return func(fr *Frame) value.Value { return value.Bool(y(fr).P.(*value.Table).Has1(k1(fr))) }
+		}
 		key := c.keys([]ast.Expr{e.X}, t.Index)
 		return func(fr *Frame) value.Value { return value.Bool(tblHas(y(fr).P.(*value.Table), key(fr))) }
 	case *types.VectorType:

@@ -226,6 +226,51 @@ func (c *compiler) ident(id *ast.Ident) expr {
 
 func (c *compiler) unary(e *ast.UnaryExpr) expr {
 	t := c.typeOf(e)
+	if vt, ok := t.(*types.VectorType); ok {
+		// element-wise on a vector; holes stay holes
+		xt, _ := c.typeOf(e.X).(*types.VectorType)
+		x := c.expr(e.X, nil)
+		var op func(value.Value) value.Value
+		switch {
+		case e.Op == "!":
+			op = func(v value.Value) value.Value { return value.Bool(v.N == 0) }
+		case e.Op == "+" || e.Op == "-":
+			ek := vt.Elem.Kind()
+			from := ek
+			if xt != nil {
+				from = xt.Elem.Kind()
+			}
+			neg := e.Op == "-"
+			op = func(v value.Value) value.Value {
+				switch ek {
+				case types.Double, types.Interval, types.Time:
+					d := numConvert(v, from, ek).Double()
+					if neg {
+						d = -d
+					}
+					return value.Double(d)
+				}
+				if neg {
+					return value.Int(-v.Int())
+				}
+				return v
+			}
+		default:
+			op = func(v value.Value) value.Value { return value.Count(^v.N) }
+		}
+		return func(fr *Frame) value.Value {
+			in := x(fr).P.(*value.Vector)
+			out := &value.Vector{Type: vt, Elems: make([]value.Value, len(in.Elems))}
+			for i, v := range in.Elems {
+				if v.IsUnset() {
+					out.Elems[i] = v
+				} else {
+					out.Elems[i] = op(v)
+				}
+			}
+			return value.Value{P: out}
+		}
+	}
 	x := c.expr(e.X, t)
 	switch e.Op {
 	case "!":
@@ -258,6 +303,42 @@ func (c *compiler) size(e *ast.SizeExpr) expr {
 		}
 	case types.Count, types.Enum, types.Bool:
 		return x
+	case types.Port:
+		return func(fr *Frame) value.Value { return value.Count(uint64(x(fr).PortNum())) }
+	case types.Addr:
+		return func(fr *Frame) value.Value {
+			if x(fr).Addr().Is4() {
+				return value.Count(32)
+			}
+			return value.Count(128)
+		}
+	case types.Record:
+		return func(fr *Frame) value.Value {
+			r := x(fr).P.(*value.Record)
+			if r.Type != nil {
+				return value.Count(uint64(len(r.Type.Fields)))
+			}
+			return value.Count(uint64(len(r.Fields)))
+		}
+	case types.Func:
+		return func(fr *Frame) value.Value {
+			if f, ok := x(fr).P.(*value.Func); ok {
+				if fn, ok := f.Impl.(*Function); ok {
+					return value.Count(uint64(len(fn.Bodies)))
+				}
+				return value.Count(1)
+			}
+			return value.Count(0)
+		}
+	case types.Any:
+		return func(fr *Frame) value.Value {
+			a, ok := x(fr).P.(*value.Any)
+			if !ok {
+				return value.Box(value.Count(0), types.CountType)
+			}
+			v, t := sizeOf(a.Value, a.Type)
+			return value.Box(v, t)
+		}
 	case types.Double, types.Interval, types.Time:
 		return func(fr *Frame) value.Value { return value.Double(math.Abs(x(fr).Double())) }
 	case types.Vector:
@@ -322,7 +403,7 @@ func (c *compiler) cast(e *ast.CastExpr) expr {
 	st := c.typeOf(e.X)
 	t := c.chk.TypeOf[e.Type]
 	if st.Kind() != types.Any {
-		return c.convert(x, st, t, e)
+		return c.staticCast(x, st, t, e)
 	}
 	return func(fr *Frame) value.Value {
 		a, ok := x(fr).P.(*value.Any)
@@ -330,8 +411,77 @@ func (c *compiler) cast(e *ast.CastExpr) expr {
 			fail(e, "invalid cast of value with type 'any' to type '%s'", t)
 		}
 		if !types.Identical(a.Type, t) {
-			fail(e, "invalid cast of value with type '%s' to type '%s'", a.Type, t)
+			fail(e, "invalid cast of value with type '%s' to type '%s'", types.Describe(a.Type), types.Describe(t))
 		}
 		return a.Value
 	}
+}
+
+// sizeOf is |v| for a value whose type is known only at run time (inside
+// an any).
+func sizeOf(v value.Value, t types.Type) (value.Value, types.Type) {
+	switch t.Kind() {
+	case types.String:
+		return value.Count(uint64(len(v.Str()))), types.CountType
+	case types.Int:
+		return value.Count(value.AbsInt(v.Int())), types.CountType
+	case types.Count, types.Enum, types.Bool:
+		return value.Count(v.N), types.CountType
+	case types.Double, types.Interval, types.Time:
+		return value.Double(math.Abs(v.Double())), types.DoubleType
+	case types.Port:
+		return value.Count(uint64(v.PortNum())), types.CountType
+	case types.Addr:
+		if v.Addr().Is4() {
+			return value.Count(32), types.CountType
+		}
+		return value.Count(128), types.CountType
+	case types.Subnet:
+		p := v.Subnet()
+		return value.Double(math.Pow(2, float64(p.Addr().BitLen()-p.Bits()))), types.DoubleType
+	case types.Vector:
+		return value.Count(uint64(len(v.P.(*value.Vector).Elems))), types.CountType
+	case types.Table, types.Set:
+		return value.Count(uint64(v.P.(*value.Table).Len())), types.CountType
+	case types.Record:
+		return value.Count(uint64(len(t.(*types.RecordType).Fields))), types.CountType
+	}
+	return value.Count(0), types.CountType
+}
+
+// staticCast converts a value whose type is known: set to vector and
+// back, numbers to numbers, anything else as convert does.
+func (c *compiler) staticCast(x expr, st, t types.Type, e ast.Node) expr {
+	sk, tk := st.Kind(), t.Kind()
+	switch {
+	case sk == types.Set && tk == types.Vector:
+		vt := t.(*types.VectorType)
+		return func(fr *Frame) value.Value {
+			tbl := x(fr).P.(*value.Table)
+			out := &value.Vector{Type: vt, Elems: make([]value.Value, 0, tbl.Len())}
+			for pos := tbl.Next(-1, tbl.End()); pos >= 0; pos = tbl.Next(pos, tbl.End()) {
+				out.Elems = append(out.Elems, tbl.Key1At(pos))
+			}
+			return value.Value{P: out}
+		}
+	case sk == types.Vector && tk == types.Set:
+		tt := t.(*types.TableType)
+		return func(fr *Frame) value.Value {
+			vec := x(fr).P.(*value.Vector)
+			out := value.NewTable(tt)
+			for _, v := range vec.Elems {
+				if !v.IsUnset() {
+					out.Add1(v)
+				}
+			}
+			return value.Value{P: out}
+		}
+	case sk == types.Double && tk == types.Count:
+		return func(fr *Frame) value.Value { return value.Count(uint64(x(fr).Double())) }
+	case sk == types.Double && tk == types.Int:
+		return func(fr *Frame) value.Value { return value.Int(int64(x(fr).Double())) }
+	case sk == types.Int && tk == types.Count, sk == types.Count && tk == types.Int:
+		return x
+	}
+	return c.convert(x, st, t, e)
 }

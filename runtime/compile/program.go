@@ -19,6 +19,35 @@ type compiler struct {
 	out *Program
 	rt  Runtime
 	cur *check.Body // the body being compiled (for return conversions)
+
+	fieldDefs map[*types.Field]expr // compiled record field defaults
+	printer   *value.Printer
+}
+
+// fieldDefault evaluates the &default of a record field (for a field a
+// redef added after the record was made).
+func (c *compiler) fieldDefault(f *types.Field) (value.Value, bool) {
+	if f.Default == nil {
+		return value.None, false
+	}
+	e, ok := c.fieldDefs[f]
+	if !ok {
+		if c.fieldDefs == nil {
+			c.fieldDefs = map[*types.Field]expr{}
+		}
+		e = c.expr(f.Default, f.Type)
+		c.fieldDefs[f] = e
+	}
+	return e(&Frame{Slots: newSlots(c.chk.Top.NumSlots())}), true
+}
+
+// printerFor returns the printer print statements use: defaults of
+// fields added by redef show as their default.
+func (c *compiler) printerFor() *value.Printer {
+	if c.printer == nil {
+		c.printer = &value.Printer{Mode: value.ModePrint, FieldDefault: c.fieldDefault}
+	}
+	return c.printer
 }
 
 // Compile compiles a checked program against a runtime.
@@ -68,11 +97,16 @@ func (c *compiler) init() func() {
 		}
 		s := s
 		slot := &c.out.Globals[s.Slot]
+		mk := c.tableAttrs(s.Attrs, s.Type)
 		if s.Init != nil {
 			e := c.expr(s.Init, s.Type)
-			steps = append(steps, func() { *slot = e(&Frame{Slots: make([]value.Value, top.NumSlots())}) })
+			if isCtor(s.Init) {
+				e = withAttrs(e, mk)
+			}
+			steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
 		} else {
-			steps = append(steps, func() { *slot = zero(s.Type) })
+			e := withAttrs(func(*Frame) value.Value { return zero(s.Type) }, mk)
+			steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
 		}
 		for _, r := range s.Redefs {
 			r := r
@@ -81,7 +115,7 @@ func (c *compiler) init() func() {
 			case "=":
 				steps = append(steps, func() { *slot = e(&Frame{Slots: make([]value.Value, top.NumSlots())}) })
 			default:
-				op := c.compoundOp(r.Op, s.Type, c.chk.Types[r.Expr], r.Decl)
+				op := c.compoundOp(r.Op, s.Type, s.Type, r.Decl) // e is converted to s.Type
 				steps = append(steps, func() {
 					*slot = op(*slot, e(&Frame{Slots: make([]value.Value, top.NumSlots())}))
 				})
@@ -109,6 +143,15 @@ func newSlots(n int) []value.Value {
 // body compiles one function body or handler.
 func (c *compiler) body(b *check.Body) *Body {
 	out := &Body{Check: b, Slots: b.NumSlots(), Priority: b.Priority}
+	for i, p := range b.Params {
+		if p.Slot != i {
+			out.paramSlots = make([]int, len(b.Params))
+			for j, q := range b.Params {
+				out.paramSlots[j] = q.Slot
+			}
+			break
+		}
+	}
 	save := c.cur
 	c.cur = b
 	defer func() { c.cur = save }()

@@ -1,8 +1,6 @@
 package compile
 
 import (
-	"strings"
-
 	"github.com/gobro/gobro/lang/ast"
 	"github.com/gobro/gobro/lang/check"
 	"github.com/gobro/gobro/lang/types"
@@ -48,7 +46,8 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 				return nil
 			}
 			slot, t := sym.Slot, sym.Type
-			return func(fr *Frame) ctrl { fr.Slots[slot] = zero(t); return ctrlNext }
+			mk := withAttrs(func(*Frame) value.Value { return zero(t) }, c.tableAttrs(s.Decl.Attrs, t))
+			return func(fr *Frame) ctrl { fr.Slots[slot] = mk(fr); return ctrlNext }
 		}
 		sym := c.localSym(s.Decl)
 		if sym == nil {
@@ -56,6 +55,9 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 		}
 		slot := sym.Slot
 		init := c.expr(s.Decl.Init, sym.Type)
+		if isCtor(s.Decl.Init) {
+			init = withAttrs(init, c.tableAttrs(s.Decl.Attrs, sym.Type))
+		}
 		return func(fr *Frame) ctrl { fr.Slots[slot] = init(fr); return ctrlNext }
 	case *ast.IfStmt:
 		cond := c.expr(s.Cond, nil)
@@ -124,6 +126,9 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 			return nil
 		}
 		x := c.expr(ix.X, nil)
+		if k1 := c.key1(ix.Index, t.Index); k1 != nil {
+			return func(fr *Frame) ctrl { x(fr).P.(*value.Table).Add1(k1(fr)); return ctrlNext }
+		}
 		key := c.keys(ix.Index, t.Index)
 		return func(fr *Frame) ctrl { tblPut(x(fr).P.(*value.Table), key(fr), value.Value{}); return ctrlNext }
 	case *ast.DeleteStmt:
@@ -171,17 +176,50 @@ func (c *compiler) print(s *ast.PrintStmt) stmt {
 		fs[i] = c.expr(a, nil)
 		ts[i] = c.typeOf(a)
 	}
+	p := c.printerFor()
+	if len(ts) > 0 && ts[0].Kind() == types.File {
+		raw := &value.Printer{Mode: value.ModeRaw, FieldDefault: c.fieldDefault}
+		return func(fr *Frame) ctrl {
+			f, _ := fs[0](fr).P.(*value.File)
+			vals := make([]value.Value, len(fs)-1)
+			for i, e := range fs[1:] {
+				vals[i] = e(fr)
+			}
+			if f == nil || f.Closed || f.Write == nil {
+				return ctrlNext
+			}
+			var b []byte
+			for i, v := range vals {
+				if f.RawOutput {
+					b = raw.Append(b, v, ts[i+1])
+					continue
+				}
+				if i > 0 {
+					b = append(b, ", "...)
+				}
+				b = p.Append(b, v, ts[i+1])
+			}
+			if !f.RawOutput {
+				b = append(b, '\n')
+			}
+			f.Write(b)
+			return ctrlNext
+		}
+	}
 	return func(fr *Frame) ctrl {
 		// Evaluate everything first: an error prints nothing at all.
 		vals := make([]value.Value, len(fs))
 		for i, f := range fs {
 			vals[i] = f(fr)
 		}
-		parts := make([]string, len(vals))
+		var b []byte
 		for i, v := range vals {
-			parts[i] = value.Render(v, ts[i], value.ModePrint)
+			if i > 0 {
+				b = append(b, ", "...)
+			}
+			b = p.Append(b, v, ts[i])
 		}
-		c.rt.Print(strings.Join(parts, ", "))
+		c.rt.Print(string(b))
 		return ctrlNext
 	}
 }
@@ -236,30 +274,50 @@ func (c *compiler) forStmt(s *ast.ForStmt) stmt {
 			return ctrlNext
 		}
 	}
-	return func(fr *Frame) ctrl {
-		result := ctrlNext
-		tblEach(x(fr).P.(*value.Table), func(key []value.Value, v value.Value) bool {
-			for i, slot := range keySlots {
-				if i < len(key) {
-					fr.Slots[slot] = key[i]
+	single := false
+	if tt, ok := c.typeOf(s.X).(*types.TableType); ok && len(tt.Index) == 1 {
+		single = true
+	}
+	return func(fr *Frame) (result ctrl) {
+		t := x(fr).P.(*value.Table)
+		t.BeginIter()
+		defer t.EndIter()
+		end := t.End()
+		var key []value.Value
+		for pos := t.Next(-1, end); pos >= 0; pos = t.Next(pos, end) {
+			if single {
+				if len(keySlots) > 0 {
+					fr.Slots[keySlots[0]] = t.Key1At(pos)
+				}
+			} else {
+				key = t.KeyAt(pos, key[:0])
+				for i, slot := range keySlots {
+					if i < len(key) {
+						fr.Slots[slot] = key[i]
+					}
 				}
 			}
 			if valSlot >= 0 {
-				fr.Slots[valSlot] = v
+				fr.Slots[valSlot] = t.ValAt(pos)
 			}
-			stop, r := loop(fr)
-			result = r
-			return !stop
-		})
-		return result
+			if stop, r := loop(fr); stop {
+				return r
+			}
+		}
+		return ctrlNext
 	}
 }
 
 func (c *compiler) switchStmt(s *ast.SwitchStmt) stmt {
 	x := c.expr(s.X, nil)
 	t := c.typeOf(s.X)
+	type typeArm struct {
+		t    types.Type
+		slot int // -1 without "as"
+	}
 	type arm struct {
 		values []expr
+		types  []typeArm
 		body   stmt
 		def    bool
 	}
@@ -268,6 +326,15 @@ func (c *compiler) switchStmt(s *ast.SwitchStmt) stmt {
 		a := arm{body: c.block(cs.Body), def: cs.IsDefault}
 		for _, v := range cs.Values {
 			a.values = append(a.values, c.expr(v, t))
+		}
+		for _, tc := range cs.Types {
+			ta := typeArm{t: c.chk.TypeOf[tc.Type], slot: -1}
+			if tc.Name != nil {
+				if sym := c.chk.Uses[tc.Name]; sym != nil {
+					ta.slot = sym.Slot
+				}
+			}
+			a.types = append(a.types, ta)
 		}
 		arms[i] = a
 	}
@@ -279,6 +346,24 @@ func (c *compiler) switchStmt(s *ast.SwitchStmt) stmt {
 				if value.Equal(v, ve(fr), t) {
 					start = i
 					break
+				}
+			}
+			if start < 0 && len(a.types) > 0 {
+				if av, ok := v.P.(*value.Any); ok {
+					for _, ta := range a.types {
+						if ta.t == nil || !types.Identical(av.Type, ta.t) && ta.t.Kind() != types.Any {
+							continue
+						}
+						if ta.slot >= 0 {
+							if ta.t.Kind() == types.Any {
+								fr.Slots[ta.slot] = v
+							} else {
+								fr.Slots[ta.slot] = av.Value
+							}
+						}
+						start = i
+						break
+					}
 				}
 			}
 			if start >= 0 {
@@ -317,6 +402,9 @@ func (c *compiler) deleteStmt(s *ast.DeleteStmt) stmt {
 			return nil
 		}
 		tbl := c.expr(x.X, nil)
+		if k1 := c.key1(x.Index, t.Index); k1 != nil {
+			return func(fr *Frame) ctrl { tbl(fr).P.(*value.Table).Delete1(k1(fr)); return ctrlNext }
+		}
 		key := c.keys(x.Index, t.Index)
 		return func(fr *Frame) ctrl { tblDel(tbl(fr).P.(*value.Table), key(fr)); return ctrlNext }
 	case *ast.FieldExpr:
@@ -398,4 +486,14 @@ func (c *compiler) when(s *ast.WhenStmt) stmt {
 		c.rt.When(tr)
 		return ctrlNext
 	}
+}
+
+// isCtor reports whether e makes a new container (so a declaration's
+// attributes go to the value it makes).
+func isCtor(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.ConstructorExpr, *ast.BraceExpr, *ast.ListExpr:
+		return true
+	}
+	return false
 }

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/gobro/gobro/lang/check"
@@ -166,7 +167,9 @@ func (e *Engine) guard(f func()) (ok bool) {
 
 // Report writes a run-time error as Zeek's reporter does.
 func (e *Engine) Report(err *compile.Error) {
-	e.errors++
+	if !strings.HasSuffix(err.Kind, "warning") {
+		e.errors++ // warnings do not make initialisation fail
+	}
 	d := err.Diagnostic()
 	kind := err.Kind
 	if kind == "" {
