@@ -1,6 +1,11 @@
 package builtins
 
 import (
+	"encoding/binary"
+	"hash/fnv"
+	"net/netip"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/gobro/gobro/lang/types"
@@ -28,9 +33,13 @@ func TestDigests(t *testing.T) {
 			t.Errorf("%s(%v) = %q, %v; want %q", tc.name, tc.args, got.Str(), err, tc.want)
 		}
 	}
-	_, err := call(t, nil, "md5_hash", value.Box(C(1), types.CountType))
-	if err == nil {
-		t.Errorf("md5_hash(count): no error")
+	// A non-string argument hashes as its raw rendering: md5_hash(1, T)
+	// is the MD5 of "1T", and a string argument is not rendered (no
+	// escaping of its bytes).
+	want, _ := call(t, nil, "md5_hash", value.Box(S("1T\x00"), types.StringType))
+	got, err := call(t, nil, "md5_hash", value.Box(C(1), types.CountType), value.Box(B(true), types.BoolType), value.Box(S("\x00"), types.StringType))
+	if err != nil || got.Str() != want.Str() {
+		t.Errorf("md5_hash(1, T, \"\\x00\") = %q, %v; want %q", got.Str(), err, want.Str())
 	}
 }
 
@@ -57,7 +66,101 @@ func TestFnv1a(t *testing.T) {
 			t.Errorf("fnv1a(%v) = %#x, %#x (%v, %v)", tc.v, h32.Count(), h64.Count(), err32, err64)
 		}
 	}
-	if _, err := call(t, nil, "fnv1a32", value.Box(D(1.5), types.DoubleType)); err == nil {
-		t.Errorf("fnv1a32(double): no error")
+	// Other types hash their raw rendering: 1.5 as "1.5", 1.2.3.4 as
+	// "1.2.3.4" (our choice where no baseline exists).
+	for _, tc := range []struct {
+		v    value.Value
+		t    types.Type
+		text string
+	}{
+		{D(1.5), types.DoubleType, "1.5"},
+		{value.Addr(netip.MustParseAddr("1.2.3.4")), types.AddrType, "1.2.3.4"},
+		{value.Port(80, value.ProtoTCP), types.PortType, "80/tcp"},
+	} {
+		got, err := call(t, nil, "fnv1a32", value.Box(tc.v, tc.t))
+		want, _ := call(t, nil, "fnv1a32", value.Box(S(tc.text), types.StringType))
+		if err != nil || got.Count() != want.Count() {
+			t.Errorf("fnv1a32(%s) = %#x, %v; want %#x", tc.text, got.Count(), err, want.Count())
+		}
+	}
+}
+
+// hrw_weight against Zeek's HashHRW baseline (B:scripts.base.utils.hash_hrw
+// /output). That baseline predates the readable fnv1a input, so the key
+// digests are computed here with the binary description it used (type
+// tag 7 and length as int32 LE before a string's bytes, tag 3 and the
+// uint64 LE value for a count); the site choice then depends only on
+// hrw_weight. Ties go to the larger site id, as in get_site.
+func TestHrwWeight(t *testing.T) {
+	le32 := func(x uint32) []byte { return binary.LittleEndian.AppendUint32(nil, x) }
+	strDigest := func(s string) uint64 {
+		h := fnv.New32a()
+		h.Write(append(append(le32(7), le32(uint32(len(s)))...), s...))
+		return uint64(h.Sum32())
+	}
+	countDigest := func(c uint64) uint64 {
+		h := fnv.New32a()
+		h.Write(binary.LittleEndian.AppendUint64(le32(3), c))
+		return uint64(h.Sum32())
+	}
+	site := func(sites []uint64, d uint64) uint64 {
+		best, bestW := uint64(0), int64(-1)
+		for _, s := range sites {
+			w, err := call(t, nil, "hrw_weight", C(d), C(s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if x := int64(w.Count()); x > bestW || (x == bestW && s > best) {
+				best, bestW = s, x
+			}
+		}
+		return best
+	}
+	keys := []uint64{strDigest("one"), strDigest("two"), strDigest("three"), strDigest("four"),
+		strDigest("five"), strDigest("six"), countDigest(1), countDigest(2), countDigest(3)}
+	for _, tc := range []struct {
+		sites []uint64
+		want  []uint64
+	}{
+		{[]uint64{0, 1, 3, 4}, []uint64{0, 3, 4, 4, 0, 3, 1, 0, 1}},
+		{[]uint64{1, 3, 4}, []uint64{4, 3, 4, 4, 4, 3, 1, 4, 1}},
+	} {
+		var got []uint64
+		for _, d := range keys {
+			got = append(got, site(tc.sites, d))
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("sites %v: got %v, want %v", tc.sites, got, tc.want)
+		}
+	}
+}
+
+// Incremental hashing gives the one-shot digest; a spent handle refuses
+// updates; copy() (Clone) duplicates the running state.
+func TestIncrementalHash(t *testing.T) {
+	for _, alg := range []string{"md5", "sha1", "sha256"} {
+		want, _ := call(t, nil, alg+"_hash", value.Box(S("foobar"), types.StringType))
+		h, err := call(t, nil, alg+"_hash_init")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r := value.Render(h, &types.OpaqueType{Name: alg}, value.ModePrint); r != "<opaque of "+strings.ToUpper(alg)+"Val>" {
+			t.Errorf("%s handle prints %s", alg, r)
+		}
+		call(t, nil, alg+"_hash_update", h, S("foo"))
+		clone := value.Value{P: h.P.(value.Cloner).Clone()}
+		call(t, nil, alg+"_hash_update", h, S("bar"))
+		call(t, nil, alg+"_hash_update", clone, S("bar"))
+		got, _ := call(t, nil, alg+"_hash_finish", h)
+		gotClone, _ := call(t, nil, alg+"_hash_finish", clone)
+		if got.Str() != want.Str() || gotClone.Str() != want.Str() {
+			t.Errorf("%s incremental = %s / %s, want %s", alg, got.Str(), gotClone.Str(), want.Str())
+		}
+		if ok, _ := call(t, nil, alg+"_hash_update", h, S("x")); ok.Bool() {
+			t.Errorf("%s update after finish accepted", alg)
+		}
+		if again, _ := call(t, nil, alg+"_hash_finish", h); again.Str() != "" {
+			t.Errorf("%s second finish = %q", alg, again.Str())
+		}
 	}
 }
