@@ -3,7 +3,6 @@ package builtins
 import (
 	"math"
 	"math/rand/v2"
-	"sync"
 
 	"github.com/gobro/gobro/runtime/value"
 )
@@ -64,30 +63,31 @@ func bifHaversineDistance(_ Context, args []value.Value) (value.Value, error) {
 	return value.Double(2 * radius * math.Asin(math.Sqrt(a))), nil
 }
 
-// The random source is deterministic: the same seed gives the same
-// sequence, so runs are reproducible. srand reseeds it.
+// The random source is deterministic and per run: the same seed gives
+// the same sequence, so runs are reproducible. srand reseeds it.
 const defaultSeed = 1
 
-var (
-	randMu  sync.Mutex
-	randSrc = rand.New(rand.NewPCG(defaultSeed, defaultSeed))
-)
+type randKey struct{}
+
+type randState struct{ src *rand.Rand }
+
+func randOf(ctx Context) *randState {
+	return ctx.Local(randKey{}, func() any {
+		return &randState{rand.New(rand.NewPCG(defaultSeed, defaultSeed))}
+	}).(*randState)
+}
 
 // rand returns a count in [0, max); 0 when max is 0.
-func bifRand(_ Context, args []value.Value) (value.Value, error) {
+func bifRand(ctx Context, args []value.Value) (value.Value, error) {
 	max := args[0].Count()
 	if max == 0 {
 		return value.Count(0), nil
 	}
-	randMu.Lock()
-	defer randMu.Unlock()
-	return value.Count(randSrc.Uint64N(max)), nil
+	return value.Count(randOf(ctx).src.Uint64N(max)), nil
 }
 
-func bifSrand(_ Context, args []value.Value) (value.Value, error) {
+func bifSrand(ctx Context, args []value.Value) (value.Value, error) {
 	seed := args[0].Count()
-	randMu.Lock()
-	randSrc = rand.New(rand.NewPCG(seed, seed))
-	randMu.Unlock()
+	randOf(ctx).src = rand.New(rand.NewPCG(seed, seed))
 	return value.None, nil
 }
