@@ -18,8 +18,13 @@ test:
 run: build
 	./$(BIN) --check-policy
 
+# Front-end benchmarks, then the comparative suite (bench/, its own module so
+# the peers stay out of go.mod): gobro vs starlark-go vs gopher-lua, printed
+# as a markdown table. BENCHTABLE passes flags on, e.g. BENCHTABLE='-count 5'.
+BENCHTABLE ?=
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./lang/... ./cmd/...
+	cd bench && GO='$(GO)' $(GO) run ./cmd/table $(BENCHTABLE)
 
 # Short, bounded fuzzing of the front end (lexer + parser + checker).
 FUZZTIME ?= 30s

@@ -1,0 +1,16 @@
+module github.com/gobro/gobro/bench
+
+go 1.26.8
+
+require (
+	github.com/gobro/gobro v0.0.0
+	github.com/yuin/gopher-lua v1.1.2
+	go.starlark.net v0.0.0-20260908191801-89a6a09411d5
+)
+
+require (
+	github.com/alecthomas/participle/v2 v2.1.4 // indirect
+	golang.org/x/sys v0.42.0 // indirect
+)
+
+replace github.com/gobro/gobro => ../
