@@ -260,6 +260,8 @@ var Decls = []Decl{
 	// Event handling and event groups.
 	{"is_event_handled", "function(name: string): bool"},
 	{"is_remote_event", "function(): bool"},
+	{"get_max_recursion_depth", "function(): count"},
+	{"set_max_recursion_depth", "function(new_depth: count): count"},
 	{"enable_event_group", "function(group: string): bool"},
 	{"disable_event_group", "function(group: string): bool"},
 	{"has_event_group", "function(group: string): bool"},

@@ -46,10 +46,12 @@ func (c *compiler) store(lhs ast.Expr) func(fr *Frame, v value.Value) {
 			}
 		case *types.TableType:
 			if k1 := c.key1(l.Index, t.Index); k1 != nil {
-				return func(fr *Frame, v value.Value) { x(fr).P.(*value.Table).Put1(k1(fr), v) }
+				p := c.out
+				return func(fr *Frame, v value.Value) { p.put1(x(fr).P.(*value.Table), k1(fr), v) }
 			}
 			key := c.keys(l.Index, t.Index)
-			return func(fr *Frame, v value.Value) { tblPut(x(fr).P.(*value.Table), key(fr), v) }
+			p := c.out
+			return func(fr *Frame, v value.Value) { p.put(x(fr).P.(*value.Table), key(fr), v) }
 		}
 	}
 	return func(*Frame, value.Value) { fail(lhs, "assignment target not supported yet") }
@@ -142,9 +144,9 @@ func (c *compiler) compoundOp(op string, t, rt types.Type, n ast.Node) func(a, b
 			}
 			tblEach(src, func(k []value.Value, v value.Value) bool {
 				if op == "+=" {
-					tblPut(dst, k, v)
+					c.out.put(dst, k, v)
 				} else {
-					tblDel(dst, k)
+					c.out.del(dst, k)
 				}
 				return true
 			})

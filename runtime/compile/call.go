@@ -92,6 +92,22 @@ func Call(fv *value.Func, args []value.Value, call ast.Node) value.Value {
 // runBody runs a body in a new frame: parameters first, then captured
 // values in their slots.
 func runBody(b *Body, args []value.Value, captured []capturedSlot) value.Value {
+	p := b.prog
+	if p.depth >= p.MaxDepth && p.MaxDepth > 0 || p.depth >= HardDepth {
+		limit := p.MaxDepth
+		if limit <= 0 || limit > HardDepth {
+			limit = HardDepth
+		}
+		var where ast.Node
+		if b.Check.Decl != nil {
+			where = b.Check.Decl
+		} else if b.Check.Lambda != nil {
+			where = b.Check.Lambda
+		}
+		panic(&Error{Node: where, Msg: fmt.Sprintf("maximum recursion depth %d exceeded", limit), Kind: "runtime error"})
+	}
+	p.depth++
+	defer func() { p.depth-- }()
 	fr := &Frame{Slots: newSlots(b.Slots)}
 	b.bind(fr, args)
 	for _, cs := range captured {
@@ -112,11 +128,15 @@ func (c *compiler) builtin(f *check.Func) func([]value.Value, ast.Node) value.Va
 		impl = builtins.Impls[name]
 	}
 	result := f.Type.Result
+	p := c.out
 	return func(args []value.Value, call ast.Node) value.Value {
 		if impl == nil {
 			fail(call, "built-in function %s is not implemented yet", name)
 		}
+		save := p.Site
+		p.Site = call
 		v, err := impl(c.rt.Context(), args)
+		p.Site = save
 		if err != nil {
 			// Zeek reports BIF complaints as plain errors and goes on
 			// with the zero value.

@@ -103,6 +103,10 @@ type Runtime interface {
 	Builtin(name string) builtins.Impl
 	// Context is what built-ins may ask.
 	Context() BuiltinContext
+	// WatchTable hands the engine a table with &create_expire,
+	// &read_expire or &write_expire, to expire its entries on network
+	// time.
+	WatchTable(t *value.Table)
 }
 
 // Program is a compiled program.
@@ -114,8 +118,33 @@ type Program struct {
 	// Init runs global initialisers and redefs, then the top-level
 	// statements.
 	Init func()
+	// Site is the call of the built-in running now (set before each
+	// built-in call): where Reporter::* messages and a built-in's
+	// complaints are located.
+	Site ast.Node
+	// MaxDepth is the limit of nested script function calls (Zeek's
+	// max_recursion_depth, 1000 by default); 0 means no limit other than
+	// HardDepth.
+	MaxDepth int
+	depth    int
 
 	rt Runtime
+}
+
+// HardDepth bounds nested calls even when MaxDepth is 0 ("no limit" in
+// Zeek), so deep recursion is a script error, never a Go stack overflow.
+const HardDepth = 20000
+
+// DefaultMaxDepth is Zeek's default maximum recursion depth.
+const DefaultMaxDepth = 1000
+
+// Location renders a node's place as Zeek's reporter does: "FILE, line
+// N" or "FILE, lines N-M"; "" for no node.
+func Location(n ast.Node) string {
+	if n == nil {
+		return ""
+	}
+	return (&Error{Node: n}).Diagnostic().Location()
 }
 
 // Function is a compiled function, event or hook: its bodies in the order
@@ -130,6 +159,7 @@ type Function struct {
 
 // Body is one compiled body.
 type Body struct {
+	prog     *Program
 	Check    *check.Body
 	Slots    int
 	Run      stmt

@@ -87,7 +87,7 @@ func (c *compiler) constructor(e *ast.ConstructorExpr) expr {
 	case *types.RecordType:
 		return c.newRecord(t, e.Args)
 	case *types.TableType:
-		return withAttrs(c.tableCons(t, e.Args), c.tableAttrs(e.Attrs, t))
+		return c.withAttrs(c.tableCons(t, e.Args), c.tableAttrs(e.Attrs, t))
 	case *types.VectorType:
 		return c.vectorCons(t, e.Args)
 	}
@@ -155,7 +155,7 @@ func (c *compiler) tableCons(t *types.TableType, elems []ast.Expr) expr {
 			if en.val != nil {
 				v = en.val(fr)
 			}
-			tblPut(tbl, en.key(fr), v)
+			tbl.Put(en.key(fr), v)
 		}
 		return value.Value{P: tbl}
 	}

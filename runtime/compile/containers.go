@@ -12,9 +12,131 @@ import (
 func newTable(t *types.TableType) *value.Table { return value.NewTable(t) }
 
 func tblGet(t *value.Table, key []value.Value) (value.Value, bool) { return t.Get(key) }
-func tblPut(t *value.Table, key []value.Value, v value.Value)      { t.Put(key, v) }
-func tblDel(t *value.Table, key []value.Value) bool                { return t.Delete(key) }
-func tblHas(t *value.Table, key []value.Value) bool                { _, ok := t.Get(key); return ok }
+func tblHas(t *value.Table, key []value.Value) bool                { return t.Has(key) }
+
+// Writes and deletes go through the program: a table with attributes may
+// need the engine (expiry registration) or an &on_change call. Tables
+// without attributes take the fast path.
+
+// put sets t[key] = v.
+func (p *Program) put(t *value.Table, key []value.Value, v value.Value) {
+	if t.Attrs == nil {
+		t.Put(key, v)
+		return
+	}
+	p.putSlow(t, key, v)
+}
+
+// put1 is put for a one-column index.
+func (p *Program) put1(t *value.Table, k value.Value, v value.Value) {
+	if t.Attrs == nil {
+		t.Put1(k, v)
+		return
+	}
+	p.putSlow(t, []value.Value{k}, v)
+}
+
+func (p *Program) putSlow(t *value.Table, key []value.Value, v value.Value) {
+	a := t.Attrs
+	if a.Engine == nil && expiring(a) {
+		// A copy of an expiring table: the engine learns of it at its
+		// first write.
+		p.rt.WatchTable(t)
+	}
+	if a.OnChange == nil {
+		t.Put(key, v)
+		return
+	}
+	old, had := t.Get(key)
+	t.Put(key, v)
+	if had {
+		p.TableChanged(t, ChangeChanged, key, old)
+	} else {
+		p.TableChanged(t, ChangeNew, key, v)
+	}
+}
+
+// del deletes t[key].
+func (p *Program) del(t *value.Table, key []value.Value) {
+	if t.Attrs == nil || t.Attrs.OnChange == nil {
+		t.Delete(key)
+		return
+	}
+	old, had := t.Get(key)
+	if had && t.Delete(key) {
+		p.TableChanged(t, ChangeRemoved, key, old)
+	}
+}
+
+// del1 is del for a one-column index.
+func (p *Program) del1(t *value.Table, k value.Value) {
+	if t.Attrs == nil || t.Attrs.OnChange == nil {
+		t.Delete1(k)
+		return
+	}
+	p.del(t, []value.Value{k})
+}
+
+// expiring reports whether a table's attributes ask for expiry.
+func expiring(a *value.TableAttrs) bool {
+	return a.CreateExpire > 0 || a.ReadExpire > 0 || a.WriteExpire > 0
+}
+
+// Change kinds of &on_change, in the order of Zeek's TableChange enum.
+const (
+	ChangeNew = iota
+	ChangeChanged
+	ChangeRemoved
+	ChangeExpired
+)
+
+var changeNames = [...]string{"TABLE_ELEMENT_NEW", "TABLE_ELEMENT_CHANGED", "TABLE_ELEMENT_REMOVED", "TABLE_ELEMENT_EXPIRED"}
+
+// TableChanged calls a table's &on_change function, as Zeek does after an
+// insert, change, delete or expiry: (table, TableChange, index..., value)
+// — the value only for tables: the new value for an insert, the old one
+// otherwise. The function is not re-entered while it runs (changes it
+// makes to the table are not reported), and an error in it is reported
+// without aborting the code that changed the table.
+func (p *Program) TableChanged(t *value.Table, kind int, key []value.Value, v value.Value) {
+	a := t.Attrs
+	if a == nil || a.OnChange == nil || a.InChange {
+		return
+	}
+	args := make([]value.Value, 0, len(key)+3)
+	args = append(args, value.Value{P: t}, p.changeEnum(kind))
+	args = append(args, key...)
+	if !t.IsSet() {
+		args = append(args, v)
+	}
+	a.InChange = true
+	defer func() { a.InChange = false }()
+	p.Protect(func() { Call(a.OnChange, args, nil) })
+}
+
+func (p *Program) changeEnum(kind int) value.Value {
+	if s := p.Checked.Lookup(changeNames[kind]); s != nil && s.Enum != nil {
+		return value.Enum(s.Enum.Value)
+	}
+	return value.Enum(int64(kind))
+}
+
+// Protect runs f; a script error in it is reported and swallowed (the
+// way Zeek runs callbacks such as &on_change and &expire_func).
+func (p *Program) Protect(f func()) (ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			err, isScript := r.(*Error)
+			if !isScript {
+				panic(r)
+			}
+			p.rt.Report(err)
+			ok = false
+		}
+	}()
+	f()
+	return true
+}
 
 // tblEach calls f for every entry in insertion order until f returns false;
 // entries deleted during the walk are skipped.
@@ -119,15 +241,20 @@ func (c *compiler) tableAttrs(attrs []*ast.Attr, t types.Type) func(*Frame) *val
 }
 
 // withAttrs wraps a table-making expression so the made table carries
-// the given attributes (unless it has its own).
-func withAttrs(f expr, mk func(*Frame) *value.TableAttrs) expr {
+// the given attributes (unless it has its own); a table with expiry is
+// handed to the engine.
+func (c *compiler) withAttrs(f expr, mk func(*Frame) *value.TableAttrs) expr {
 	if mk == nil {
 		return f
 	}
+	rt := c.rt
 	return func(fr *Frame) value.Value {
 		v := f(fr)
 		if t, ok := v.P.(*value.Table); ok && t.Attrs == nil {
 			t.Attrs = mk(fr)
+			if expiring(t.Attrs) {
+				rt.WatchTable(t)
+			}
 		}
 		return v
 	}
@@ -135,7 +262,7 @@ func withAttrs(f expr, mk func(*Frame) *value.TableAttrs) expr {
 
 // tableDefault is the value of a missing key in a table with &default
 // (or &default_insert, which also inserts it).
-func tableDefault(t *value.Table, key []value.Value, n ast.Node) value.Value {
+func (p *Program) tableDefault(t *value.Table, key []value.Value, n ast.Node) value.Value {
 	a := t.Attrs
 	var v value.Value
 	if a.DefaultFunc {
@@ -152,7 +279,7 @@ func tableDefault(t *value.Table, key []value.Value, n ast.Node) value.Value {
 		}
 	}
 	if a.DefaultIns {
-		t.Put(key, v)
+		p.put(t, key, v)
 	}
 	return v
 }
@@ -169,7 +296,7 @@ func (c *compiler) tableIndex(e *ast.IndexExpr, t *types.TableType, x expr) expr
 			v, ok := tbl.LookupAddr(k.Addr())
 			if !ok {
 				if tbl.Attrs != nil && tbl.Attrs.HasDefault {
-					return tableDefault(tbl, []value.Value{k}, e)
+					return c.out.tableDefault(tbl, []value.Value{k}, e)
 				}
 				fail(e, "no such index")
 			}
@@ -183,7 +310,7 @@ func (c *compiler) tableIndex(e *ast.IndexExpr, t *types.TableType, x expr) expr
 			v, ok := tbl.Get1(k)
 			if !ok {
 				if tbl.Attrs != nil && tbl.Attrs.HasDefault {
-					return tableDefault(tbl, []value.Value{k}, e)
+					return c.out.tableDefault(tbl, []value.Value{k}, e)
 				}
 				fail(e, "no such index")
 			}
@@ -197,7 +324,7 @@ func (c *compiler) tableIndex(e *ast.IndexExpr, t *types.TableType, x expr) expr
 		v, ok := tbl.Get(k)
 		if !ok {
 			if tbl.Attrs != nil && tbl.Attrs.HasDefault {
-				return tableDefault(tbl, k, e)
+				return c.out.tableDefault(tbl, k, e)
 			}
 			fail(e, "no such index")
 		}

@@ -53,10 +53,11 @@ func (c *compiler) printerFor() *value.Printer {
 // Compile compiles a checked program against a runtime.
 func Compile(chk *check.Program, rt Runtime) *Program {
 	out := &Program{
-		Checked: chk,
-		Globals: make([]value.Value, len(chk.Globals)),
-		Funcs:   map[*check.Func]*Function{},
-		rt:      rt,
+		Checked:  chk,
+		Globals:  make([]value.Value, len(chk.Globals)),
+		Funcs:    map[*check.Func]*Function{},
+		rt:       rt,
+		MaxDepth: DefaultMaxDepth,
 	}
 	for i := range out.Globals {
 		out.Globals[i] = value.None
@@ -101,11 +102,11 @@ func (c *compiler) init() func() {
 		if s.Init != nil {
 			e := c.expr(s.Init, s.Type)
 			if isCtor(s.Init) {
-				e = withAttrs(e, mk)
+				e = c.withAttrs(e, mk)
 			}
 			steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
 		} else {
-			e := withAttrs(func(*Frame) value.Value { return zero(s.Type) }, mk)
+			e := c.withAttrs(func(*Frame) value.Value { return zero(s.Type) }, mk)
 			steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
 		}
 		for _, r := range s.Redefs {
@@ -142,7 +143,7 @@ func newSlots(n int) []value.Value {
 
 // body compiles one function body or handler.
 func (c *compiler) body(b *check.Body) *Body {
-	out := &Body{Check: b, Slots: b.NumSlots(), Priority: b.Priority}
+	out := &Body{prog: c.out, Check: b, Slots: b.NumSlots(), Priority: b.Priority}
 	for i, p := range b.Params {
 		if p.Slot != i {
 			out.paramSlots = make([]int, len(b.Params))

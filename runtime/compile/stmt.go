@@ -46,7 +46,7 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 				return nil
 			}
 			slot, t := sym.Slot, sym.Type
-			mk := withAttrs(func(*Frame) value.Value { return zero(t) }, c.tableAttrs(s.Decl.Attrs, t))
+			mk := c.withAttrs(func(*Frame) value.Value { return zero(t) }, c.tableAttrs(s.Decl.Attrs, t))
 			return func(fr *Frame) ctrl { fr.Slots[slot] = mk(fr); return ctrlNext }
 		}
 		sym := c.localSym(s.Decl)
@@ -56,7 +56,7 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 		slot := sym.Slot
 		init := c.expr(s.Decl.Init, sym.Type)
 		if isCtor(s.Decl.Init) {
-			init = withAttrs(init, c.tableAttrs(s.Decl.Attrs, sym.Type))
+			init = c.withAttrs(init, c.tableAttrs(s.Decl.Attrs, sym.Type))
 		}
 		return func(fr *Frame) ctrl { fr.Slots[slot] = init(fr); return ctrlNext }
 	case *ast.IfStmt:
@@ -127,10 +127,10 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 		}
 		x := c.expr(ix.X, nil)
 		if k1 := c.key1(ix.Index, t.Index); k1 != nil {
-			return func(fr *Frame) ctrl { x(fr).P.(*value.Table).Add1(k1(fr)); return ctrlNext }
+			return func(fr *Frame) ctrl { c.out.put1(x(fr).P.(*value.Table), k1(fr), value.Value{}); return ctrlNext }
 		}
 		key := c.keys(ix.Index, t.Index)
-		return func(fr *Frame) ctrl { tblPut(x(fr).P.(*value.Table), key(fr), value.Value{}); return ctrlNext }
+		return func(fr *Frame) ctrl { c.out.put(x(fr).P.(*value.Table), key(fr), value.Value{}); return ctrlNext }
 	case *ast.DeleteStmt:
 		return c.deleteStmt(s)
 	case *ast.AssertStmt:
@@ -141,7 +141,7 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 		}
 		return func(fr *Frame) ctrl {
 			if cond(fr).N == 0 {
-				text := "assertion failure: " + ast.Format(s.Cond)
+				text := "assertion failure: " + c.chk.FormatAssert(s.Cond)
 				if msg != nil {
 					text += " (" + msg(fr).Str() + ")"
 				}
@@ -403,10 +403,10 @@ func (c *compiler) deleteStmt(s *ast.DeleteStmt) stmt {
 		}
 		tbl := c.expr(x.X, nil)
 		if k1 := c.key1(x.Index, t.Index); k1 != nil {
-			return func(fr *Frame) ctrl { tbl(fr).P.(*value.Table).Delete1(k1(fr)); return ctrlNext }
+			return func(fr *Frame) ctrl { c.out.del1(tbl(fr).P.(*value.Table), k1(fr)); return ctrlNext }
 		}
 		key := c.keys(x.Index, t.Index)
-		return func(fr *Frame) ctrl { tblDel(tbl(fr).P.(*value.Table), key(fr)); return ctrlNext }
+		return func(fr *Frame) ctrl { c.out.del(tbl(fr).P.(*value.Table), key(fr)); return ctrlNext }
 	case *ast.FieldExpr:
 		rec := c.expr(x.X, nil)
 		idx := fieldIndex(c.typeOf(x.X).(*types.RecordType), x.Name)

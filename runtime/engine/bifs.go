@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/gobro/gobro/builtins"
 	"github.com/gobro/gobro/lang/check"
@@ -48,8 +50,47 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 			fn := e.prog.Funcs[s.Func]
 			return value.Bool(fn != nil && fn.Handled()), nil
 		}
-	case "reading_traces", "reading_live_traffic":
+	case "reading_traces", "reading_live_traffic", "is_remote_event":
 		return func(builtins.Context, []value.Value) (value.Value, error) { return value.Bool(false), nil }
+	case "print_raw":
+		// Raw rendering (as fmt("%s") and cat), no separators, no newline.
+		raw := &value.Printer{Mode: value.ModeRaw}
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			var b []byte
+			for _, v := range a {
+				b = raw.Append(b, v, types.AnyType)
+			}
+			e.stdout.Write(b)
+			return value.Bool(true), nil
+		}
+	case "enable_event_group", "disable_event_group":
+		disable := name == "disable_event_group"
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			g := a[0].Str()
+			if _, ok := e.groups[g]; !ok {
+				return value.Bool(false), nil
+			}
+			e.groups[g] = disable
+			return value.Bool(true), nil
+		}
+	case "has_event_group":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			_, ok := e.groups[a[0].Str()]
+			return value.Bool(ok), nil
+		}
+	case "get_max_recursion_depth":
+		return func(builtins.Context, []value.Value) (value.Value, error) {
+			return value.Count(uint64(e.prog.MaxDepth)), nil
+		}
+	case "set_max_recursion_depth":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			old := e.prog.MaxDepth
+			e.prog.MaxDepth = int(min(a[0].Count(), uint64(compile.HardDepth)))
+			return value.Count(uint64(old)), nil
+		}
+	}
+	if f := e.reporterBuiltin(name); f != nil {
+		return f
 	}
 	if f := e.optionBuiltin(name); f != nil {
 		return f
@@ -137,3 +178,28 @@ func unbox(v value.Value) value.Value {
 // exitRequest unwinds the whole run for exit(code): Zeek exits at once,
 // without zeek_done.
 type exitRequest struct{ code int }
+
+// reporterBuiltin implements Reporter::info/warning/error/fatal: the
+// message is located at the call, as Zeek's BIFs push the call location
+// before reporting.
+func (e *Engine) reporterBuiltin(name string) builtins.Impl {
+	switch name {
+	case "Reporter::info", "Reporter::warning", "Reporter::error":
+		level := strings.TrimPrefix(name, "Reporter::")
+		return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
+			ctx.Report(level, a[0].Str())
+			return value.Bool(true), nil
+		}
+	case "Reporter::fatal", "Reporter::fatal_error_with_core":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			loc := compile.Location(e.prog.Site)
+			if loc != "" {
+				fmt.Fprintf(e.stderr, "fatal error in %s: %s\n", loc, a[0].Str())
+			} else {
+				fmt.Fprintf(e.stderr, "fatal error: %s\n", a[0].Str())
+			}
+			panic(exitRequest{1})
+		}
+	}
+	return nil
+}

@@ -42,19 +42,42 @@ type Engine struct {
 	asyncResults map[string]value.Value
 	locals       map[any]any
 
+	// pending counts the timers in the heap that are not table sweeps
+	// (scheduled events, when timeouts): the shutdown drain runs while
+	// there are any.
+	pending int
+	// initDone is set once zeek_init has been queued: from then on,
+	// reporter messages are also raised as reporter_* events.
+	initDone bool
+	// inReporterEvent is set while a reporter_* event runs, so messages
+	// it causes do not raise more reporter events.
+	inReporterEvent bool
+	// groups are the event groups (&group) by name, and whether each is
+	// disabled.
+	groups map[string]bool
+
 	// Getenv reads the environment (ZEEK_ALLOW_INIT_ERRORS); tests replace it.
 	Getenv func(string) string
 }
 
 type event struct {
-	fn   *compile.Function
-	args []value.Value
+	fn       *compile.Function
+	args     []value.Value
+	reporter bool // a reporter_* event
 }
 
 // New compiles a checked program for a run writing to stdout and stderr.
 func New(chk *check.Program, stdout, stderr io.Writer) *Engine {
 	e := &Engine{chk: chk, stdout: stdout, stderr: stderr, Getenv: os.Getenv, asyncResults: map[string]value.Value{}}
 	e.prog = compile.Compile(chk, e)
+	e.groups = map[string]bool{}
+	for _, fn := range e.prog.Funcs {
+		for _, b := range fn.Bodies {
+			if g := b.Check.Group; g != "" {
+				e.groups[g] = false
+			}
+		}
+	}
 	return e
 }
 
@@ -75,26 +98,50 @@ func (e *Engine) Run() (code int) {
 		fmt.Fprintln(e.stderr, "fatal error: failed to execute script statements at top-level scope")
 		return 1
 	}
-	before := e.errors
 	e.raise("zeek_init")
+	e.initDone = true
 	e.drain()
-	if e.errors > before && e.Getenv("ZEEK_ALLOW_INIT_ERRORS") == "" {
+	// Any error so far (top-level statements included, Reporter::error
+	// too) makes Zeek stop here.
+	if e.errors > 0 && e.Getenv("ZEEK_ALLOW_INIT_ERRORS") == "" {
 		fmt.Fprintln(e.stderr, "fatal error: errors occurred while initializing")
 		return 1
 	}
-	// No packet source: the run ends; pending timers still fire, in time
-	// order, each followed by the events it raised.
-	for e.timers.Len() > 0 {
+	e.shutdownTimers()
+	e.raise("zeek_done")
+	e.drain()
+	return 0
+}
+
+// shutdownTimers drains the pending timers at the end of the run.
+//
+// Without a packet source Zeek ends the run after zeek_init and expires
+// every timer at once: scheduled events and when timeouts still run,
+// table-expiry timers do nothing, network time stays put. We instead let
+// network time advance to each pending timer as it fires, in time order
+// (ties in the order they were set), each followed by the events it
+// raised — what a trace whose packets reached those times would do — so
+// time-dependent behaviour is observable without packets: network_time()
+// in a scheduled event is its due time, and table expiry sweeps due
+// between two scheduled events run between them. Once only table sweeps
+// are left, the run ends: at shutdown table-expiry timers do nothing.
+func (e *Engine) shutdownTimers() {
+	for e.pending > 0 && e.timers.Len() > 0 {
 		t := heap.Pop(&e.timers).(*timer)
+		if !t.sweep {
+			e.pending--
+		}
+		if t.cancelled {
+			continue
+		}
 		if t.at > e.netTime {
 			e.netTime = t.at
 		}
 		t.run()
 		e.drain()
 	}
-	e.raise("zeek_done")
-	e.drain()
-	return 0
+	e.timers = nil
+	e.pending = 0
 }
 
 // raise queues the named global event when it has handlers.
@@ -114,7 +161,9 @@ func (e *Engine) drain() {
 		for len(e.queue) > 0 {
 			ev := e.queue[0]
 			e.queue = e.queue[1:]
+			e.inReporterEvent = ev.reporter
 			e.dispatch(ev)
+			e.inReporterEvent = false
 			e.triggerPass()
 		}
 		// Answers to async requests made by the last event arrive now.
@@ -125,9 +174,19 @@ func (e *Engine) drain() {
 	}
 }
 
-// dispatch runs every handler of an event, each in its own frame.
+// dispatch runs every handler of an event, each in its own frame;
+// handlers of a disabled event group are skipped.
 func (e *Engine) dispatch(ev event) {
 	for _, b := range ev.fn.Bodies {
+		if g := b.Check.Group; g != "" && e.groups[g] {
+			continue
+		}
+		if ev.reporter && b.Check.Decl != nil && strings.HasPrefix(b.Check.Decl.Pos().File, "<gobro>/") {
+			// The reporter framework's handlers write reporter.log, and
+			// log writers do not exist yet: until they do, reporter
+			// events reach script handlers only.
+			continue
+		}
 		args := bindArgs(b, ev.args)
 		e.guard(func() { compile.RunHandler(b, args) })
 	}
@@ -175,11 +234,62 @@ func (e *Engine) Report(err *compile.Error) {
 	if kind == "" {
 		kind = "expression error"
 	}
-	fmt.Fprintf(e.stderr, "%s in %s: %s", kind, d.Location(), d.Msg)
+	msg := d.Msg
 	if d.Expr != "" {
-		fmt.Fprintf(e.stderr, " (%s)", d.Expr)
+		msg += " (" + d.Expr + ")"
 	}
-	fmt.Fprintln(e.stderr)
+	level := "error"
+	if strings.HasSuffix(kind, "warning") {
+		level = "warning"
+	}
+	e.reporter(level, kind, d.Location(), msg)
+}
+
+// reporter emits one message as Zeek's reporter does: on stderr as
+// "KIND in LOCATION: MSG" ("LOCATION: MSG" for info, "KIND: MSG" without
+// a location), unless Reporter::*_to_stderr says otherwise after
+// zeek_init; and, once zeek_init is queued, as a reporter_info,
+// reporter_warning or reporter_error event (t, msg, location) when the
+// event is handled. level is "info", "warning" or "error".
+func (e *Engine) reporter(level, kind, loc, msg string) {
+	flag := map[string]string{"info": "Reporter::info_to_stderr", "warning": "Reporter::warnings_to_stderr", "error": "Reporter::errors_to_stderr"}[level]
+	if !e.initDone || e.globalBool(flag, true) {
+		var line string
+		switch {
+		case kind == "" && loc != "":
+			line = loc + ": " + msg
+		case kind == "":
+			line = msg
+		case loc != "":
+			line = kind + " in " + loc + ": " + msg
+		default:
+			line = kind + ": " + msg
+		}
+		fmt.Fprintln(e.stderr, line)
+	}
+	if !e.initDone || e.inReporterEvent {
+		return
+	}
+	s := e.chk.Lookup("reporter_" + level)
+	if s == nil || s.Func == nil {
+		return
+	}
+	if fn := e.prog.Funcs[s.Func]; fn != nil && fn.Handled() {
+		e.queue = append(e.queue, event{fn: fn, args: []value.Value{value.Time(e.netTime), value.String(msg), value.String(loc)}, reporter: true})
+	}
+}
+
+// globalBool reads a global bool, def when it is not declared.
+func (e *Engine) globalBool(name string, def bool) bool {
+	s := e.chk.Lookup(name)
+	if s == nil || s.Slot < 0 || s.Slot >= len(e.prog.Globals) {
+		return def
+	}
+	v := e.prog.Globals[s.Slot]
+	if v.IsUnset() {
+		return def
+	}
+	return v.Bool()
 }
 
 // Print implements compile.Runtime.
@@ -188,19 +298,25 @@ func (e *Engine) Print(line string) { fmt.Fprintln(e.stdout, line) }
 // Queue implements compile.Runtime.
 func (e *Engine) Queue(fn *compile.Function, args []value.Value) {
 	if fn.Handled() {
-		e.queue = append(e.queue, event{fn, args})
+		e.queue = append(e.queue, event{fn: fn, args: args})
 	}
 }
 
 // Schedule implements compile.Runtime.
 func (e *Engine) Schedule(after float64, fn *compile.Function, args []value.Value) {
-	e.addTimer(after, func() { e.dispatch(event{fn, args}) })
+	// When due, the event joins the queue like any other (Zeek's
+	// ScheduleTimer enqueues it), so when conditions are looked at again
+	// after it.
+	e.addTimer(after, func() { e.Queue(fn, args) })
 }
 
 // RunHook implements compile.Runtime: handlers in priority order; a
 // "break" in one stops the rest and makes the result false.
 func (e *Engine) RunHook(fn *compile.Function, args []value.Value) bool {
 	for _, b := range fn.Bodies {
+		if g := b.Check.Group; g != "" && e.groups[g] {
+			continue
+		}
 		if compile.RunHandler(b, bindArgs(b, args)) {
 			return false
 		}
@@ -221,15 +337,23 @@ func (c ctx) Type(name string) types.Type {
 	return nil
 }
 
-// Report prints a built-in's message the way Zeek's reporter does without
-// a location ("error: msg", "warning: msg"; info has no prefix).
+// Report reports a built-in's message as Zeek's reporter does, located
+// at the built-in's call ("error in F, line N: msg"; info has no prefix).
 func (c ctx) Report(level, msg string) {
-	if level == "" || level == "info" {
-		fmt.Fprintln(c.e.stderr, msg)
-		return
+	if level == "" {
+		level = "info"
 	}
-	fmt.Fprintf(c.e.stderr, "%s: %s\n", level, msg)
+	kind := level
+	if level == "info" {
+		kind = ""
+	} else if level == "error" {
+		c.e.errors++
+	}
+	c.e.reporter(level, kind, c.Location(), msg)
 }
+
+// Location is where the running built-in was called ("FILE, line N").
+func (c ctx) Location() string { return compile.Location(c.e.prog.Site) }
 
 func (c ctx) Local(key any, init func() any) any {
 	if c.e.locals == nil {
@@ -246,9 +370,12 @@ func (c ctx) Local(key any, init func() any) any {
 // timer is something due at a network time: a scheduled event, a when
 // timeout.
 type timer struct {
-	at  float64
-	seq int
-	run func()
+	at    float64
+	seq   int
+	run   func()
+	sweep bool // a table-expiry sweep
+	// cancelled timers stay in the heap and are dropped when due.
+	cancelled bool
 }
 
 type timerHeap []*timer

@@ -67,12 +67,18 @@ func (e *Engine) tryTrigger(p *parked) (finished bool) {
 	if !ok {
 		// The condition failed with an error: the trigger is dropped.
 		p.done = true
+		if p.timer != nil {
+			p.timer.cancelled = true
+		}
 		return true
 	}
 	if !ready {
 		return false
 	}
 	p.done = true
+	if p.timer != nil {
+		p.timer.cancelled = true
+	}
 	e.guard(func() { p.t.Body(p.t.Frame) })
 	return true
 }
@@ -185,5 +191,6 @@ func (e *Engine) addTimer(after float64, f func()) *timer {
 	e.seq++
 	t := &timer{at: e.netTime + after, seq: e.seq, run: f}
 	heap.Push(&e.timers, t)
+	e.pending++ // a sweep takes itself back out (addSweep)
 	return t
 }

@@ -77,7 +77,10 @@ func (c *copier) copy(v Value, t types.Type) Value {
 		}
 		return Value{P: w}
 	case *Table:
-		n := &Table{Type: x.Type, keep: x.keep, live: x.live}
+		n := &Table{Type: x.Type, keep: x.keep, live: x.live, clock: x.clock, touch: x.touch}
+		if x.stamps != nil {
+			n.stamps = make([]float64, 0, x.live)
+		}
 		c.memo(x, n)
 		if x.Attrs != nil {
 			a := *x.Attrs
@@ -100,6 +103,9 @@ func (c *copier) copy(v Value, t types.Type) Value {
 			n.ents = append(n.ents, e)
 			if x.keep {
 				n.keys = append(n.keys, x.keys[pos])
+			}
+			if x.stamps != nil {
+				n.stamps = append(n.stamps, x.stamps[pos])
 			}
 		}
 		size := 8

@@ -66,6 +66,9 @@ func (t *Table) LookupAddr(a netip.Addr) (Value, bool) {
 	a = a.Unmap()
 	for _, b := range t.lpm.lens[family(a)] {
 		if pos := t.lookupPrefix(a, int(b)); pos >= 0 {
+			if t.touch == AccessRead {
+				t.stamps[pos] = *t.clock
+			}
 			return t.ents[pos].val, true
 		}
 	}

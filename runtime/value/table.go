@@ -34,6 +34,64 @@ type Table struct {
 	keep  bool   // keys are kept as values in keys (not decodable)
 	buf   []byte // scratch for encoding lookup keys
 	lpm   *prefixLens
+
+	// Expiry support (&create_expire, &read_expire, &write_expire):
+	// stamps holds each entry's last access time by log position, kept
+	// aligned with ents; nil for tables without expiry, so others pay
+	// one nil check.
+	stamps []float64
+	clock  *float64 // current network time, owned by the engine
+	touch  Access
+}
+
+// Access says which operations refresh an entry's expiry stamp.
+type Access uint8
+
+const (
+	// AccessCreate: only insertion sets the stamp (&create_expire).
+	AccessCreate Access = iota + 1
+	// AccessWrite: insertion and overwrites (&write_expire).
+	AccessWrite
+	// AccessRead: insertion, overwrites and reads (&read_expire; in Zeek
+	// a write counts as a read).
+	AccessRead
+)
+
+// TrackAccess makes the table keep an access stamp per entry, refreshed
+// as mode says, read from clock. Entries already there are stamped now.
+func (t *Table) TrackAccess(mode Access, clock *float64) {
+	t.touch, t.clock = mode, clock
+	t.stamps = make([]float64, len(t.ents), cap(t.ents))
+	for i := range t.stamps {
+		t.stamps[i] = *clock
+	}
+}
+
+// Tracking reports whether TrackAccess is in effect.
+func (t *Table) Tracking() bool { return t.stamps != nil }
+
+// StampAt is the access stamp of the entry at pos.
+func (t *Table) StampAt(pos int) float64 { return t.stamps[pos] }
+
+// SetStampAt sets the access stamp of the entry at pos (an &expire_func
+// postponing expiry).
+func (t *Table) SetStampAt(pos int, at float64) { t.stamps[pos] = at }
+
+// Pos returns the log position of key, or -1.
+func (t *Table) Pos(key []Value) int {
+	k := t.encode(key)
+	i := t.find(k, hashKey(k))
+	if i < 0 {
+		return -1
+	}
+	return int(t.slots[i].pos - 1)
+}
+
+// read notes a read of the entry in slot i.
+func (t *Table) read(i int) {
+	if t.touch == AccessRead {
+		t.stamps[t.slots[i].pos-1] = *t.clock
+	}
 }
 
 // TableAttrs holds the per-table attributes the engine acts on. Only room
@@ -49,6 +107,9 @@ type TableAttrs struct {
 	ExpireFunc                            *Func
 	OnChange                              *Func
 	Ordered                               bool
+	// InChange is set while the &on_change function runs: Zeek does not
+	// re-enter it for changes it makes.
+	InChange bool
 
 	// Engine is free for the engine's own per-table state (expiry
 	// timestamps, sweep cursor).
@@ -182,14 +243,26 @@ func (t *Table) get(k []byte) (Value, bool) {
 	if i < 0 {
 		return Value{}, false
 	}
+	if t.stamps != nil {
+		t.read(i)
+	}
 	return t.ents[t.slots[i].pos-1].val, true
 }
 
-// Has reports whether key is present (`key in t`, exact match).
-func (t *Table) Has(key []Value) bool { return t.find(t.encode(key), hashKey(t.buf)) >= 0 }
+// Has reports whether key is present (`key in t`, exact match). Like a
+// read, it refreshes a &read_expire stamp.
+func (t *Table) Has(key []Value) bool { return t.has(t.encode(key)) }
 
 // Has1 is Has for a one-column index.
-func (t *Table) Has1(k Value) bool { return t.find(t.encode1(k), hashKey(t.buf)) >= 0 }
+func (t *Table) Has1(k Value) bool { return t.has(t.encode1(k)) }
+
+func (t *Table) has(k []byte) bool {
+	i := t.find(k, hashKey(k))
+	if i >= 0 && t.stamps != nil {
+		t.read(i)
+	}
+	return i >= 0
+}
 
 // Put sets t[key] = v (for sets v is ignored: use Add) and reports whether
 // the key is new. Keys that cannot be rebuilt from their encoding are
@@ -220,6 +293,9 @@ func (t *Table) put(k []byte, v Value, key []Value) bool {
 	h := hashKey(k)
 	if i := t.find(k, h); i >= 0 {
 		t.ents[t.slots[i].pos-1].val = v
+		if t.stamps != nil && t.touch != AccessCreate {
+			t.stamps[t.slots[i].pos-1] = *t.clock
+		}
 		return false
 	}
 	if (len(t.ents)+1)*4 > len(t.slots)*3 {
@@ -231,6 +307,9 @@ func (t *Table) put(k []byte, v Value, key []Value) bool {
 	}
 	t.ents = append(t.ents, e)
 	pos := len(t.ents)
+	if t.stamps != nil {
+		t.stamps = append(t.stamps, *t.clock)
+	}
 	if t.keep {
 		kept := make([]Value, len(key))
 		for i, x := range key {
@@ -301,10 +380,16 @@ func (t *Table) compact() {
 		if t.keep {
 			t.keys[j] = t.keys[i]
 		}
+		if t.stamps != nil {
+			t.stamps[j] = t.stamps[i]
+		}
 		j++
 	}
 	clear(t.ents[j:])
 	t.ents = t.ents[:j]
+	if t.stamps != nil {
+		t.stamps = t.stamps[:j]
+	}
 	if t.keep {
 		clear(t.keys[j:])
 		t.keys = t.keys[:j]
@@ -373,6 +458,9 @@ func (t *Table) Clear() {
 		clear(t.slots)
 	} else {
 		t.ents, t.keys, t.slots = nil, nil, nil
+		if t.stamps != nil {
+			t.stamps = t.stamps[:0]
+		}
 	}
 	t.live = 0
 	if t.lpm != nil {

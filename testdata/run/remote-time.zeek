@@ -1,0 +1,24 @@
+# Without packets: is_remote_event() is F; network_time() follows the
+# wall clock and, while pending timers drain at the end, stands at each
+# timer's due time; current_time() is the wall clock.
+global start: time;
+
+event tick(n: count)
+	{
+	print n, is_remote_event(), network_time() - start;
+	}
+
+event zeek_init()
+	{
+	start = network_time();
+	print is_remote_event();
+	print network_time() > double_to_time(1600000000.0), current_time() >= network_time();
+	schedule 3 secs { tick(3) };
+	schedule 1 sec { tick(1) };
+	schedule 2 secs { tick(2) };
+	}
+
+event zeek_done()
+	{
+	print "done", network_time() - start;
+	}
