@@ -9,11 +9,32 @@ import (
 
 // Format renders an expression the way Zeek re-renders it inside error
 // messages: string constants unquoted, constants in their printed form
-// (1sec is "1.0 sec"), "a > b" as "b < a", and a constant compared with ==
-// moved to the left. It is not source text and does not round-trip.
-func Format(e Expr) string {
+// (1sec is "1.0 sec"), "a > b" as "b < a", and the operands of == and !=
+// in Zeek's canonical order (a name before a constant: "x == 1" is
+// "1 == x"). It is not source text and does not round-trip.
+func Format(e Expr) string { return FormatWith(e, FormatOptions{}) }
+
+// FormatQuoted is Format with string constants in double quotes, as Zeek
+// renders the condition of a failed assertion: assert fmt("%s", 1) == "2"
+// gives "assertion failure: fmt("%s", 1) == "2"".
+func FormatQuoted(e Expr) string { return FormatWith(e, FormatOptions{Quote: true}) }
+
+// FormatOptions adjusts Format.
+type FormatOptions struct {
+	// Quote puts string constants in double quotes (bytes outside
+	// 0x20-0x7e as \xhh).
+	Quote bool
+	// Coerce, when set, names the type an expression is implicitly
+	// converted to ("" for none); such an expression is rendered as Zeek
+	// shows its conversion node: "(coerce E to T)".
+	Coerce func(Expr) string
+}
+
+// FormatWith renders e as Format does, adjusted by o.
+func FormatWith(e Expr, o FormatOptions) string {
 	var b strings.Builder
-	formatExpr(&b, e)
+	f := formatter{b: &b, o: o}
+	f.expr(e)
 	return b.String()
 }
 
@@ -34,36 +55,54 @@ func join(b *strings.Builder, n int, sep string, item func(i int)) {
 	}
 }
 
-// formatList writes es between open and close, separated by ", ".
-func formatList(b *strings.Builder, open string, es []Expr, close string) {
-	b.WriteString(open)
-	join(b, len(es), ", ", func(i int) { formatExpr(b, es[i]) })
-	b.WriteString(close)
+// formatter writes expressions with its options.
+type formatter struct {
+	b *strings.Builder
+	o FormatOptions
 }
 
-func isConst(e Expr) bool {
-	_, ok := e.(*BasicLit)
-	return ok
+// list writes es between open and close, separated by ", ".
+func (f formatter) list(open string, es []Expr, close string) {
+	f.b.WriteString(open)
+	join(f.b, len(es), ", ", func(i int) { f.expr(es[i]) })
+	f.b.WriteString(close)
 }
 
-func formatExpr(b *strings.Builder, e Expr) {
+func (f formatter) expr(e Expr) {
+	if f.o.Coerce != nil && e != nil {
+		if t := f.o.Coerce(e); t != "" {
+			f.b.WriteString("(coerce ")
+			f.expr1(e)
+			f.b.WriteString(" to " + t + ")")
+			return
+		}
+	}
+	f.expr1(e)
+}
+
+func (f formatter) expr1(e Expr) {
+	b := f.b
 	switch e := e.(type) {
 	case nil:
 		b.WriteString("<nil>")
 	case *Ident:
 		b.WriteString(e.Name)
 	case *BasicLit:
-		b.WriteString(FormatLit(e))
+		if e.Kind == LitString && f.o.Quote {
+			b.WriteString(quote(e.Value))
+		} else {
+			b.WriteString(FormatLit(e))
+		}
 	case *UnaryExpr:
 		b.WriteString(e.Op)
-		formatExpr(b, e.X)
+		f.expr(e.X)
 	case *IncrExpr:
 		if e.Post {
-			formatExpr(b, e.X)
+			f.expr(e.X)
 			b.WriteString(e.Op)
 		} else {
 			b.WriteString(e.Op)
-			formatExpr(b, e.X)
+			f.expr(e.X)
 		}
 	case *BinaryExpr:
 		x, op, y := e.X, e.Op, e.Y
@@ -73,85 +112,197 @@ func formatExpr(b *strings.Builder, e Expr) {
 		case ">=":
 			x, op, y = y, "<=", x
 		case "==", "!=":
-			if isConst(y) && !isConst(x) {
+			if eqSwaps(x, y) {
 				x, y = y, x
 			}
 		}
-		formatExpr(b, x)
+		f.expr(x)
 		b.WriteString(" " + op + " ")
-		formatExpr(b, y)
+		f.expr(y)
 	case *AssignExpr:
-		formatExpr(b, e.LHS)
+		f.expr(e.LHS)
 		b.WriteString(" " + e.Op + " ")
-		formatExpr(b, e.RHS)
+		f.expr(e.RHS)
 	case *CondExpr:
-		formatExpr(b, e.Cond)
+		f.expr(e.Cond)
 		b.WriteString(" ? ")
-		formatExpr(b, e.Then)
+		f.expr(e.Then)
 		b.WriteString(" : ")
-		formatExpr(b, e.Else)
+		f.expr(e.Else)
 	case *IndexExpr:
-		formatExpr(b, e.X)
-		formatList(b, "[", e.Index, "]")
+		f.expr(e.X)
+		f.list("[", e.Index, "]")
 	case *SliceExpr:
-		formatExpr(b, e.X)
+		f.expr(e.X)
 		b.WriteByte('[')
 		if e.Lo != nil {
-			formatExpr(b, e.Lo)
+			f.expr(e.Lo)
 		}
 		b.WriteByte(':')
 		if e.Hi != nil {
-			formatExpr(b, e.Hi)
+			f.expr(e.Hi)
 		}
 		b.WriteByte(']')
 	case *FieldExpr:
-		formatExpr(b, e.X)
+		f.expr(e.X)
 		b.WriteString("$" + e.Name)
 	case *HasFieldExpr:
-		formatExpr(b, e.X)
+		f.expr(e.X)
 		b.WriteString("?$" + e.Name)
 	case *CallExpr:
-		formatExpr(b, e.Fun)
-		formatList(b, "(", e.Args, ")")
+		f.expr(e.Fun)
+		f.list("(", e.Args, ")")
 	case *FieldAssign:
 		b.WriteString("$" + e.Name + "=")
-		formatExpr(b, e.X)
+		f.expr(e.X)
 	case *ConstructorExpr:
-		formatList(b, e.Kind.String()+"(", e.Args, ")")
+		f.list(e.Kind.String()+"(", e.Args, ")")
 	case *ListExpr:
-		formatList(b, "[", e.Elems, "]")
+		f.list("[", e.Elems, "]")
 	case *BraceExpr:
-		formatList(b, "{", e.Elems, "}")
+		f.list("{", e.Elems, "}")
 	case *CastExpr:
-		formatExpr(b, e.X)
+		f.expr(e.X)
 		b.WriteString(" as ")
 		formatType(b, e.Type)
 	case *IsExpr:
-		formatExpr(b, e.X)
+		f.expr(e.X)
 		b.WriteString(" is ")
 		formatType(b, e.Type)
 	case *SizeExpr:
 		b.WriteByte('|')
-		formatExpr(b, e.X)
+		f.expr(e.X)
 		b.WriteByte('|')
 	case *CopyExpr:
 		b.WriteString("copy(")
-		formatExpr(b, e.X)
+		f.expr(e.X)
 		b.WriteByte(')')
 	case *LambdaExpr:
 		formatSig(b, e.Kind, e.Params, e.Result, false)
 	case *HookExpr:
 		b.WriteString("hook ")
-		formatExpr(b, e.Call)
+		f.expr(e.Call)
 	case *ScheduleExpr:
 		b.WriteString("schedule ")
-		formatExpr(b, e.When)
+		f.expr(e.When)
 		b.WriteString(" { ")
-		formatExpr(b, e.Event)
+		f.expr(e.Event)
 		b.WriteString(" }")
 	default:
 		b.WriteString("<expr>")
 	}
+}
+
+// eqSwaps reports whether Zeek writes x == y as y == x: a pattern
+// constant goes first; otherwise the operand of the later node kind in
+// Zeek's order of expression kinds (names, constants, unary, binary
+// operators, ..., calls, sizes, casts) goes first.
+func eqSwaps(x, y Expr) bool {
+	switch {
+	case isPatternLit(y):
+		return true
+	case isPatternLit(x):
+		return false
+	}
+	return exprRank(y) > exprRank(x)
+}
+
+func isPatternLit(e Expr) bool {
+	l, ok := e.(*BasicLit)
+	return ok && l.Kind == LitPattern
+}
+
+// exprRank orders expression kinds as Zeek's expression tags do (only the
+// order matters).
+func exprRank(e Expr) int {
+	switch e := e.(type) {
+	case *Ident:
+		return 0
+	case *BasicLit:
+		return 1
+	case *CopyExpr:
+		return 2
+	case *IncrExpr:
+		if e.Op == "--" {
+			return 4
+		}
+		return 3
+	case *UnaryExpr:
+		return map[string]int{"!": 5, "~": 6, "+": 7, "-": 8}[e.Op]
+	case *BinaryExpr:
+		return binaryRank[e.Op]
+	case *CondExpr:
+		return 40
+	case *AssignExpr:
+		if e.Op == "+=" {
+			return 11
+		}
+		if e.Op == "-=" {
+			return 12
+		}
+		return 42
+	case *IndexExpr, *SliceExpr:
+		return 43
+	case *FieldExpr:
+		return 44
+	case *HasFieldExpr:
+		return 45
+	case *ConstructorExpr:
+		return map[ConstructorKind]int{RecordCons: 46, TableCons: 47, SetCons: 48, VectorCons: 49}[e.Kind]
+	case *BraceExpr:
+		return 47
+	case *FieldAssign:
+		return 50
+	case *ListExpr:
+		for _, el := range e.Elems {
+			if _, ok := el.(*FieldAssign); !ok {
+				return 52
+			}
+		}
+		if len(e.Elems) > 0 {
+			return 46 // [$a=1] is a record constructor
+		}
+		return 52
+	case *CallExpr, *HookExpr:
+		return 53
+	case *LambdaExpr:
+		return 54
+	case *ScheduleExpr:
+		return 56
+	case *SizeExpr:
+		return 61
+	case *CastExpr:
+		return 62
+	case *IsExpr:
+		return 63
+	}
+	return 70
+}
+
+var binaryRank = map[string]int{
+	"+": 9, "-": 10, "*": 13, "/": 14, "%": 16, "&": 17, "|": 18, "^": 19,
+	"<<": 20, ">>": 21, "&&": 22, "||": 23,
+	"<": 24, "<=": 25, "==": 26, "!=": 27, ">=": 28, ">": 29,
+	"in": 51, "!in": 51,
+}
+
+// quote writes a string constant in double quotes, bytes outside
+// 0x20-0x7e as \xhh.
+func quote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c > 0x7e {
+			b.WriteString(`\x`)
+			b.WriteByte("0123456789abcdef"[c>>4])
+			b.WriteByte("0123456789abcdef"[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 func formatType(b *strings.Builder, t TypeExpr) {

@@ -113,3 +113,51 @@ func TestCountLitValue(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatEqOrder: Zeek orders the operands of == and != by the kind of
+// expression (a name, then a constant, ..., then calls), and a pattern
+// constant always goes first.
+func TestFormatEqOrder(t *testing.T) {
+	call := &CallExpr{Fun: id("f"), Args: []Expr{id("a")}}
+	for _, tc := range []struct {
+		e    Expr
+		want string
+	}{
+		{&BinaryExpr{Op: "==", X: call, Y: lit(LitString, "2")}, "f(a) == 2"},
+		{&BinaryExpr{Op: "==", X: lit(LitString, "2"), Y: call}, "f(a) == 2"},
+		{&BinaryExpr{Op: "!=", X: id("x"), Y: lit(LitCount, "1")}, "1 != x"},
+		{&BinaryExpr{Op: "==", X: id("x"), Y: &UnaryExpr{Op: "-", X: lit(LitCount, "1")}}, "-1 == x"},
+		{&BinaryExpr{Op: "==", X: &FieldExpr{X: id("r"), Name: "a"}, Y: id("y")}, "r$a == y"},
+		{&BinaryExpr{Op: "==", X: id("y"), Y: &FieldExpr{X: id("r"), Name: "a"}}, "r$a == y"},
+		{&BinaryExpr{Op: "==", X: call, Y: lit(LitPattern, "a")}, "/^?(a)$?/ == f(a)"},
+		{&BinaryExpr{Op: "==", X: lit(LitPattern, "a"), Y: call}, "/^?(a)$?/ == f(a)"},
+	} {
+		if got := Format(tc.e); got != tc.want {
+			t.Errorf("Format = %q, want %q", got, tc.want)
+		}
+	}
+}
+
+func TestFormatQuoted(t *testing.T) {
+	cond := &BinaryExpr{Op: "==", X: &CallExpr{Fun: id("fmt"), Args: []Expr{lit(LitString, "%s"), lit(LitCount, "1")}}, Y: lit(LitString, "2")}
+	if got, want := FormatQuoted(cond), `fmt("%s", 1) == "2"`; got != want {
+		t.Errorf("FormatQuoted = %q, want %q", got, want)
+	}
+	if got, want := Format(cond), `fmt(%s, 1) == 2`; got != want {
+		t.Errorf("Format = %q, want %q", got, want)
+	}
+	in := &BinaryExpr{Op: "in", X: lit(LitString, "a\x00\"b"), Y: id("tbl")}
+	if got, want := FormatQuoted(in), `"a\x00"b" in tbl`; got != want {
+		t.Errorf("FormatQuoted = %q, want %q", got, want)
+	}
+	x := id("x")
+	coerce := FormatOptions{Coerce: func(e Expr) string {
+		if e == x {
+			return "double"
+		}
+		return ""
+	}}
+	if got, want := FormatWith(&BinaryExpr{Op: "+", X: x, Y: lit(LitDouble, "1.5")}, coerce), "(coerce x to double) + 1.5"; got != want {
+		t.Errorf("FormatWith = %q, want %q", got, want)
+	}
+}

@@ -21,12 +21,24 @@ func (c *Checker) lvalue(e ast.Expr) bool {
 		case s.Kind == OptionVar:
 			c.errorf(x, x, "option is not a modifiable lvalue")
 			return false
+		case s.Kind == FuncSym && assignableFunc(s):
+			// "global f: function(...)" declares a variable of function
+			// type: a function value (a lambda) may be assigned to it.
+			s.Func.Assigned = true
+			return true
 		case s.Kind == FuncSym || s.Kind == EnumSym || s.Kind == TypeSym:
 			c.errorf(x, x, "illegal assignment target")
 			return false
 		}
 		return true
 	case *ast.IndexExpr:
+		if t := c.prog.Types[x.X]; t != nil && t.Kind() == types.String {
+			c.errorf(x, x, "cannot assign to string index expression")
+			return false
+		}
+		return true
+	case *ast.SliceExpr:
+		// v[i:j] = w replaces that part of a vector.
 		if t := c.prog.Types[x.X]; t != nil && t.Kind() == types.String {
 			c.errorf(x, x, "cannot assign to string index expression")
 			return false
@@ -43,6 +55,13 @@ func (c *Checker) lvalue(e ast.Expr) bool {
 	}
 	c.errorf(e, e, "illegal assignment target")
 	return false
+}
+
+// assignableFunc reports whether a function symbol is a script function
+// variable: not a BIF, an event or a hook.
+func assignableFunc(s *Symbol) bool {
+	f := s.Func
+	return f != nil && !f.Builtin && f.Type.Flavor == ast.Function
 }
 
 // assign checks lhs op rhs; the value is lhs's type.

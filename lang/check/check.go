@@ -62,6 +62,7 @@ func New(opts Options) *Checker {
 			Scope:    map[string]*Symbol{},
 			Types:    map[ast.Expr]types.Type{},
 			Coerce:   map[ast.Expr]types.Type{},
+			Expand:   map[ast.Expr]types.Type{},
 			Uses:     map[*ast.Ident]*Symbol{},
 			TypeOf:   map[ast.TypeExpr]types.Type{},
 			Lambdas:  map[*ast.LambdaExpr]*Body{},

@@ -71,7 +71,7 @@ var okScripts = []string{
 	`global h: hook(c: count);
 	 hook h(c: count) { if ( c > 1 ) break; }
 	 event zeek_init() { if ( hook h(1) ) print "ok"; hook h(2); }`,
-	`event zeek_init() { local a: any = 1; switch ( a ) { case type count as c: print c; break; case type string: fallthrough; default: print "x"; } }`,
+	`event zeek_init() { local a: any = 1; switch ( a ) { case type count as c: print c; break; case type string: fallthrough; default: print "x"; break; } }`,
 	`event zeek_init() { local x = 3; local f = function[x](y: count): count { return x + y; }; print f(1); }`,
 	`const c = 5 &redef; redef c = 6; option o = T;`,
 	`event zeek_init() { local s: set[string, count]; add s["a", 1]; delete s["a", 1]; print ["a", 1] in s; local p = /foo/; print p in "xfoo", "a" in "abc", 1.2.3.4 in 1.2.3.0/24; }`,

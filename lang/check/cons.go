@@ -36,13 +36,18 @@ var consKinds = map[ast.ConstructorKind]types.Kind{
 }
 
 // list checks [...]: a record constructor when it holds $-fields or the
-// context wants a record, otherwise an index list.
+// context wants a record, a table constructor when it holds [k] = v
+// entries and the context wants a table, otherwise an index list.
 func (c *Checker) list(e *ast.ListExpr, want types.Type) types.Type {
 	if r, ok := want.(*types.RecordType); ok && allFieldAssigns(e.Elems) {
 		return c.recordFields(e, e.Elems, r, "(coerce "+ast.Format(e)+" to "+r.String()+")")
 	}
 	if len(e.Elems) > 0 && allFieldAssigns(e.Elems) {
 		return c.anonRecord(e.Elems)
+	}
+	if w, ok := want.(*types.TableType); ok && !w.IsSet() && len(e.Elems) > 0 && allAssigns(e.Elems) {
+		// [[k1] = v1, [k2] = v2] initializes a table like {...}.
+		return c.containerCons(e, e.Elems, w)
 	}
 	var wants []types.Type
 	if l, ok := want.(*types.ListType); ok && len(l.Elems) == len(e.Elems) {
@@ -57,6 +62,15 @@ func (c *Checker) list(e *ast.ListExpr, want types.Type) types.Type {
 		lt.Elems = append(lt.Elems, c.expr(el, w))
 	}
 	return lt
+}
+
+func allAssigns(es []ast.Expr) bool {
+	for _, e := range es {
+		if a, ok := e.(*ast.AssignExpr); !ok || a.Op != "=" {
+			return false
+		}
+	}
+	return true
 }
 
 func allFieldAssigns(es []ast.Expr) bool {
@@ -179,6 +193,8 @@ func (c *Checker) containerCons(e ast.Expr, args []ast.Expr, want types.Type) ty
 }
 
 // indexElem checks one index of a set/table constructor: [a, b] or a.
+// A value of the index list may be a set of values of its place instead
+// ([set("a", "b"), 1]): the constructor then holds the cross product.
 func (c *Checker) indexElem(a ast.Expr, w *types.TableType) bool {
 	es := c.indexElems(a, w)
 	if len(es) != len(w.Index) {
@@ -186,7 +202,36 @@ func (c *Checker) indexElem(a ast.Expr, w *types.TableType) bool {
 		c.errorf(a, a, "wrong number of index values")
 		return false
 	}
-	return c.promoteList(es, w.Index)
+	ok := true
+	for i, x := range es {
+		ok = c.promoteOrExpand(x, w.Index[i]) && ok
+	}
+	return ok
+}
+
+// promoteOrExpand is promote for one value of a constructor index, which
+// may also be a set whose members fit want: Program.Expand records it.
+func (c *Checker) promoteOrExpand(e ast.Expr, want types.Type) bool {
+	t, fits := c.typed(e, want)
+	if fits {
+		return true
+	}
+	if el := expandElem(t); el != nil && types.Promotable(el, want) {
+		c.prog.Expand[e] = want
+		return true
+	}
+	c.arithMixed(e, t, want)
+	c.mismatch(e, want)
+	return false
+}
+
+// expandElem is the member type of a set with a single index, the values
+// a cross-product constructor takes from it; nil for anything else.
+func expandElem(t types.Type) types.Type {
+	if s, ok := t.(*types.TableType); ok && s.IsSet() && len(s.Index) == 1 {
+		return s.Index[0]
+	}
+	return nil
 }
 
 // suggested is the type of kind that the first element of a failed
@@ -261,6 +306,7 @@ func (c *Checker) inferCons(e ast.Expr, kind ast.ConstructorKind, args []ast.Exp
 				return types.ErrorType
 			}
 		}
+		c.fixExpand(args, idx)
 		return types.NewSet(idx...)
 	case ast.TableCons:
 		var idx []types.Type
@@ -293,9 +339,30 @@ func (c *Checker) inferCons(e ast.Expr, kind ast.ConstructorKind, args []ast.Exp
 				return types.ErrorType
 			}
 		}
+		lhs := make([]ast.Expr, len(args))
+		for i, a := range args {
+			lhs[i] = a.(*ast.AssignExpr).LHS
+		}
+		c.fixExpand(lhs, idx)
 		return types.NewTable(yield, idx...)
 	}
 	return types.ErrorType
+}
+
+// fixExpand gives the expanded sets of inferred constructor indexes the
+// final index types, which unification may have widened.
+func (c *Checker) fixExpand(indexes []ast.Expr, idx []types.Type) {
+	for _, a := range indexes {
+		es, l := indexList(a)
+		if l == nil || len(es) != len(idx) {
+			continue
+		}
+		for i, x := range es {
+			if _, ok := c.prog.Expand[x]; ok {
+				c.prog.Expand[x] = idx[i]
+			}
+		}
+	}
 }
 
 // exprQuiet checks e for annotations but drops its diagnostics (used where
@@ -318,7 +385,9 @@ func (c *Checker) exprQuiet(e ast.Expr) {
 }
 
 // indexTypes checks one untyped index, [a, b] or a, and returns the types
-// of its values (nil after an error).
+// of its values (nil after an error). Inside [...], a set value stands
+// for its members (a cross product): its place gets the member type and
+// Program.Expand records it (fixExpand sets the final type).
 func (c *Checker) indexTypes(a ast.Expr) []types.Type {
 	es, l := indexList(a)
 	var ts []types.Type
@@ -326,6 +395,10 @@ func (c *Checker) indexTypes(a ast.Expr) []types.Type {
 		t := c.expr(x, nil)
 		if types.IsError(t) {
 			return nil
+		}
+		if el := expandElem(t); el != nil && l != nil {
+			c.prog.Expand[x] = el
+			t = el
 		}
 		ts = append(ts, t)
 	}

@@ -198,7 +198,11 @@ func (c *Checker) unary(e *ast.UnaryExpr) types.Type {
 		case k == types.Int || k == types.Double || k == types.Interval:
 			return t
 		case k == types.Vector:
-			if el := t.(*types.VectorType).Elem; types.IsArith(el.Kind()) {
+			// Element-wise, with the scalar rule: a count becomes an int.
+			if el := t.(*types.VectorType).Elem; types.IsArith(el.Kind()) || el.Kind() == types.Interval {
+				if el.Kind() == types.Count {
+					return &types.VectorType{Elem: types.IntType}
+				}
 				return t
 			}
 		}

@@ -64,6 +64,11 @@ type Func struct {
 	// Async marks a function with a "return when": its result comes
 	// later, so it may only be called in a when condition.
 	Async bool
+	// Assigned marks a script function that some statement assigns a
+	// function value to ("f = function(...) {...};"): its global slot
+	// holds the current value, so calls must go through the slot rather
+	// than straight to Bodies.
+	Assigned bool
 }
 
 // Body is one function body, event or hook handler, lambda, or the
@@ -113,6 +118,13 @@ type Program struct {
 	// Coerce marks expressions implicitly converted where used (count to
 	// double, a record to the wanted record type...): the target type.
 	Coerce map[ast.Expr]types.Type
+	// Expand marks the values of set/table constructor indexes that are
+	// sets standing for their members ({ [set("a", "b"), 1] } holds
+	// ["a", 1] and ["b", 1]): the value maps to the index type of its
+	// place, which each member is converted to. The constructor holds the
+	// cross product of the members of every expanded value of an index
+	// with the other values. Types still has the set's own type.
+	Expand map[ast.Expr]types.Type
 	// Uses resolves every identifier.
 	Uses map[*ast.Ident]*Symbol
 	// TypeOf resolves type expressions used in statements and expressions
@@ -130,3 +142,20 @@ type Program struct {
 func (p *Program) Lookup(name string) *Symbol { return p.Scope[name] }
 
 func (f *Func) String() string { return f.Sym.Name }
+
+// FormatAssert renders the condition of a failed assertion as Zeek does:
+// string constants in quotes, and the implicit arithmetic and record
+// conversions the checker noted shown as "(coerce E to T)" (assert
+// to_count("42") == 42.5 gives (coerce to_count("42") to double) == 42.5).
+func (p *Program) FormatAssert(e ast.Expr) string {
+	return ast.FormatWith(e, ast.FormatOptions{Quote: true, Coerce: func(x ast.Expr) string {
+		t := p.Coerce[x]
+		if t == nil {
+			return ""
+		}
+		if k := t.Kind(); types.IsArith(k) || k == types.Record {
+			return t.String()
+		}
+		return ""
+	}})
+}

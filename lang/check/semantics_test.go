@@ -3,6 +3,9 @@ package check_test
 import (
 	"strings"
 	"testing"
+
+	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/types"
 )
 
 // TestZeekSemantics pins checker rules taken from Zeek's own, each with the
@@ -89,6 +92,103 @@ global bad = Cfg($limit=1, $check(k: string, n: count) = { return "no"; });`,
 				"error in F, line 1: &group is only valid for event and hook handlers (&group=x)",
 			},
 		},
+		{
+			// Unary minus (and plus) on a vector of count works element-wise
+			// with the scalar rule: the result is a vector of int.
+			name: "negated vector of count",
+			src: `event zeek_init() { local v = vector(1, 2); local n: vector of int = -v; local p: vector of int = +v;
+local c: vector of count = -v; local d = vector(1.5); local e: vector of double = -d; }`,
+			want: []string{"error in F, line 2: type clash in assignment (c = -v)"},
+		},
+		{
+			// Any vector goes where a vector of any is wanted: arguments,
+			// assignments, initializers and return values.
+			name: "vector into vector of any",
+			src: `function f(v: vector of any): count { return |v|; }
+function g(): vector of any { local s = vector("a"); return s; }
+global va: vector of any;
+event zeek_init() { local vc = vector(1, 2, 3); print f(vc), f(vector(T)); va = vc; local vb: vector of any = vc; }`,
+		},
+		{
+			// The reverse is not a promotion.
+			name: "vector of any into vector of count",
+			src:  `global va: vector of any; event zeek_init() { local vc: vector of count = va; }`,
+			want: []string{"error in F, line 1: type clash in assignment (vc = va)"},
+		},
+		{
+			// "global f: function(...)" is a variable of function type: a
+			// lambda of that type may be assigned to it, at top level or in
+			// a body; events, hooks and BIFs stay unassignable.
+			name: "assign a lambda to a function global",
+			src: `global f: function(x: count): count;
+f = function(x: count): count { return x; };
+event zeek_init() { f = function(x: count): count { return x + 1; }; print f(2); }
+global e: event(x: count);
+event zeek_init() { e = function(x: count) { }; to_lower = function(s: string): string { return s; }; }
+event zeek_init() { f = function(x: string): count { return 0; }; }`,
+			want: []string{
+				"error in F, line 5: illegal assignment target (e)",
+				"error in F, line 5: illegal assignment target (to_lower)",
+				"error in F, line 6: type clash in assignment (f = function(x:string) : count)",
+			},
+		},
+		{
+			// A set among the values of a constructor index stands for its
+			// members: the constructor holds the cross product.
+			name: "cross-product constructors",
+			src: `global s: set[string, count] = { [set("a", "b"), 1], ["c", 2] };
+global t: table[string, count] of double = { [set("a", "b"), 1] = 2.0 };
+global u = { [set("a", "b"), set(1, 2)] };
+global w: set[string, count] = u;
+global p: set[port] = { [set(80/tcp, 8080/tcp)] };
+global bad: set[string, count] = { [set(1, 2), 1] };`,
+			want: []string{
+				"error in F, line 6 and string: type mismatch (set(1, 2) and string)",
+				"error in F, line 6: inconsistent type in set constructor ({[set(1, 2), 1]})",
+				"error in F, line 6: type clash in assignment (bad = {[set(1, 2), 1]})",
+			},
+		},
+		{
+			// Zeek asks every case block, the last and empty ones included,
+			// to end in break, fallthrough or return; next is not enough,
+			// even inside a loop.
+			name: "case block ending in next",
+			src: `event zeek_init() { for ( i in vector(1, 2) ) { switch ( i ) { case 0: next; default: break; } } }
+event zeek_init() { switch ( 1 ) { case 1: print 1; break; default: print 2; } }
+event zeek_init() { switch ( 1 ) { case 1: case 2: break; } }`,
+			want: []string{
+				"error in F, line 1: case block must end in break/fallthrough/return statement",
+				"error in F, line 2: case block must end in break/fallthrough/return statement",
+				"error in F, line 3: case block must end in break/fallthrough/return statement",
+			},
+		},
+		{
+			// A vector slice may be assigned a vector of its type; a string
+			// slice may not.
+			name: "slice assignment",
+			src: `event zeek_init() { local v = vector(1, 2, 3); v[1:2] = vector(9); v[:1] = vector("x");
+local s = "abc"; s[0:1] = "x"; }`,
+			want: []string{
+				"error in count and F, line 1: arithmetic mixed with non-arithmetic (count and x)",
+				"error in F, line 1 and count: type mismatch (x and count)",
+				"error in F, line 1: inconsistent types in vector constructor (vector(x))",
+				`error in F, line 1: type clash in assignment (v[:1] = vector(x))`,
+				"error in F, line 2: cannot assign to string index expression (s[0:1])",
+			},
+		},
+		{
+			// [[k] = v, ...] initializes a table where one is wanted.
+			name: "table from a bracketed list",
+			src: `global t: table[string] of count = [ ["a"] = 1, ["b"] = 2, ];
+global m: table[string, count] of bool = [ ["a", 1] = T ];
+global bad: table[string] of count = [ ["a"] = "x" ];`,
+			want: []string{
+				"error in count and F, line 3: arithmetic mixed with non-arithmetic (count and x)",
+				"error in F, line 3 and count: type mismatch (x and count)",
+				"error in F, line 3: inconsistent type in table constructor ([[a] = x])",
+				"error in F, line 3: type clash in assignment (bad = [[a] = x])",
+			},
+		},
 	} {
 		got, _ := run(t, tc.src)
 		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
@@ -103,5 +203,126 @@ func TestBroInitAlias(t *testing.T) {
 	init := c.Program().Lookup("zeek_init")
 	if init == nil || init.Func == nil || len(init.Func.Bodies) != 2 {
 		t.Fatalf("zeek_init: %+v", init)
+	}
+}
+
+// TestCrossProductAnnotation pins what the compiler is told about a
+// cross-product constructor: every set standing for its members is in
+// Program.Expand with the index type of its place, and keeps its own type
+// in Program.Types.
+func TestCrossProductAnnotation(t *testing.T) {
+	src := `global s: set[string, double] = { [set("a", "b"), set(1, 2)], ["c", 3.0] };
+global u = { [set(1, 2), set(-1)] };
+global t: table[count] of string = { [set(1, 2)] = "x" };`
+	got, c := run(t, src)
+	if len(got) > 0 {
+		t.Fatalf("diagnostics: %v", got)
+	}
+	p := c.Program()
+	want := map[string]string{
+		`set(a, b)`: "string", `set(1, 2)`: "double", // s: count members widen to double
+		`set(-1)`: "int", // u: inferred set[count, int], set(1, 2) is counted below
+	}
+	n := 0
+	for e, to := range p.Expand {
+		text := ast.Format(e)
+		n++
+		switch text {
+		case "set(1, 2)":
+			// s (double), u (count) and t (count).
+			if k := to.Kind(); k != types.Double && k != types.Count {
+				t.Errorf("Expand[%s] = %s", text, to)
+			}
+		default:
+			if want[text] != to.String() {
+				t.Errorf("Expand[%s] = %s, want %s", text, to, want[text])
+			}
+		}
+		if st, ok := p.Types[e].(*types.TableType); !ok || !st.IsSet() {
+			t.Errorf("Types[%s] = %v, want a set", text, p.Types[e])
+		}
+	}
+	if n != 5 {
+		t.Errorf("%d expanded values, want 5", n)
+	}
+	if u := p.Lookup("u"); u == nil || u.Type.String() != "set[count,int]" {
+		t.Errorf("u: %v", u.Type)
+	}
+}
+
+// TestAssignedFunction: a function global that is assigned is marked, so
+// calls go through its slot.
+func TestAssignedFunction(t *testing.T) {
+	got, c := run(t, `global f: function(x: count): count; global g: function(x: count): count;
+function g(x: count): count { return x; }
+f = function(x: count): count { return x; };`)
+	if len(got) > 0 {
+		t.Fatalf("diagnostics: %v", got)
+	}
+	p := c.Program()
+	if f := p.Lookup("f"); f == nil || f.Func == nil || !f.Func.Assigned {
+		t.Errorf("f not marked assigned")
+	}
+	if g := p.Lookup("g"); g == nil || g.Func == nil || g.Func.Assigned {
+		t.Errorf("g marked assigned")
+	}
+}
+
+// TestNegatedVectorType: -v on a vector of count is a vector of int.
+func TestNegatedVectorType(t *testing.T) {
+	_, c := run(t, `global v = vector(1, 2); global n = -v; global m = -vector(1.5); global i = -vector(1sec);`)
+	p := c.Program()
+	if got := p.Lookup("n").Type.String(); got != "vector of int" {
+		t.Errorf("-v: %s", got)
+	}
+	if got := p.Lookup("m").Type.String(); got != "vector of double" {
+		t.Errorf("-vector(1.5): %s", got)
+	}
+	if got := p.Lookup("i").Type.String(); got != "vector of interval" {
+		t.Errorf("-vector(1sec): %s", got)
+	}
+}
+
+// TestFormatAssert: assertion conditions keep string quotes and show the
+// checker's arithmetic conversions, in Zeek's operand order.
+func TestFormatAssert(t *testing.T) {
+	src := `event zeek_init() { local x = 2;
+assert fmt("%s", 1) == "2";
+assert to_count("42") == 42.5;
+assert x == 1;
+assert x == 1.5;
+assert "abc" in fmt("x\n");
+}`
+	got, c := run(t, src)
+	if len(got) > 0 {
+		t.Fatalf("diagnostics: %v", got)
+	}
+	want := []string{
+		`fmt("%s", 1) == "2"`,
+		`(coerce to_count("42") to double) == 42.5`,
+		`1 == x`,
+		`1.5 == (coerce x to double)`,
+		`"abc" in fmt("x\x0a")`,
+	}
+	var i int
+	for _, b := range c.Program().Bodies {
+		if b.Decl == nil {
+			continue
+		}
+		for _, s := range b.Decl.Body.Stmts {
+			a, ok := s.(*ast.AssertStmt)
+			if !ok {
+				continue
+			}
+			if i < len(want) {
+				if got := c.Program().FormatAssert(a.Cond); got != want[i] {
+					t.Errorf("assert %d: %s, want %s", i, got, want[i])
+				}
+			}
+			i++
+		}
+	}
+	if i != len(want) {
+		t.Errorf("%d asserts, want %d", i, len(want))
 	}
 }

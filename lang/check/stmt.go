@@ -191,7 +191,7 @@ func (c *Checker) switchStmt(s *ast.SwitchStmt) {
 	seen := map[any]bool{}
 	hasDefault := false
 	c.fn.swtch++
-	for ci, cs := range s.Cases {
+	for _, cs := range s.Cases {
 		if cs.IsDefault {
 			if hasDefault {
 				c.errorText(cs, "", "multiple default labels")
@@ -223,8 +223,9 @@ func (c *Checker) switchStmt(s *ast.SwitchStmt) {
 		for _, st := range cs.Body {
 			c.stmt(st)
 		}
-		// The last block may run off the end of the switch.
-		if ci < len(s.Cases)-1 && len(cs.Body) > 0 && !endsCase(cs.Body[len(cs.Body)-1]) {
+		// Zeek asks this of every block, the last and empty ones included;
+		// "next" does not count, even inside a loop.
+		if len(cs.Body) == 0 || !endsCase(cs.Body[len(cs.Body)-1]) {
 			c.errorText(cs, "", "case block must end in break/fallthrough/return statement")
 		}
 	}

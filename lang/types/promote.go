@@ -37,8 +37,9 @@ func IsError(t Type) bool { return t == nil || t.Kind() == Invalid }
 
 // Promotable reports whether a value of type from may be used where to is
 // wanted without a cast: identical types, anything into any, arithmetic
-// widening (count → int → double), records whose fields fit, and function
-// values whose parameters are identical or any.
+// widening (count → int → double), records whose fields fit, any vector
+// into a vector of any, and function values whose parameters are
+// identical or any.
 func Promotable(from, to Type) bool {
 	if IsError(from) || IsError(to) || Identical(from, to) {
 		return true
@@ -58,6 +59,12 @@ func Promotable(from, to Type) bool {
 	case *FuncType:
 		if from, ok := from.(*FuncType); ok {
 			return funcCompatible(from, to)
+		}
+	case *VectorType:
+		// A wanted vector of any takes every vector (BIFs and scripts
+		// written for any element type); the value is not converted.
+		if _, ok := from.(*VectorType); ok {
+			return to.Elem != nil && to.Elem.Kind() == Any
 		}
 	case *TableType:
 		// A wanted table whose yield is any accepts every yield, so

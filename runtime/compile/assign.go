@@ -86,6 +86,9 @@ func (c *compiler) assign(e *ast.AssignExpr) expr {
 	if l, ok := e.LHS.(*ast.ListExpr); ok && e.Op == "=" {
 		return c.multiAssign(l, e.RHS)
 	}
+	if f := c.localAssign(e, lt); f != nil {
+		return f
+	}
 	set := c.store(e.LHS)
 	if e.Op == "=" {
 		rhs := c.expr(e.RHS, lt)
@@ -109,6 +112,68 @@ func (c *compiler) assign(e *ast.AssignExpr) expr {
 		set(fr, v)
 		return v
 	}
+}
+
+// localSlot returns the frame slot when e is a local variable.
+func (c *compiler) localSlot(e ast.Expr) (int, bool) {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	s := c.chk.Uses[id]
+	if s == nil || s.Kind != check.LocalVar {
+		return 0, false
+	}
+	return s.Slot, true
+}
+
+// localAssign is the fast path of assignments to a local: "x = e" and
+// "x += e" / "x -= e" on int, and "x += e" on count and double, work on
+// the slot directly instead of through getter and setter closures (the
+// inner loops of real scripts are made of these). Other forms return nil.
+func (c *compiler) localAssign(e *ast.AssignExpr, lt types.Type) expr {
+	slot, ok := c.localSlot(e.LHS)
+	if !ok {
+		return nil
+	}
+	if e.Op == "=" {
+		rhs := c.expr(e.RHS, lt)
+		return func(fr *Frame) value.Value {
+			v := rhs(fr)
+			fr.Slots[slot] = v
+			return v
+		}
+	}
+	if c.valueType(e.RHS).Kind() != lt.Kind() {
+		return nil
+	}
+	rhs := c.expr(e.RHS, nil)
+	unset := func(fr *Frame) {
+		if fr.Slots[slot].P == value.Unset {
+			fail(e.LHS, "value used but not set")
+		}
+	}
+	switch {
+	case lt.Kind() == types.Int && e.Op == "+=", lt.Kind() == types.Count && e.Op == "+=":
+		return func(fr *Frame) value.Value {
+			unset(fr)
+			fr.Slots[slot].N += rhs(fr).N
+			return fr.Slots[slot]
+		}
+	case lt.Kind() == types.Int && e.Op == "-=":
+		return func(fr *Frame) value.Value {
+			unset(fr)
+			fr.Slots[slot].N -= rhs(fr).N
+			return fr.Slots[slot]
+		}
+	case lt.Kind() == types.Double && e.Op == "+=":
+		return func(fr *Frame) value.Value {
+			unset(fr)
+			fr.Slots[slot] = value.Double(fr.Slots[slot].Double() + rhs(fr).Double())
+			return fr.Slots[slot]
+		}
+	}
+	return nil
 }
 
 // compoundOp implements += and -= for the target type t (numbers,
@@ -187,6 +252,20 @@ func (c *compiler) multiAssign(l *ast.ListExpr, rhs ast.Expr) expr {
 }
 
 func (c *compiler) incr(e *ast.IncrExpr) expr {
+	if slot, ok := c.localSlot(e.X); ok && !(c.typeOf(e.X).Kind() == types.Count && e.Op == "--") {
+		// ++ on a local (and -- on an int): in place on the slot.
+		delta := uint64(1)
+		if e.Op == "--" {
+			delta = ^uint64(0)
+		}
+		return func(fr *Frame) value.Value {
+			if fr.Slots[slot].P == value.Unset {
+				fail(e.X, "value used but not set")
+			}
+			fr.Slots[slot].N += delta
+			return fr.Slots[slot]
+		}
+	}
 	get := c.expr(e.X, nil)
 	set := c.store(e.X)
 	t := c.typeOf(e.X)

@@ -10,10 +10,10 @@ import (
 	"github.com/gobro/gobro/runtime/value"
 )
 
-// args compiles call arguments against a signature: converted to the
+// argExprs compiles call arguments against a signature: converted to the
 // parameter types, trailing defaults filled in, extra (variadic) arguments
 // boxed as any.
-func (c *compiler) args(call *ast.CallExpr, ft *types.FuncType) func(*Frame) []value.Value {
+func (c *compiler) argExprs(call *ast.CallExpr, ft *types.FuncType) []expr {
 	var fs []expr
 	for i, a := range call.Args {
 		var want types.Type = types.AnyType
@@ -27,6 +27,13 @@ func (c *compiler) args(call *ast.CallExpr, ft *types.FuncType) func(*Frame) []v
 			fs = append(fs, c.expr(d, ft.Params[i].Type))
 		}
 	}
+	return fs
+}
+
+// args is argExprs evaluated into a fresh slice (for values that outlive
+// the call: queued events, built-ins that keep their arguments).
+func (c *compiler) args(call *ast.CallExpr, ft *types.FuncType) func(*Frame) []value.Value {
+	fs := c.argExprs(call, ft)
 	return func(fr *Frame) []value.Value {
 		out := make([]value.Value, len(fs))
 		for i, f := range fs {
@@ -36,6 +43,10 @@ func (c *compiler) args(call *ast.CallExpr, ft *types.FuncType) func(*Frame) []v
 	}
 }
 
+// maxStackArgs is how many arguments a direct call evaluates into a Go
+// stack array rather than a heap slice.
+const maxStackArgs = 8
+
 func (c *compiler) call(e *ast.CallExpr) expr {
 	if id, ok := e.Fun.(*ast.Ident); ok {
 		if s := c.chk.Uses[id]; s != nil {
@@ -44,8 +55,24 @@ func (c *compiler) call(e *ast.CallExpr) expr {
 				return c.typedConstructor(e, s.Type)
 			case check.FuncSym:
 				fn := c.out.Funcs[s.Func]
-				args := c.args(e, s.Func.Type)
-				return func(fr *Frame) value.Value { return invoke(fn, args(fr), e) }
+				if s.Func.Builtin || len(e.Args) > maxStackArgs || len(s.Func.Type.Params) > maxStackArgs {
+					args := c.args(e, s.Func.Type)
+					return func(fr *Frame) value.Value { return invoke(fn, args(fr), e, fr.depth) }
+				}
+				// A script function: arguments go through a stack array
+				// straight into the callee's pooled frame, so a call
+				// allocates nothing.
+				fs := c.argExprs(e, s.Func.Type)
+				return func(fr *Frame) value.Value {
+					var buf [maxStackArgs]value.Value
+					for i, f := range fs {
+						buf[i] = f(fr)
+					}
+					if len(fn.Bodies) == 0 {
+						fail(e, "function %s called but not defined", fn.Name)
+					}
+					return runBody(fn.Bodies[0], buf[:len(fs)], nil, fr.depth)
+				}
 			}
 		}
 	}
@@ -61,39 +88,47 @@ func (c *compiler) call(e *ast.CallExpr) expr {
 		if !ok {
 			fail(e, "value used but not set")
 		}
-		return Call(fv, args(fr), e)
+		return callAt(fv, args(fr), e, fr.depth)
 	}
 }
 
-// invoke calls a function with evaluated arguments.
-func invoke(fn *Function, args []value.Value, call ast.Node) value.Value {
+// invoke calls a function with evaluated arguments from a frame at the
+// given call depth.
+func invoke(fn *Function, args []value.Value, call ast.Node, depth int) value.Value {
 	if fn.Builtin != nil {
 		return fn.Builtin(args, call)
 	}
 	if len(fn.Bodies) == 0 {
 		fail(call, "function %s called but not defined", fn.Name)
 	}
-	return runBody(fn.Bodies[0], args, nil)
+	return runBody(fn.Bodies[0], args, nil, depth)
 }
 
 // Call calls a function value (a function or a closure) with evaluated
-// arguments; call is where, for error messages.
+// arguments, from outside any script frame (the engine, a built-in); call
+// is where, for error messages.
 func Call(fv *value.Func, args []value.Value, call ast.Node) value.Value {
+	return callAt(fv, args, call, 0)
+}
+
+func callAt(fv *value.Func, args []value.Value, call ast.Node, depth int) value.Value {
 	switch impl := fv.Impl.(type) {
 	case *Function:
-		return invoke(impl, args, call)
+		return invoke(impl, args, call, depth)
 	case *closure:
-		return runBody(impl.body, args, impl.captured)
+		return runBody(impl.body, args, impl.captured, depth)
 	}
 	fail(call, "not a function")
 	return value.None
 }
 
-// runBody runs a body in a new frame: parameters first, then captured
-// values in their slots.
-func runBody(b *Body, args []value.Value, captured []capturedSlot) value.Value {
+// runBody runs a body in a frame of its own: parameters first, then
+// captured values in their slots. depth is the caller's call depth: kept
+// in the frame, not in a counter, so a run-time error unwinding through
+// calls leaves nothing to restore.
+func runBody(b *Body, args []value.Value, captured []capturedSlot, depth int) value.Value {
 	p := b.prog
-	if p.depth >= p.MaxDepth && p.MaxDepth > 0 || p.depth >= HardDepth {
+	if depth >= p.MaxDepth && p.MaxDepth > 0 || depth >= HardDepth {
 		limit := p.MaxDepth
 		if limit <= 0 || limit > HardDepth {
 			limit = HardDepth
@@ -106,17 +141,20 @@ func runBody(b *Body, args []value.Value, captured []capturedSlot) value.Value {
 		}
 		panic(&Error{Node: where, Msg: fmt.Sprintf("maximum recursion depth %d exceeded", limit), Kind: "runtime error"})
 	}
-	p.depth++
-	defer func() { p.depth-- }()
-	fr := &Frame{Slots: newSlots(b.Slots)}
+	fr := b.getFrame()
+	fr.depth = depth + 1
 	b.bind(fr, args)
 	for _, cs := range captured {
 		fr.Slots[cs.slot] = cs.v
 	}
+	var ret value.Value
 	if b.Run(fr) == ctrlReturn {
-		return fr.ret
+		ret = fr.ret
+	} else {
+		ret = value.None
 	}
-	return value.None
+	b.putFrame(fr)
+	return ret
 }
 
 // builtin binds a BIF to its Go implementation; a missing implementation
@@ -235,7 +273,9 @@ func (c *compiler) schedule(e *ast.ScheduleExpr) expr {
 // RunHandler runs an event or hook handler with its arguments; it reports
 // whether the handler ended with "break" (which stops a hook chain).
 func RunHandler(b *Body, args []value.Value) (broke bool) {
-	fr := &Frame{Slots: newSlots(b.Slots)}
+	fr := b.getFrame()
 	b.bind(fr, args)
-	return b.Run(fr) == ctrlBreak
+	broke = b.Run(fr) == ctrlBreak
+	b.putFrame(fr)
+	return broke
 }

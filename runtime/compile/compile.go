@@ -65,6 +65,8 @@ type Frame struct {
 	Slots []value.Value
 	// ret holds the value of a return statement on its way out.
 	ret value.Value
+	// depth is how many script calls are active, this one included.
+	depth int
 }
 
 // ctrl is how a statement ends.
@@ -126,7 +128,6 @@ type Program struct {
 	// max_recursion_depth, 1000 by default); 0 means no limit other than
 	// HardDepth.
 	MaxDepth int
-	depth    int
 
 	rt Runtime
 }
@@ -167,6 +168,30 @@ type Body struct {
 	// paramSlots are the frame slots of the parameters when they are not
 	// the first slots (a lambda's captures come first); nil otherwise.
 	paramSlots []int
+	// free holds frames of finished calls for reuse. A frame never
+	// outlives its call (when statements copy it, lambdas copy the values
+	// they capture), so reusing it saves two allocations per call; a frame
+	// lost to a run-time error is simply collected.
+	free []*Frame
+}
+
+// getFrame returns a frame with every slot unset.
+func (b *Body) getFrame() *Frame {
+	if n := len(b.free); n > 0 {
+		fr := b.free[n-1]
+		b.free = b.free[:n-1]
+		for i := range fr.Slots {
+			fr.Slots[i] = value.None
+		}
+		fr.ret = value.None
+		return fr
+	}
+	return &Frame{Slots: newSlots(b.Slots)}
+}
+
+// putFrame returns a frame for reuse.
+func (b *Body) putFrame(fr *Frame) {
+	b.free = append(b.free, fr)
 }
 
 // bind puts the arguments into a new frame's parameter slots.

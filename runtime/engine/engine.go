@@ -28,6 +28,7 @@ type Engine struct {
 	stderr io.Writer
 
 	queue   []event
+	head    int // next event to run in queue
 	timers  timerHeap
 	seq     int
 	netTime float64
@@ -158,9 +159,14 @@ func (e *Engine) raise(name string) {
 // drain runs queued events until none is left.
 func (e *Engine) drain() {
 	for {
-		for len(e.queue) > 0 {
-			ev := e.queue[0]
-			e.queue = e.queue[1:]
+		for e.head < len(e.queue) {
+			ev := e.queue[e.head]
+			e.queue[e.head] = event{}
+			e.head++
+			if e.head == len(e.queue) {
+				// Drained: reuse the queue's memory from the start.
+				e.queue, e.head = e.queue[:0], 0
+			}
 			e.inReporterEvent = ev.reporter
 			e.dispatch(ev)
 			e.inReporterEvent = false
@@ -187,8 +193,7 @@ func (e *Engine) dispatch(ev event) {
 			// events reach script handlers only.
 			continue
 		}
-		args := bindArgs(b, ev.args)
-		e.guard(func() { compile.RunHandler(b, args) })
+		e.runHandler(b, bindArgs(b, ev.args))
 	}
 }
 
@@ -205,6 +210,21 @@ func bindArgs(b *compile.Body, args []value.Value) []value.Value {
 		}
 	}
 	return out
+}
+
+// runHandler runs one event handler; a script run-time error ends only
+// this handler and is reported.
+func (e *Engine) runHandler(b *compile.Body, args []value.Value) {
+	defer func() {
+		if r := recover(); r != nil {
+			err, isScript := r.(*compile.Error)
+			if !isScript {
+				panic(r)
+			}
+			e.Report(err)
+		}
+	}()
+	compile.RunHandler(b, args)
 }
 
 // guard runs f, turning a script run-time error into a report; it tells
