@@ -54,6 +54,18 @@ func (c *compiler) store(lhs ast.Expr) func(fr *Frame, v value.Value) {
 			return func(fr *Frame, v value.Value) { p.put(x(fr).P.(*value.Table), key(fr), v) }
 		}
 	}
+	if sl, ok := lhs.(*ast.SliceExpr); ok && c.typeOf(sl.X).Kind() == types.Vector {
+		// v[a:b] = w replaces that range by w's elements.
+		x := c.expr(sl.X, nil)
+		bounds := c.sliceBounds(sl)
+		return func(fr *Frame, v value.Value) {
+			vec := x(fr).P.(*value.Vector)
+			a, b := bounds(fr, len(vec.Elems))
+			repl := v.P.(*value.Vector).Elems
+			elems := append(append(append([]value.Value(nil), vec.Elems[:a]...), repl...), vec.Elems[b:]...)
+			vec.Elems = elems
+		}
+	}
 	return func(*Frame, value.Value) { fail(lhs, "assignment target not supported yet") }
 }
 

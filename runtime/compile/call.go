@@ -54,6 +54,10 @@ func (c *compiler) call(e *ast.CallExpr) expr {
 			case check.TypeSym:
 				return c.typedConstructor(e, s.Type)
 			case check.FuncSym:
+				if s.Func.Assigned {
+					// Assigned at run time: call whatever the global holds.
+					break
+				}
 				fn := c.out.Funcs[s.Func]
 				if s.Func.Builtin || len(e.Args) > maxStackArgs || len(s.Func.Type.Params) > maxStackArgs {
 					args := c.args(e, s.Func.Type)

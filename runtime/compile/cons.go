@@ -125,28 +125,37 @@ func (c *compiler) vectorCons(t *types.VectorType, elems []ast.Expr) expr {
 // tableCons builds a set from elements or a table from [k] = v entries.
 func (c *compiler) tableCons(t *types.TableType, elems []ast.Expr) expr {
 	type entry struct {
-		key func(*Frame) []value.Value
-		val expr
+		key    func(*Frame) []value.Value
+		val    expr
+		expand []bool // index positions holding a set to expand (cross product)
 	}
 	var entries []entry
+	add := func(idx []ast.Expr, val expr) {
+		en := entry{key: c.keys(idx, t.Index), val: val}
+		for i, e := range idx {
+			if _, ok := c.chk.Expand[e]; ok {
+				if en.expand == nil {
+					en.expand = make([]bool, len(idx))
+				}
+				en.expand[i] = true
+			}
+		}
+		entries = append(entries, en)
+	}
 	for _, e := range elems {
 		if a, ok := e.(*ast.AssignExpr); ok && !t.IsSet() {
-			var idx []ast.Expr
 			if l, ok := a.LHS.(*ast.ListExpr); ok {
-				idx = l.Elems
+				add(l.Elems, c.expr(a.RHS, t.Yield))
 			} else {
-				idx = []ast.Expr{a.LHS}
+				add([]ast.Expr{a.LHS}, c.expr(a.RHS, t.Yield))
 			}
-			entries = append(entries, entry{c.keys(idx, t.Index), c.expr(a.RHS, t.Yield)})
 			continue
 		}
-		var idx []ast.Expr
-		if l, ok := e.(*ast.ListExpr); ok && len(t.Index) > 1 {
-			idx = l.Elems
+		if l, ok := e.(*ast.ListExpr); ok && (len(t.Index) > 1 || len(l.Elems) == 1 && c.typeOf(l).Kind() != types.Record) {
+			add(l.Elems, nil)
 		} else {
-			idx = []ast.Expr{e}
+			add([]ast.Expr{e}, nil)
 		}
-		entries = append(entries, entry{key: c.keys(idx, t.Index)})
 	}
 	return func(fr *Frame) value.Value {
 		tbl := newTable(t)
@@ -155,10 +164,38 @@ func (c *compiler) tableCons(t *types.TableType, elems []ast.Expr) expr {
 			if en.val != nil {
 				v = en.val(fr)
 			}
-			tbl.Put(en.key(fr), v)
+			key := en.key(fr)
+			if en.expand == nil {
+				tbl.Put(key, v)
+				continue
+			}
+			crossProduct(key, en.expand, 0, func(k []value.Value) { tbl.Put(k, v) })
 		}
 		return value.Value{P: tbl}
 	}
+}
+
+// crossProduct calls put with every key made by replacing each expanded
+// position's set by each of its members, in insertion order.
+func crossProduct(key []value.Value, expand []bool, i int, put func([]value.Value)) {
+	for ; i < len(key); i++ {
+		if !expand[i] {
+			continue
+		}
+		set, ok := key[i].P.(*value.Table)
+		if !ok {
+			continue
+		}
+		it := set.Iter()
+		for it.Next() {
+			k := append([]value.Value(nil), key...)
+			k[i] = it.Key1()
+			crossProduct(k, expand, i+1, put)
+		}
+		it.Done()
+		return
+	}
+	put(append([]value.Value(nil), key...))
 }
 
 func (c *compiler) index(e *ast.IndexExpr) expr {
@@ -200,6 +237,24 @@ func (c *compiler) index(e *ast.IndexExpr) expr {
 
 func (c *compiler) slice(e *ast.SliceExpr) expr {
 	x := c.expr(e.X, nil)
+	bounds := c.sliceBounds(e)
+	if vt, ok := c.typeOf(e.X).(*types.VectorType); ok {
+		return func(fr *Frame) value.Value {
+			v := x(fr).P.(*value.Vector)
+			a, b := bounds(fr, len(v.Elems))
+			return value.Value{P: &value.Vector{Type: vt, Elems: append([]value.Value(nil), v.Elems[a:b]...)}}
+		}
+	}
+	return func(fr *Frame) value.Value {
+		s := x(fr).Str()
+		a, b := bounds(fr, len(s))
+		return value.String(s[a:b])
+	}
+}
+
+// sliceBounds compiles a slice's bounds into [a, b) within a length n:
+// negative bounds count from the end, and both are clamped.
+func (c *compiler) sliceBounds(e *ast.SliceExpr) func(fr *Frame, n int) (int, int) {
 	var lo, hi expr
 	if e.Lo != nil {
 		lo = c.expr(e.Lo, nil)
@@ -207,7 +262,7 @@ func (c *compiler) slice(e *ast.SliceExpr) expr {
 	if e.Hi != nil {
 		hi = c.expr(e.Hi, nil)
 	}
-	bounds := func(fr *Frame, n int) (int, int) {
+	return func(fr *Frame, n int) (int, int) {
 		a, b := 0, n
 		if lo != nil {
 			a = int(lo(fr).Int())
@@ -226,18 +281,6 @@ func (c *compiler) slice(e *ast.SliceExpr) expr {
 			b = a
 		}
 		return a, b
-	}
-	if vt, ok := c.typeOf(e.X).(*types.VectorType); ok {
-		return func(fr *Frame) value.Value {
-			v := x(fr).P.(*value.Vector)
-			a, b := bounds(fr, len(v.Elems))
-			return value.Value{P: &value.Vector{Type: vt, Elems: append([]value.Value(nil), v.Elems[a:b]...)}}
-		}
-	}
-	return func(fr *Frame) value.Value {
-		s := x(fr).Str()
-		a, b := bounds(fr, len(s))
-		return value.String(s[a:b])
 	}
 }
 

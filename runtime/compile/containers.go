@@ -160,7 +160,8 @@ func (c *compiler) key1(idx []ast.Expr, want []types.Type) expr {
 		return nil
 	}
 	e := idx[0]
-	if l, ok := e.(*ast.ListExpr); ok {
+	if l, ok := e.(*ast.ListExpr); ok && c.typeOf(l).Kind() != types.Record {
+		// [k] is an index list of one; [$a=1] is a record value.
 		if len(l.Elems) != 1 {
 			return nil
 		}
