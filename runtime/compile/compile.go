@@ -89,8 +89,14 @@ type (
 type Runtime interface {
 	// Print writes one print statement's line (already rendered).
 	Print(line string)
-	// Queue raises an event: its handlers run later, in FIFO order.
+	// Queue raises an event: its handlers run later, in FIFO order. It
+	// copies args.
 	Queue(f *Function, args []value.Value)
+	// Reserve queues an event whose n arguments the caller then writes
+	// into the returned slots, and Commit completes it: the event
+	// statement's way of queueing without allocating.
+	Reserve(f *Function, n int) ([]value.Value, Reservation)
+	Commit(r Reservation)
 	// Schedule raises an event after the given interval of network time.
 	Schedule(after float64, f *Function, args []value.Value)
 	// RunHook runs a hook's handlers now; false when one broke out.
@@ -109,6 +115,13 @@ type Runtime interface {
 	// &read_expire or &write_expire, to expire its entries on network
 	// time.
 	WatchTable(t *value.Table)
+}
+
+// Reservation identifies an event reserved in the runtime's queue (a
+// plain value, so reserving allocates nothing).
+type Reservation struct {
+	Chunk, At, Pushes int
+	Valid             bool
 }
 
 // Program is a compiled program.

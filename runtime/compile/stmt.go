@@ -108,12 +108,24 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 	case *ast.FallthroughStmt:
 		return func(*Frame) ctrl { return ctrlFallthrough }
 	case *ast.EventStmt:
-		fn, args := c.eventCall(s.Call)
+		id, _ := s.Call.Fun.(*ast.Ident)
+		sym := c.chk.Uses[id]
+		if sym == nil || sym.Func == nil {
+			return func(*Frame) ctrl { fail(s.Call, "not an event"); return ctrlNext }
+		}
+		fn := c.out.Funcs[sym.Func]
+		fs := c.argExprs(s.Call, sym.Func.Type)
+		if len(fs) > maxStackArgs {
+			args := c.args(s.Call, sym.Func.Type)
+			return func(fr *Frame) ctrl { c.rt.Queue(fn, args(fr)); return ctrlNext }
+		}
+		// Arguments are evaluated straight into the queued event.
 		return func(fr *Frame) ctrl {
-			if fn == nil {
-				fail(s.Call, "not an event")
+			slots, token := c.rt.Reserve(fn, len(fs))
+			for i, f := range fs {
+				slots[i] = f(fr)
 			}
-			c.rt.Queue(fn, args(fr))
+			c.rt.Commit(token)
 			return ctrlNext
 		}
 	case *ast.AddStmt:

@@ -27,8 +27,8 @@ type Engine struct {
 	stdout io.Writer
 	stderr io.Writer
 
-	queue   []event
-	head    int // next event to run in queue
+	queue   queue
+	scratch []value.Value // argument slots of events nobody handles
 	timers  timerHeap
 	seq     int
 	netTime float64
@@ -59,12 +59,6 @@ type Engine struct {
 
 	// Getenv reads the environment (ZEEK_ALLOW_INIT_ERRORS); tests replace it.
 	Getenv func(string) string
-}
-
-type event struct {
-	fn       *compile.Function
-	args     []value.Value
-	reporter bool // a reporter_* event
 }
 
 // New compiles a checked program for a run writing to stdout and stderr.
@@ -152,20 +146,17 @@ func (e *Engine) raise(name string) {
 		return
 	}
 	if fn := e.prog.Funcs[s.Func]; fn != nil && fn.Handled() {
-		e.queue = append(e.queue, event{fn: fn})
+		e.queue.push(event{fn: fn})
 	}
 }
 
 // drain runs queued events until none is left.
 func (e *Engine) drain() {
 	for {
-		for e.head < len(e.queue) {
-			ev := e.queue[e.head]
-			e.queue[e.head] = event{}
-			e.head++
-			if e.head == len(e.queue) {
-				// Drained: reuse the queue's memory from the start.
-				e.queue, e.head = e.queue[:0], 0
+		for !e.queue.empty() {
+			ev := e.queue.pop()
+			if ev.fn == nil {
+				continue // a tombstone left by queue.commit
 			}
 			e.inReporterEvent = ev.reporter
 			e.dispatch(ev)
@@ -193,7 +184,7 @@ func (e *Engine) dispatch(ev event) {
 			// events reach script handlers only.
 			continue
 		}
-		e.runHandler(b, bindArgs(b, ev.args))
+		e.runHandler(b, bindArgs(b, ev.args()))
 	}
 }
 
@@ -295,7 +286,9 @@ func (e *Engine) reporter(level, kind, loc, msg string) {
 		return
 	}
 	if fn := e.prog.Funcs[s.Func]; fn != nil && fn.Handled() {
-		e.queue = append(e.queue, event{fn: fn, args: []value.Value{value.Time(e.netTime), value.String(msg), value.String(loc)}, reporter: true})
+		ev := newEvent(fn, []value.Value{value.Time(e.netTime), value.String(msg), value.String(loc)})
+		ev.reporter = true
+		e.queue.push(ev)
 	}
 }
 
@@ -318,9 +311,24 @@ func (e *Engine) Print(line string) { fmt.Fprintln(e.stdout, line) }
 // Queue implements compile.Runtime.
 func (e *Engine) Queue(fn *compile.Function, args []value.Value) {
 	if fn.Handled() {
-		e.queue = append(e.queue, event{fn: fn, args: args})
+		e.queue.push(newEvent(fn, args))
 	}
 }
+
+// Reserve implements compile.Runtime: the event's argument slots, to be
+// filled in place, then Commit.
+func (e *Engine) Reserve(fn *compile.Function, n int) ([]value.Value, compile.Reservation) {
+	if !fn.Handled() {
+		if cap(e.scratch) < n {
+			e.scratch = make([]value.Value, n)
+		}
+		return e.scratch[:n], compile.Reservation{}
+	}
+	return e.queue.reserve(fn, n)
+}
+
+// Commit implements compile.Runtime.
+func (e *Engine) Commit(r compile.Reservation) { e.queue.commit(r) }
 
 // Schedule implements compile.Runtime.
 func (e *Engine) Schedule(after float64, fn *compile.Function, args []value.Value) {

@@ -1,0 +1,115 @@
+package engine
+
+import (
+	"github.com/gobro/gobro/runtime/compile"
+	"github.com/gobro/gobro/runtime/value"
+)
+
+// event is a queued event. Up to smallArgs arguments are kept inside the
+// entry, so queueing an event allocates nothing in the common case.
+type event struct {
+	fn       *compile.Function
+	n        int
+	small    [smallArgs]value.Value
+	more     []value.Value // all arguments, when more than smallArgs
+	reporter bool          // a reporter_* event
+}
+
+const smallArgs = 4
+
+func newEvent(fn *compile.Function, args []value.Value) event {
+	ev := event{fn: fn, n: len(args)}
+	if len(args) <= smallArgs {
+		copy(ev.small[:], args)
+	} else {
+		ev.more = append([]value.Value(nil), args...)
+	}
+	return ev
+}
+
+// args returns the event's arguments.
+func (ev *event) args() []value.Value {
+	if ev.more != nil {
+		return ev.more
+	}
+	return ev.small[:ev.n]
+}
+
+// queue is the FIFO event queue: fixed-size chunks, so a burst of a
+// million events never copies the ones already queued, and drained chunks
+// are reused.
+type queue struct {
+	chunks [][]event
+	head   int // next event in chunks[0]
+	spare  [][]event
+	pushes int // events pushed so far (reservations compare it)
+}
+
+const chunkSize = 256
+
+func (q *queue) push(ev event) {
+	n := len(q.chunks)
+	if n == 0 || len(q.chunks[n-1]) == chunkSize {
+		var c []event
+		if k := len(q.spare); k > 0 {
+			c, q.spare = q.spare[k-1], q.spare[:k-1]
+		} else {
+			c = make([]event, 0, chunkSize)
+		}
+		q.chunks = append(q.chunks, c)
+		n++
+	}
+	q.chunks[n-1] = append(q.chunks[n-1], ev)
+	q.pushes++
+}
+
+func (q *queue) empty() bool {
+	return len(q.chunks) == 0 || len(q.chunks) == 1 && q.head == len(q.chunks[0])
+}
+
+// pop removes the next event; the queue must not be empty.
+func (q *queue) pop() event {
+	c := q.chunks[0]
+	ev := c[q.head]
+	c[q.head] = event{} // drop references for the collector
+	q.head++
+	if q.head == len(c) {
+		if len(q.chunks) == 1 {
+			q.chunks[0], q.head = c[:0], 0
+		} else if q.head == chunkSize {
+			q.spare = append(q.spare, c[:0])
+			q.chunks, q.head = q.chunks[1:], 0
+		}
+	}
+	return ev
+}
+
+// reserve appends an event whose arguments the caller fills in place
+// through the returned slice (no copy, no allocation), and returns a token
+// for commit.
+func (q *queue) reserve(fn *compile.Function, n int) ([]value.Value, compile.Reservation) {
+	ev := event{fn: fn, n: n}
+	if n > smallArgs {
+		ev.more = make([]value.Value, n)
+	}
+	q.push(ev)
+	c := q.chunks[len(q.chunks)-1]
+	r := compile.Reservation{Chunk: len(q.chunks) - 1, At: len(c) - 1, Pushes: q.pushes, Valid: true}
+	e := &c[len(c)-1]
+	return e.args(), r
+}
+
+// commit keeps Zeek's order when evaluating the arguments raised events
+// of their own: those were queued after the reservation but must come
+// first, so the reserved entry becomes a tombstone (fn == nil, skipped by
+// the engine) and a copy of it joins the end of the queue. Entries cannot
+// have been consumed meanwhile: nothing dispatches while a handler runs.
+func (q *queue) commit(r compile.Reservation) {
+	if !r.Valid || q.pushes == r.Pushes {
+		return
+	}
+	c := q.chunks[r.Chunk]
+	ev := c[r.At]
+	c[r.At] = event{}
+	q.push(ev)
+}
