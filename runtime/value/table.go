@@ -305,6 +305,13 @@ func (t *Table) put(k []byte, v Value, key []Value) bool {
 	if e.short == 0 {
 		e.key = string(k)
 	}
+	if len(t.ents) == cap(t.ents) && len(t.ents) >= 1024 {
+		// Double the log ourselves: append grows big slices by a quarter,
+		// which copies a large table several times over.
+		grown := make([]entry, len(t.ents), 2*cap(t.ents))
+		copy(grown, t.ents)
+		t.ents = grown
+	}
 	t.ents = append(t.ents, e)
 	pos := len(t.ents)
 	if t.stamps != nil {
@@ -353,7 +360,19 @@ func (t *Table) grow() {
 	for (len(t.ents)+1)*4 > n*3 {
 		n *= 2
 	}
-	t.rehash(n)
+	t.resize(n)
+}
+
+// resize moves the index to n slots using the hashes the slots keep: no
+// key is hashed or even read again, so growing touches only the index.
+func (t *Table) resize(n int) {
+	old := t.slots
+	t.slots = make([]slot, n)
+	for _, s := range old {
+		if s.pos != 0 {
+			t.insertSlot(s.hash, s.pos)
+		}
+	}
 }
 
 // rehash rebuilds the index with n slots.
