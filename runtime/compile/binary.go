@@ -2,6 +2,7 @@ package compile
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/gobro/gobro/lang/ast"
 	"github.com/gobro/gobro/lang/types"
@@ -73,8 +74,44 @@ func (c *compiler) binary(e *ast.BinaryExpr) expr {
 		return f
 	case "==", "!=", "<", "<=", ">", ">=":
 		return c.compare(e, lt, rt)
+	case "+":
+		if t.Kind() == types.String {
+			return c.concat(e)
+		}
 	}
 	return c.arith(e, e.Op, t, lt, rt, c.expr(e.X, nil), c.expr(e.Y, nil))
+}
+
+// concat compiles a chain a + b + c... of strings into one concatenation:
+// one new string instead of one per +.
+func (c *compiler) concat(e *ast.BinaryExpr) expr {
+	var parts []expr
+	var walk func(x ast.Expr)
+	walk = func(x ast.Expr) {
+		if b, ok := x.(*ast.BinaryExpr); ok && b.Op == "+" && c.typeOf(b).Kind() == types.String {
+			walk(b.X)
+			walk(b.Y)
+			return
+		}
+		parts = append(parts, c.expr(x, nil))
+	}
+	walk(e)
+	return func(fr *Frame) value.Value {
+		var buf [8]string
+		strs := buf[:0]
+		n := 0
+		for _, p := range parts {
+			s := p(fr).Str()
+			strs = append(strs, s)
+			n += len(s)
+		}
+		var b strings.Builder
+		b.Grow(n)
+		for _, s := range strs {
+			b.WriteString(s)
+		}
+		return value.String(b.String())
+	}
 }
 
 // scalarOp compiles op for two already evaluated operands: what vector
