@@ -78,7 +78,17 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "fatal error: packet input (-r/-i) is not implemented yet")
 		return 1
 	}
-	return engine.New(res.Program, stdout, stderr).Run()
+	eng := engine.New(res.Program, stdout, stderr)
+	eng.Args = append([]string{progName()}, args...) // zeek_args()
+	return eng.Run()
+}
+
+// progName is argv[0].
+func progName() string {
+	if len(os.Args) > 0 {
+		return os.Args[0]
+	}
+	return "gobro"
 }
 
 // cacheDir is where the parse cache of the bundled scripts lives:

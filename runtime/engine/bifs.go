@@ -89,8 +89,12 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 			return value.Count(uint64(old)), nil
 		}
 	}
-	if f := e.reporterBuiltin(name); f != nil {
-		return f
+	for _, b := range []func(string) builtins.Impl{
+		e.reporterBuiltin, e.sortBuiltin, e.fileBuiltin, e.runtimeBuiltin, e.weirdBuiltin,
+	} {
+		if f := b(name); f != nil {
+			return f
+		}
 	}
 	if f := e.optionBuiltin(name); f != nil {
 		return f

@@ -59,6 +59,14 @@ type Engine struct {
 
 	// Getenv reads the environment (ZEEK_ALLOW_INIT_ERRORS); tests replace it.
 	Getenv func(string) string
+
+	// Args is the command line (argv, program name first) that
+	// zeek_args() returns; cmd/gobro sets it.
+	Args []string
+
+	files     []*openFile // files opened by open/open_for_append (bifs_files.go)
+	suspended int         // suspend_processing depth (bifs_runtime.go)
+	weirds    *weirdState // weird sampling state (bifs_weird.go)
 }
 
 // New compiles a checked program for a run writing to stdout and stderr.

@@ -13,6 +13,7 @@ type event struct {
 	small    [smallArgs]value.Value
 	more     []value.Value // all arguments, when more than smallArgs
 	reporter bool          // a reporter_* event
+	ts       float64       // network time when queued (current_event_time)
 }
 
 const smallArgs = 4
@@ -39,6 +40,12 @@ func (ev *event) args() []value.Value {
 // million events never copies the ones already queued, and drained chunks
 // are reused.
 type queue struct {
+	// clock is the network time stamped on events as they are queued
+	// (nil: 0); current is the stamp of the last event taken out, the
+	// one being dispatched (current_event_time).
+	clock   *float64
+	current float64
+
 	chunks [][]event
 	head   int // next event in chunks[0]
 	spare  [][]event
@@ -48,6 +55,9 @@ type queue struct {
 const chunkSize = 256
 
 func (q *queue) push(ev event) {
+	if q.clock != nil {
+		ev.ts = *q.clock
+	}
 	n := len(q.chunks)
 	if n == 0 || len(q.chunks[n-1]) == chunkSize {
 		var c []event
@@ -72,6 +82,7 @@ func (q *queue) pop() event {
 	c := q.chunks[0]
 	ev := c[q.head]
 	c[q.head] = event{} // drop references for the collector
+	q.current = ev.ts
 	q.head++
 	if q.head == len(c) {
 		if len(q.chunks) == 1 {

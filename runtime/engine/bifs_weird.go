@@ -1,0 +1,226 @@
+package engine
+
+import (
+	"net/netip"
+
+	"github.com/gobro/gobro/builtins"
+	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/value"
+)
+
+// Reporter::conn_weird, net_weird and flow_weird, and the weird sampling
+// settings.
+//
+// As Zeek's reporter does, a weird raises the conn_weird, net_weird or
+// flow_weird event (when handled) with the name, the connection or
+// endpoints, addl and source, after sampling: the first `threshold`
+// weirds of a name (per connection, per endpoint pair, or overall for
+// net weirds and names on the global list) are reported, then one in
+// `rate`; names on the whitelist always are. Nothing goes to stderr. The
+// weird framework (weird.log) builds on these events.
+//
+// Gaps: Zeek forgets the counts after `duration` (a timer per name, pair
+// or connection); here they last the whole run. Per-connection counts are
+// kept by connection record.
+
+type weirdState struct {
+	whitelist, global map[string]bool
+	threshold, rate   uint64
+	duration          float64
+
+	net  map[string]uint64
+	flow map[[2]netip.Addr]map[string]uint64
+	conn map[*value.Record]map[string]uint64
+}
+
+// weirdSettings returns the sampling state, made from the Weird::
+// options on first use.
+func (e *Engine) weirdSettings() *weirdState {
+	if e.weirds != nil {
+		return e.weirds
+	}
+	w := &weirdState{threshold: 1000, rate: 1000, duration: 600,
+		net: map[string]uint64{}, flow: map[[2]netip.Addr]map[string]uint64{}, conn: map[*value.Record]map[string]uint64{}}
+	if v, ok := e.globalByName("Weird::sampling_whitelist"); ok {
+		w.whitelist = stringsOf(v)
+	}
+	if v, ok := e.globalByName("Weird::sampling_global_list"); ok {
+		w.global = stringsOf(v)
+	}
+	if v, ok := e.globalByName("Weird::sampling_threshold"); ok {
+		w.threshold = v.Count()
+	}
+	if v, ok := e.globalByName("Weird::sampling_rate"); ok {
+		w.rate = v.Count()
+	}
+	if v, ok := e.globalByName("Weird::sampling_duration"); ok {
+		w.duration = v.Double()
+	}
+	e.weirds = w
+	return w
+}
+
+func (e *Engine) globalByName(name string) (value.Value, bool) {
+	s := e.chk.Lookup(name)
+	if s == nil {
+		return value.None, false
+	}
+	return e.globalValue(s)
+}
+
+func stringsOf(v value.Value) map[string]bool {
+	m := map[string]bool{}
+	if t, ok := v.P.(*value.Table); ok && t != nil {
+		for it := t.Iter(); it.Next(); {
+			m[it.Key1().Str()] = true
+		}
+	}
+	return m
+}
+
+// permit counts one more weird of a name in counts and tells whether it
+// is reported.
+func (w *weirdState) permit(counts map[string]uint64, name string) bool {
+	counts[name]++
+	n := counts[name]
+	if n <= w.threshold {
+		return true
+	}
+	if w.rate == 0 {
+		return false
+	}
+	return (n-w.threshold)%w.rate == 0
+}
+
+// checkLists applies the whitelist and the global list: allow, deny, or
+// (decided=false) up to the per-connection or per-flow count.
+func (w *weirdState) checkLists(name string) (allow, decided bool) {
+	if w.whitelist[name] {
+		return true, true
+	}
+	if w.global[name] {
+		return w.permit(w.net, name), true
+	}
+	return false, false
+}
+
+func (e *Engine) weirdBuiltin(name string) builtins.Impl {
+	switch name {
+	case "Reporter::net_weird":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			w := e.weirdSettings()
+			n := a[0].Str()
+			if !w.whitelist[n] && !w.permit(w.net, n) {
+				return value.Bool(true), nil
+			}
+			e.raiseWeird("net_weird", a[0], a[1], a[2])
+			return value.Bool(true), nil
+		}
+	case "Reporter::flow_weird":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			w := e.weirdSettings()
+			n := a[0].Str()
+			allow, decided := w.checkLists(n)
+			if !decided {
+				key := [2]netip.Addr{a[1].Addr(), a[2].Addr()}
+				m := w.flow[key]
+				if m == nil {
+					m = map[string]uint64{}
+					w.flow[key] = m
+				}
+				allow = w.permit(m, n)
+			}
+			if allow {
+				e.raiseWeird("flow_weird", a[0], a[1], a[2], a[3], a[4])
+			}
+			return value.Bool(true), nil
+		}
+	case "Reporter::conn_weird":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			w := e.weirdSettings()
+			n := a[0].Str()
+			allow, decided := w.checkLists(n)
+			if !decided {
+				c, _ := a[1].P.(*value.Record)
+				m := w.conn[c]
+				if m == nil {
+					m = map[string]uint64{}
+					w.conn[c] = m
+				}
+				allow = w.permit(m, n)
+			}
+			if allow {
+				e.raiseWeird("conn_weird", a[0], a[1], a[2], a[3])
+			}
+			return value.Bool(true), nil
+		}
+	case "Reporter::get_weird_sampling_whitelist", "Reporter::get_weird_sampling_global_list":
+		return func(ctx builtins.Context, _ []value.Value) (value.Value, error) {
+			w := e.weirdSettings()
+			m := w.whitelist
+			if name == "Reporter::get_weird_sampling_global_list" {
+				m = w.global
+			}
+			var names []string
+			for n := range m {
+				names = append(names, n)
+			}
+			return stringSet(ctx, names), nil
+		}
+	case "Reporter::set_weird_sampling_whitelist", "Reporter::set_weird_sampling_global_list":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			w := e.weirdSettings()
+			if name == "Reporter::set_weird_sampling_global_list" {
+				w.global = stringsOf(a[0])
+			} else {
+				w.whitelist = stringsOf(a[0])
+			}
+			return value.Bool(true), nil
+		}
+	case "Reporter::get_weird_sampling_threshold":
+		return func(builtins.Context, []value.Value) (value.Value, error) {
+			return value.Count(e.weirdSettings().threshold), nil
+		}
+	case "Reporter::set_weird_sampling_threshold":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			e.weirdSettings().threshold = a[0].Count()
+			return value.Bool(true), nil
+		}
+	case "Reporter::get_weird_sampling_rate":
+		return func(builtins.Context, []value.Value) (value.Value, error) {
+			return value.Count(e.weirdSettings().rate), nil
+		}
+	case "Reporter::set_weird_sampling_rate":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			e.weirdSettings().rate = a[0].Count()
+			return value.Bool(true), nil
+		}
+	case "Reporter::get_weird_sampling_duration":
+		return func(builtins.Context, []value.Value) (value.Value, error) {
+			return value.Interval(e.weirdSettings().duration), nil
+		}
+	case "Reporter::set_weird_sampling_duration":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			e.weirdSettings().duration = a[0].Double()
+			return value.Bool(true), nil
+		}
+	}
+	return nil
+}
+
+// raiseWeird queues a weird event with its canonical arguments when it is
+// declared and handled.
+func (e *Engine) raiseWeird(event string, args ...value.Value) {
+	s := e.chk.Lookup(event)
+	if s == nil || s.Func == nil {
+		return
+	}
+	fn := e.prog.Funcs[s.Func]
+	if fn == nil || !fn.Handled() {
+		return
+	}
+	if ft, ok := s.Type.(*types.FuncType); ok && len(ft.Params) < len(args) {
+		args = args[:len(ft.Params)]
+	}
+	e.Queue(fn, args)
+}
