@@ -59,6 +59,9 @@ func (c *compiler) call(e *ast.CallExpr) expr {
 					break
 				}
 				fn := c.out.Funcs[s.Func]
+				if s.Func.Async {
+					return c.asyncCallExpr(e, fn, c.args(e, s.Func.Type))
+				}
 				if s.Func.Builtin || len(e.Args) > maxStackArgs || len(s.Func.Type.Params) > maxStackArgs {
 					args := c.args(e, s.Func.Type)
 					return func(fr *Frame) value.Value { return invoke(fn, args(fr), e, fr.depth) }
@@ -276,7 +279,23 @@ func (c *compiler) schedule(e *ast.ScheduleExpr) expr {
 
 // RunHandler runs an event or hook handler with its arguments; it reports
 // whether the handler ended with "break" (which stops a hook chain).
+//
+// A run-time error ends the handler: it is reported and RunHandler returns
+// as if the handler had finished, so the remaining handlers of the event
+// or hook still run and a hook call goes on (Zeek's ScriptFunc::Invoke
+// catches the error per body for events and hooks; only plain functions
+// pass it on to their caller).
 func RunHandler(b *Body, args []value.Value) (broke bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			err, ok := r.(*Error)
+			if !ok {
+				panic(r)
+			}
+			b.prog.rt.Report(err)
+			broke = false
+		}
+	}()
 	fr := b.getFrame()
 	b.bind(fr, args)
 	broke = b.Run(fr) == ctrlBreak

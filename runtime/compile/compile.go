@@ -143,6 +143,11 @@ type Program struct {
 	MaxDepth int
 
 	rt Runtime
+	// curTrigger is the when statement whose condition is being
+	// evaluated, curCall the async function call whose body runs (see
+	// async.go).
+	curTrigger *triggerState
+	curCall    *asyncCall
 }
 
 // HardDepth bounds nested calls even when MaxDepth is 0 ("no limit" in

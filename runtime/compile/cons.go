@@ -1,6 +1,8 @@
 package compile
 
 import (
+	"net/netip"
+
 	"github.com/gobro/gobro/lang/ast"
 	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/value"
@@ -312,7 +314,7 @@ func (c *compiler) in(e *ast.BinaryExpr) expr {
 	x := c.expr(e.X, nil)
 	switch {
 	case lt.Kind() == types.Addr && rt.Kind() == types.Subnet:
-		return func(fr *Frame) value.Value { return value.Bool(y(fr).Subnet().Contains(x(fr).Addr())) }
+		return func(fr *Frame) value.Value { return value.Bool(subnetContains(y(fr).Subnet(), x(fr).Addr())) }
 	case lt.Kind() == types.Pattern:
 		return func(fr *Frame) value.Value { return value.Bool(matchAnywhere(x(fr).P.(*value.Pattern), y(fr).Str())) }
 	case lt.Kind() == types.String:
@@ -328,4 +330,21 @@ func contains(s, sub string) bool {
 		}
 	}
 	return false
+}
+
+// subnetContains is "a in p" as Zeek computes it: both sides as 128-bit
+// IPv6, an IPv4 address as ::ffff:a.b.c.d and an IPv4 subnet as its
+// v4-mapped prefix (length + 96). So [::]/0 contains every IPv4 address,
+// while 0.0.0.0/0 (::ffff:0:0/96) contains no real IPv6 address.
+func subnetContains(p netip.Prefix, a netip.Addr) bool {
+	pa := p.Addr()
+	if pa.Is4() == a.Is4() {
+		return p.Contains(a)
+	}
+	bits := p.Bits()
+	if pa.Is4() {
+		bits += 96
+	}
+	p16 := netip.PrefixFrom(netip.AddrFrom16(pa.As16()), bits)
+	return p16.Contains(netip.AddrFrom16(a.As16()))
 }

@@ -22,6 +22,7 @@ type compiler struct {
 
 	fieldDefs map[*types.Field]expr // compiled record field defaults
 	printer   *value.Printer
+	wake      *Function // see wakeFn
 }
 
 // fieldDefault evaluates the &default of a record field (for a field a

@@ -473,29 +473,56 @@ func (c *compiler) when(s *ast.WhenStmt) stmt {
 			deeps = append(deeps, deep{cp.Outer.Slot, cp.Outer.Type})
 		}
 	}
+	isReturn := s.IsReturn
 	return func(fr *Frame) ctrl {
-		own := &Frame{Slots: append([]value.Value(nil), fr.Slots...)}
+		own := &Frame{Slots: append([]value.Value(nil), fr.Slots...), depth: fr.depth}
 		for _, d := range deeps {
 			if d.slot < len(own.Slots) && !own.Slots[d.slot].IsUnset() {
 				own.Slots[d.slot] = value.Copy(own.Slots[d.slot], d.t)
 			}
 		}
+		ts := &triggerState{}
+		var ac *asyncCall
+		if isReturn {
+			// "return when": the function's result is what the body (or
+			// the timeout body) returns, delivered to the waiting caller.
+			ac = c.out.curCall
+			c.out.curCall = nil
+			if ac != nil {
+				ac.started = true
+			}
+		}
+		finish := func(f *Frame, r ctrl) {
+			if ac != nil {
+				v := value.None
+				if r == ctrlReturn {
+					v = f.ret
+				}
+				c.deliver(ac, v)
+			}
+		}
 		tr := &Trigger{Frame: own, Timeout: -1, Node: s,
 			Cond: func(f *Frame) bool {
-				v := cond(f)
-				if bindSlot >= 0 {
-					f.Slots[bindSlot] = v
-					return true
-				}
-				return v.N != 0
+				return c.evalCond(ts, func(f *Frame) bool {
+					v := cond(f)
+					if bindSlot >= 0 {
+						f.Slots[bindSlot] = v
+						return true
+					}
+					return v.N != 0
+				}, f)
 			},
-			Body: func(f *Frame) { body(f) },
+			Body: func(f *Frame) { finish(f, body(f)) },
 		}
 		if timeout != nil {
 			tr.Timeout = timeout(fr).Double()
-			tr.TimeoutBody = func(f *Frame) { tbody(f) }
+			tr.TimeoutBody = func(f *Frame) { finish(f, tbody(f)) }
 		}
 		c.rt.When(tr)
+		if isReturn {
+			fr.ret = value.None
+			return ctrlReturn
+		}
 		return ctrlNext
 	}
 }
