@@ -110,26 +110,24 @@ func (e *Engine) Run() (code int) {
 		fmt.Fprintln(e.stderr, "fatal error: errors occurred while initializing")
 		return 1
 	}
+	if e.globalBool("exit_only_after_terminate", false) {
+		e.runUntilTerminate()
+	}
+	e.terminating = true
 	e.shutdownTimers()
 	e.raise("zeek_done")
 	e.drain()
 	return 0
 }
 
-// shutdownTimers drains the pending timers at the end of the run.
-//
-// Without a packet source Zeek ends the run after zeek_init and expires
-// every timer at once: scheduled events and when timeouts still run,
-// table-expiry timers do nothing, network time stays put. We instead let
-// network time advance to each pending timer as it fires, in time order
-// (ties in the order they were set), each followed by the events it
-// raised — what a trace whose packets reached those times would do — so
-// time-dependent behaviour is observable without packets: network_time()
-// in a scheduled event is its due time, and table expiry sweeps due
-// between two scheduled events run between them. Once only table sweeps
-// are left, the run ends: at shutdown table-expiry timers do nothing.
-func (e *Engine) shutdownTimers() {
-	for e.pending > 0 && e.timers.Len() > 0 {
+// runUntilTerminate is the run of a script with exit_only_after_terminate
+// and no packet source: Zeek keeps running on wall-clock time, firing
+// timers (scheduled events, when timeouts, table expiry) as they come
+// due, until terminate(). We jump from one due timer to the next instead
+// of sleeping — the same events in the same order, deterministically —
+// and stop when terminate() is called or nothing is left to wait for.
+func (e *Engine) runUntilTerminate() {
+	for !e.terminating && e.timers.Len() > 0 && e.pending > 0 {
 		t := heap.Pop(&e.timers).(*timer)
 		if !t.sweep {
 			e.pending--
@@ -139,6 +137,22 @@ func (e *Engine) shutdownTimers() {
 		}
 		if t.at > e.netTime {
 			e.netTime = t.at
+		}
+		t.run()
+		e.drain()
+	}
+}
+
+// shutdownTimers expires the pending timers at the end of the run, as
+// Zeek does: all of them, in time order, with network time left where it
+// is; scheduled events and when timeouts still run (each followed by the
+// events it raised), table-expiry sweeps do nothing, and schedule is
+// ignored from now on.
+func (e *Engine) shutdownTimers() {
+	for e.timers.Len() > 0 {
+		t := heap.Pop(&e.timers).(*timer)
+		if t.cancelled || t.sweep {
+			continue
 		}
 		t.run()
 		e.drain()
@@ -169,13 +183,14 @@ func (e *Engine) drain() {
 			e.inReporterEvent = ev.reporter
 			e.dispatch(ev)
 			e.inReporterEvent = false
-			e.triggerPass()
 		}
-		// Answers to async requests made by the last event arrive now.
-		if len(e.pendingAsync) == 0 {
+		// The queue is empty: like Zeek at the end of a drain, look at
+		// the parked when triggers (answering pending async requests
+		// first); what they raise is drained in turn.
+		e.triggerPass()
+		if e.queue.empty() && len(e.pendingAsync) == 0 {
 			return
 		}
-		e.triggerPass()
 	}
 }
 
@@ -340,6 +355,9 @@ func (e *Engine) Commit(r compile.Reservation) { e.queue.commit(r) }
 
 // Schedule implements compile.Runtime.
 func (e *Engine) Schedule(after float64, fn *compile.Function, args []value.Value) {
+	if e.terminating {
+		return // Zeek ignores schedule once it is terminating
+	}
 	// When due, the event joins the queue like any other (Zeek's
 	// ScheduleTimer enqueues it), so when conditions are looked at again
 	// after it.

@@ -1,5 +1,10 @@
 # &expire_func: called with the table and the index when an entry is
 # due; 0 secs lets it go, a positive interval postpones it by that much.
+# Without packets Zeek waits on wall-clock time for timers only with
+# exit_only_after_terminate; gobro jumps from one due timer to the next.
+redef exit_only_after_terminate = T;
+
+event stop() { terminate(); }
 redef table_expire_interval = 1 sec;
 
 global start: time;
@@ -37,4 +42,5 @@ event zeek_init()
 	m["x", 7] = "seven";
 	schedule 3.5 secs { check("3.5s") };
 	schedule 7.5 secs { check("7.5s") };
+	schedule 7.6 secs { stop() };
 	}

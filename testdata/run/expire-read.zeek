@@ -1,4 +1,9 @@
 # &read_expire: reads (index and "in") and writes refresh the entry.
+# Without packets Zeek waits on wall-clock time for timers only with
+# exit_only_after_terminate; gobro jumps from one due timer to the next.
+redef exit_only_after_terminate = T;
+
+event stop() { terminate(); }
 redef table_expire_interval = 1 sec;
 
 global r: table[count] of string &read_expire=2.5 secs;
@@ -32,4 +37,5 @@ event zeek_init()
 	schedule 2 secs { write_two() };
 	schedule 4 secs { check("4s") };
 	schedule 6 secs { check("6s") };
+	schedule 6.1 secs { stop() };
 	}

@@ -1,6 +1,11 @@
 # &on_change: called after an insert, change, delete or expiry with the
 # table, a TableChange, the index and (tables only) the new value on
 # insert, else the old value. Changes made inside it are not reported.
+# Without packets Zeek waits on wall-clock time for timers only with
+# exit_only_after_terminate; gobro jumps from one due timer to the next.
+redef exit_only_after_terminate = T;
+
+event stop() { terminate(); }
 redef table_expire_interval = 1 sec;
 
 global start: time;
@@ -38,4 +43,5 @@ event zeek_init()
 	delete s[1, "x"];
 	s += set([3, "z"]);
 	schedule 4 secs { done() };
+	schedule 4.1 secs { stop() };
 	}

@@ -1,6 +1,11 @@
 # Without packets: is_remote_event() is F; network_time() follows the
-# wall clock and, while pending timers drain at the end, stands at each
-# timer's due time; current_time() is the wall clock.
+# wall clock (here: it stands at each timer's due time as the run waits
+# for them); current_time() is the wall clock.
+# Without packets Zeek waits on wall-clock time for timers only with
+# exit_only_after_terminate; gobro jumps from one due timer to the next.
+redef exit_only_after_terminate = T;
+
+event stop() { terminate(); }
 global start: time;
 
 event tick(n: count)
@@ -16,6 +21,7 @@ event zeek_init()
 	schedule 3 secs { tick(3) };
 	schedule 1 sec { tick(1) };
 	schedule 2 secs { tick(2) };
+	schedule 3.5 secs { stop() };
 	}
 
 event zeek_done()
