@@ -48,8 +48,9 @@ func argTable(v value.Value) *value.Table {
 	return t
 }
 
-// argVector returns the vector in an any argument and its element type.
-func argVector(v value.Value) (*value.Vector, types.Type) {
+// VectorArg returns the vector in an any argument and its element type
+// (the engine's sort with a comparison function uses it too).
+func VectorArg(v value.Value) (*value.Vector, types.Type) {
 	inner, t := boxed(v)
 	vec, _ := inner.P.(*value.Vector)
 	if vec == nil {
@@ -148,7 +149,7 @@ func sortArgs(name string, args []value.Value) (*value.Vector, func(a, b value.V
 	if len(args) == 0 {
 		return nil, nil, bifError("%s() requires a vector argument", name)
 	}
-	vec, et := argVector(args[0])
+	vec, et := VectorArg(args[0])
 	if vec == nil {
 		return nil, nil, bifError("%s() requires a vector argument", name)
 	}
@@ -193,7 +194,7 @@ func bifOrder(ctx Context, args []value.Value) (value.Value, error) {
 // resize sets a vector's length (new elements are holes) and returns the
 // old length.
 func bifResize(_ Context, args []value.Value) (value.Value, error) {
-	vec, _ := argVector(args[0])
+	vec, _ := VectorArg(args[0])
 	if vec == nil {
 		return value.Count(0), bifError("resize() operates on vectors")
 	}
@@ -215,7 +216,7 @@ func bifResize(_ Context, args []value.Value) (value.Value, error) {
 
 // boolVector returns the elements of a vector of bool argument.
 func boolVector(name string, v value.Value) ([]value.Value, error) {
-	vec, et := argVector(v)
+	vec, et := VectorArg(v)
 	if vec == nil || et.Kind() != types.Bool {
 		return nil, bifError("%s() requires vector of bool", name)
 	}

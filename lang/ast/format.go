@@ -1,6 +1,7 @@
 package ast
 
 import (
+	"bytes"
 	"math"
 	"net/netip"
 	"strconv"
@@ -406,65 +407,87 @@ func FormatLit(l *BasicLit) string {
 	return l.Value
 }
 
-// FormatDouble renders a double as Zeek's print does.
-func FormatDouble(x float64) string {
+// FormatDouble renders a double or time as Zeek's print and fmt("%s")
+// do (rendering.md §1.2). The one implementation: messages here, and
+// runtime/value for printing, both use it.
+func FormatDouble(x float64) string { return string(AppendDouble(nil, x)) }
+
+// AppendDouble appends FormatDouble(x) to b.
+func AppendDouble(b []byte, x float64) []byte {
 	if math.IsNaN(x) {
-		return "nan"
+		return append(b, "nan"...)
 	}
-	neg := x < 0
-	a := math.Abs(x)
-	var s string
+	if x == 0 { // also -0
+		return append(b, "0.0"...)
+	}
+	start := len(b)
+	ax := math.Abs(x)
+	if x < 0 {
+		b = append(b, '-')
+	}
 	switch {
-	case math.IsInf(a, 0) || a > math.MaxInt32:
-		s = strconv.FormatFloat(a, 'e', -1, 64)
-	case a < 1e-6:
-		s = strconv.FormatFloat(a, 'g', 6, 64)
+	case ax > math.MaxInt32:
+		// Shortest round-trip digits ("3.14e+15"); infinity is "inf".
+		if math.IsInf(ax, 1) {
+			return append(b, "inf"...)
+		}
+		return strconv.AppendFloat(b, ax, 'e', -1, 64)
+	case ax < 1e-6:
+		b = strconv.AppendFloat(b, ax, 'g', 6, 64)
 	default:
-		s = strconv.FormatFloat(a, 'f', 6, 64)
-		s = strings.TrimRight(s, "0")
-		s = strings.TrimSuffix(s, ".")
+		b = strconv.AppendFloat(b, ax, 'f', 6, 64)
+		if bytes.IndexByte(b[start:], '.') >= 0 {
+			b = bytes.TrimRight(b, "0")
+			b = bytes.TrimSuffix(b, []byte("."))
+		}
 	}
-	if !strings.ContainsAny(s, "ei") && math.Abs(a-math.RoundToEven(a)) < 1e-9 {
-		s += ".0"
+	// An integral-looking result gets ".0" only when x really is (almost)
+	// an integer: 1.0000004 prints "1".
+	if bytes.IndexAny(b[start:], "e.") < 0 && math.Abs(x-math.RoundToEven(x)) < 1e-9 {
+		b = append(b, ".0"...)
 	}
-	if neg && s != "0.0" {
-		s = "-" + s
-	}
-	return s
+	return b
 }
 
-var intervalUnits = []struct {
-	name string
+var intervalUnits = [...]struct {
 	secs float64
-}{{"day", 86400}, {"hr", 3600}, {"min", 60}, {"sec", 1}, {"msec", 1e-3}}
+	name string
+}{{86400, "day"}, {3600, "hr"}, {60, "min"}, {1, "sec"}, {1e-3, "msec"}}
 
-// FormatInterval renders seconds as Zeek prints an interval.
-func FormatInterval(v float64) string {
-	if v == 0 {
-		return "0 secs"
-	}
-	var parts []string
+// FormatInterval renders an interval (in seconds) as Zeek does: a sum of
+// units, largest first (rendering.md §1.3).
+func FormatInterval(v float64) string { return string(AppendInterval(nil, v)) }
+
+// AppendInterval appends FormatInterval(v) to b.
+func AppendInterval(b []byte, v float64) []byte {
+	start := len(b)
 	part := func(n float64, unit string) {
-		s := FormatDouble(n) + " " + unit
-		if math.Abs(math.Abs(n)-1) > 1e-6 {
-			s += "s"
+		if len(b) > start {
+			b = append(b, ' ')
 		}
-		parts = append(parts, s)
-	}
-	for _, u := range intervalUnits {
-		if math.Abs(v) >= u.secs {
-			n := math.Trunc(v / u.secs)
-			v -= n * u.secs
-			part(n, u.name)
+		b = AppendDouble(b, n)
+		b = append(b, ' ')
+		b = append(b, unit...)
+		if math.Abs(n-1) >= 1e-6 && math.Abs(n+1) >= 1e-6 {
+			b = append(b, 's')
 		}
 	}
-	if us := v / 1e-6; math.Abs(us) >= 1e-6 {
-		part(us, "usec")
+	if v != 0 && !math.IsNaN(v) {
+		for _, u := range intervalUnits {
+			if math.Abs(v) >= u.secs {
+				n := math.Trunc(v / u.secs)
+				v -= n * u.secs
+				part(n, u.name)
+			}
+		}
+		if us := v / 1e-6; math.Abs(us) >= 1e-6 {
+			part(us, "usec")
+		}
 	}
-	if len(parts) == 0 {
-		return "0 secs"
+	if len(b) == start {
+		b = append(b, "0 secs"...)
 	}
-	return strings.Join(parts, " ")
+	return b
 }
 
 // CountLitValue is the value of a count literal: hexadecimal after "0x",

@@ -41,7 +41,7 @@ func (e *Engine) sortBuiltin(name string) builtins.Impl {
 		if plain == nil {
 			return value.None, bifError(name + "() is not implemented")
 		}
-		vec, et := vectorArg(a[0])
+		vec, et := builtins.VectorArg(a[0])
 		bad := func(msg string) (value.Value, error) {
 			e.builtinError(msg)
 			if name == "sort" {
@@ -121,24 +121,6 @@ func (e *Engine) sortBuiltin(name string) builtins.Impl {
 	}
 }
 
-// vectorArg returns the vector in an any argument and its element type.
-func vectorArg(v value.Value) (*value.Vector, types.Type) {
-	var t types.Type = types.AnyType
-	if b, ok := v.P.(*value.Any); ok && b != nil {
-		v, t = b.Value, b.Type
-	}
-	vec, _ := v.P.(*value.Vector)
-	if vec == nil {
-		return nil, nil
-	}
-	if vec.Type != nil {
-		return vec, vec.Type.Elem
-	}
-	if vt, ok := t.(*types.VectorType); ok {
-		return vec, vt.Elem
-	}
-	return vec, types.AnyType
-}
 
 // emptyIndexVec makes an empty index_vec.
 func emptyIndexVec(ctx builtins.Context) value.Value {

@@ -207,7 +207,9 @@ func (e *Engine) dispatch(ev event) {
 			// events reach script handlers only.
 			continue
 		}
-		e.runHandler(b, bindArgs(b, ev.args()))
+		// RunHandler reports a run-time error itself and ends only
+		// that handler.
+		compile.RunHandler(b, bindArgs(b, ev.args()))
 	}
 }
 
@@ -224,21 +226,6 @@ func bindArgs(b *compile.Body, args []value.Value) []value.Value {
 		}
 	}
 	return out
-}
-
-// runHandler runs one event handler; a script run-time error ends only
-// this handler and is reported.
-func (e *Engine) runHandler(b *compile.Body, args []value.Value) {
-	defer func() {
-		if r := recover(); r != nil {
-			err, isScript := r.(*compile.Error)
-			if !isScript {
-				panic(r)
-			}
-			e.Report(err)
-		}
-	}()
-	compile.RunHandler(b, args)
 }
 
 // guard runs f, turning a script run-time error into a report; it tells

@@ -1,6 +1,7 @@
 package value
 
 import (
+	"bytes"
 	"errors"
 	"math"
 	"strconv"
@@ -247,6 +248,16 @@ func AppendCFloat(b []byte, x float64, verb byte, prec int) []byte {
 	start := len(b)
 	b = strconv.AppendFloat(b, x, 'f', prec-1-exp, 64)
 	return trimFraction(b, start)
+}
+
+// trimFraction strips trailing zeros and a dangling '.' from a fixed-point
+// number written at b[start:].
+func trimFraction(b []byte, start int) []byte {
+	if bytes.IndexByte(b[start:], '.') < 0 {
+		return b
+	}
+	b = bytes.TrimRight(b, "0")
+	return bytes.TrimSuffix(b, []byte("."))
 }
 
 func fmtTime(v Value, t types.Type, verb byte, loc *time.Location) ([]byte, error) {

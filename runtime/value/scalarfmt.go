@@ -1,8 +1,9 @@
 package value
 
 import (
-	"math"
 	"net/netip"
+
+	"github.com/gobro/gobro/lang/ast"
 	"strconv"
 	"strings"
 )
@@ -10,109 +11,16 @@ import (
 // Renderings of the scalar kinds shared by print, fmt and messages
 // (rendering.md §1.2, §1.3, §1.5, §1.6).
 
-// FormatDouble renders a double or time as print and fmt("%s") do.
-func FormatDouble(x float64) string {
-	return string(appendDouble(nil, x))
-}
+// FormatDouble and FormatInterval are lang/ast's: one implementation
+// of Zeek's algorithms for printing and for messages alike.
+func FormatDouble(x float64) string { return ast.FormatDouble(x) }
 
-func appendDouble(b []byte, x float64) []byte {
-	if math.IsNaN(x) {
-		return append(b, "nan"...)
-	}
-	if x == 0 { // also -0
-		return append(b, "0.0"...)
-	}
-	start := len(b)
-	ax := math.Abs(x)
-	if x < 0 {
-		b = append(b, '-')
-	}
-	switch {
-	case ax > math.MaxInt32:
-		// Shortest round-trip digits; Go already writes "e+15", "+Inf".
-		if math.IsInf(ax, 1) {
-			return append(b, "inf"...)
-		}
-		return strconv.AppendFloat(b, ax, 'e', -1, 64)
-	case ax < 1e-6:
-		b = strconv.AppendFloat(b, ax, 'g', 6, 64)
-	default:
-		b = strconv.AppendFloat(b, ax, 'f', 6, 64)
-		b = trimFraction(b, start)
-	}
-	// An integral-looking result gets ".0" only when x really is (almost)
-	// an integer: 1.0000004 prints "1".
-	if !hasByte(b[start:], 'e') && !hasByte(b[start:], '.') &&
-		math.Abs(x-math.RoundToEven(x)) < 1e-9 {
-		b = append(b, ".0"...)
-	}
-	return b
-}
-
-func hasByte(b []byte, c byte) bool {
-	for _, x := range b {
-		if x == c {
-			return true
-		}
-	}
-	return false
-}
-
-// trimFraction strips trailing zeros and a dangling '.' from a fixed-point
-// number written at b[start:].
-func trimFraction(b []byte, start int) []byte {
-	if !hasByte(b[start:], '.') {
-		return b
-	}
-	for b[len(b)-1] == '0' {
-		b = b[:len(b)-1]
-	}
-	if b[len(b)-1] == '.' {
-		b = b[:len(b)-1]
-	}
-	return b
-}
-
-var intervalUnits = [...]struct {
-	secs float64
-	name string
-}{{86400, "day"}, {3600, "hr"}, {60, "min"}, {1, "sec"}, {1e-3, "msec"}}
+func appendDouble(b []byte, x float64) []byte { return ast.AppendDouble(b, x) }
 
 // FormatInterval renders an interval (in seconds) as a sum of units.
-func FormatInterval(v float64) string {
-	return string(appendInterval(nil, v))
-}
+func FormatInterval(v float64) string { return ast.FormatInterval(v) }
 
-func appendInterval(b []byte, v float64) []byte {
-	start := len(b)
-	part := func(n float64, unit string) {
-		if len(b) > start {
-			b = append(b, ' ')
-		}
-		b = appendDouble(b, n)
-		b = append(b, ' ')
-		b = append(b, unit...)
-		if math.Abs(n-1) >= 1e-6 && math.Abs(n+1) >= 1e-6 {
-			b = append(b, 's')
-		}
-	}
-	if v != 0 && !math.IsNaN(v) {
-		for _, u := range intervalUnits {
-			if math.Abs(v) >= u.secs {
-				n := math.Trunc(v / u.secs)
-				v -= n * u.secs
-				part(n, u.name)
-			}
-		}
-		if us := v / 1e-6; math.Abs(us) >= 1e-6 {
-			part(us, "usec")
-		}
-	}
-	if len(b) == start {
-		b = append(b, "0 secs"...)
-	}
-	return b
-}
+func appendInterval(b []byte, v float64) []byte { return ast.AppendInterval(b, v) }
 
 // FormatAddr renders an address as Zeek does: dotted quad for IPv4;
 // RFC 5952-style IPv6 with the first longest zero run (of two or more
