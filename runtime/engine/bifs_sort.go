@@ -121,7 +121,6 @@ func (e *Engine) sortBuiltin(name string) builtins.Impl {
 	}
 }
 
-
 // emptyIndexVec makes an empty index_vec.
 func emptyIndexVec(ctx builtins.Context) value.Value {
 	vt, _ := ctx.Type("index_vec").(*types.VectorType)
