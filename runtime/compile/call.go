@@ -183,13 +183,27 @@ func (c *compiler) builtin(f *check.Func) func([]value.Value, ast.Node) value.Va
 		v, err := impl(c.rt.Context(), args)
 		p.Site = save
 		if err != nil {
-			// Zeek reports BIF complaints as plain errors and goes on
-			// with the zero value.
+			// Zeek reports a built-in's complaint as a plain error and
+			// goes on with the value the built-in returned (sqrt(-4) is
+			// -1); a built-in that returned nothing usable gives the zero
+			// value of its result type.
 			c.rt.Report(&Error{Node: call, Msg: err.Error(), Expr: exprText(call), Kind: "error"})
-			return zeroOf(result)
+			if v.P == nil && needsP(result) {
+				return zeroOf(result)
+			}
 		}
 		return v
 	}
+}
+
+// needsP tells whether values of type t live in Value.P (so the zero
+// Value is not a valid one).
+func needsP(t types.Type) bool {
+	switch t.Kind() {
+	case types.Bool, types.Count, types.Int, types.Double, types.Time, types.Interval, types.Port, types.Enum, types.Void:
+		return false
+	}
+	return true
 }
 
 func zeroOf(t types.Type) value.Value {
