@@ -315,6 +315,7 @@ func (c *Checker) funcDecl(d *ast.FuncDecl) {
 		b.Proto, b.ArgMap = proto, argMap
 	}
 	b.Func = s.Func
+	b.Module = c.module
 	s.Func.Bodies = append(s.Func.Bodies, b)
 	c.prog.Handlers[d] = b
 	if d.Kind != ast.Function {

@@ -87,7 +87,10 @@ type Body struct {
 	Captures []*Capture
 	Priority int
 	Group    string
-	Parent   *Body // enclosing body of a lambda
+	// Module is the module in effect where the body is written (what
+	// enable_module_events/disable_module_events select by).
+	Module string
+	Parent *Body // enclosing body of a lambda
 
 	ctx *funcCtx // the top level's checking context, kept across decls
 }

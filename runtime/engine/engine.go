@@ -37,6 +37,9 @@ type Engine struct {
 	// event, as when the input ends.
 	terminating bool
 	optHandlers map[string][]optionHandler // Option::set_change_handler
+	// disabledModules are the modules whose handlers
+	// disable_module_events switched off.
+	disabledModules map[string]bool
 
 	triggers     []*parked // when statements waiting for their condition
 	pendingAsync []asyncRequest
@@ -198,7 +201,7 @@ func (e *Engine) drain() {
 // handlers of a disabled event group are skipped.
 func (e *Engine) dispatch(ev event) {
 	for _, b := range ev.fn.Bodies {
-		if g := b.Check.Group; g != "" && e.groups[g] {
+		if e.skipped(b) {
 			continue
 		}
 		if ev.reporter && b.Check.Decl != nil && strings.HasPrefix(b.Check.Decl.Pos().File, "<gobro>/") {
@@ -355,7 +358,7 @@ func (e *Engine) Schedule(after float64, fn *compile.Function, args []value.Valu
 // "break" in one stops the rest and makes the result false.
 func (e *Engine) RunHook(fn *compile.Function, args []value.Value) bool {
 	for _, b := range fn.Bodies {
-		if g := b.Check.Group; g != "" && e.groups[g] {
+		if e.skipped(b) {
 			continue
 		}
 		if compile.RunHandler(b, bindArgs(b, args)) {
