@@ -361,7 +361,7 @@ func bifEnumNames(ctx Context, args []value.Value) (value.Value, error) {
 			names = append(names, c.Name)
 		}
 	}
-	return stringSet(ctx, names), nil
+	return StringSet(ctx, names), nil
 }
 
 func bifEnumToInt(_ Context, args []value.Value) (value.Value, error) {
@@ -372,8 +372,8 @@ func bifEnumToInt(_ Context, args []value.Value) (value.Value, error) {
 	return value.Int(v.Int()), nil
 }
 
-// stringSet builds a string_set from ss.
-func stringSet(ctx Context, ss []string) value.Value {
+// StringSet builds a string_set from ss (the engine's built-ins use it too).
+func StringSet(ctx Context, ss []string) value.Value {
 	var st *types.TableType
 	if ctx != nil {
 		st, _ = ctx.Type("string_set").(*types.TableType)

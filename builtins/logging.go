@@ -3,7 +3,6 @@ package builtins
 import (
 	"errors"
 
-	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -89,17 +88,11 @@ func init() {
 			return value.Bool(false), nil
 		},
 		"Log::__get_filter_names": func(ctx Context, a []value.Value) (value.Value, error) {
-			t, _ := ctx.Type("string_set").(*types.TableType)
-			if t == nil {
-				t = types.NewSet(types.StringType)
-			}
-			set := value.NewTable(t)
+			var names []string
 			if st := logs(ctx).get(a[0]); st != nil {
-				for _, n := range st.filters {
-					set.Add1(value.String(n))
-				}
+				names = st.filters
 			}
-			return value.Value{P: set}, nil
+			return StringSet(ctx, names), nil
 		},
 		"Log::__set_buf": func(ctx Context, a []value.Value) (value.Value, error) {
 			st := logs(ctx).get(a[0])

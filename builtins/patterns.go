@@ -158,7 +158,7 @@ func findAll(args []value.Value) []string {
 
 // find_all returns the set of matched substrings.
 func bifFindAll(ctx Context, args []value.Value) (value.Value, error) {
-	return stringSet(ctx, findAll(args)), nil
+	return StringSet(ctx, findAll(args)), nil
 }
 
 // find_all_ordered returns the matched substrings in order, duplicates

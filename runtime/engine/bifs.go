@@ -25,7 +25,7 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 				}
 			}
 			sort.Strings(names)
-			return stringSet(ctx, names), nil
+			return builtins.StringSet(ctx, names), nil
 		}
 	case "zeek_is_terminating", "bro_is_terminating":
 		return func(builtins.Context, []value.Value) (value.Value, error) {
@@ -108,18 +108,6 @@ func newSet(t types.Type) *value.Table {
 		tt = types.NewSet(types.AddrType)
 	}
 	return value.NewTable(tt)
-}
-
-func stringSet(ctx builtins.Context, names []string) value.Value {
-	t, _ := ctx.Type("string_set").(*types.TableType)
-	if t == nil {
-		t = types.NewSet(types.StringType)
-	}
-	set := value.NewTable(t)
-	for _, n := range names {
-		set.Add1(value.String(n))
-	}
-	return value.Value{P: set}
 }
 
 // optionHandler is a change handler registered with

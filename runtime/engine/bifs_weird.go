@@ -165,7 +165,7 @@ func (e *Engine) weirdBuiltin(name string) builtins.Impl {
 			for n := range m {
 				names = append(names, n)
 			}
-			return stringSet(ctx, names), nil
+			return builtins.StringSet(ctx, names), nil
 		}
 	case "Reporter::set_weird_sampling_whitelist", "Reporter::set_weird_sampling_global_list":
 		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
