@@ -80,6 +80,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	eng := engine.New(res.Program, stdout, stderr)
 	eng.Args = append([]string{progName()}, args...) // zeek_args()
+	eng.FindScript = res.Loader.Find                 // find_in_zeekpath()
 	return eng.Run()
 }
 

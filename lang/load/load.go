@@ -156,6 +156,13 @@ func (l *Loader) LoadSource(name string, src []byte) {
 	l.run(name, ".", src, "command line arguments")
 }
 
+// Find resolves a script name as @load would from the command line and
+// returns the name it would be loaded under (find_in_zeekpath).
+func (l *Loader) Find(name string) (string, bool) {
+	s, ok := l.resolve(name, "")
+	return s.display, ok
+}
+
 // Unload marks a script as already loaded (@unload).
 func (l *Loader) Unload(name, dir string) {
 	if s, ok := l.resolve(name, dir); ok {

@@ -31,6 +31,15 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 		return func(builtins.Context, []value.Value) (value.Value, error) {
 			return value.Bool(e.terminating), nil
 		}
+	case "find_in_zeekpath":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			if e.FindScript != nil {
+				if p, ok := e.FindScript(a[0].Str()); ok {
+					return value.String(p), nil
+				}
+			}
+			return value.String(""), nil
+		}
 	case "exit":
 		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
 			panic(exitRequest{int(a[0].Int())})

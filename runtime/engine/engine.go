@@ -66,6 +66,9 @@ type Engine struct {
 	// Args is the command line (argv, program name first) that
 	// zeek_args() returns; cmd/gobro sets it.
 	Args []string
+	// FindScript resolves a script name along the search path
+	// (find_in_zeekpath); nil finds nothing.
+	FindScript func(name string) (string, bool)
 
 	files     []*openFile // files opened by open/open_for_append (bifs_files.go)
 	suspended int         // suspend_processing depth (bifs_runtime.go)

@@ -40,6 +40,7 @@ func TestScripts(t *testing.T) {
 				}
 				e := New(res.Program, &stdout, &stderr)
 				e.Args = []string{"gobro", "-b", "./" + name}
+				e.FindScript = res.Loader.Find
 				e.Getenv = func(k string) string {
 					if k == "ZEEK_DNS_FAKE" {
 						return "1" // deterministic DNS answers
