@@ -57,37 +57,54 @@ func (t *Table) lookupPrefix(a netip.Addr, bits int) int {
 	return int(t.slots[i].pos - 1)
 }
 
-// LookupAddr indexes a subnet-keyed table with an address: the value of
-// the longest prefix containing a.
-func (t *Table) LookupAddr(a netip.Addr) (Value, bool) {
+// longest finds the longest key containing a: its entry position and
+// prefix, or -1. Zeek compares addresses in their IPv6 form, so an IPv4
+// address is also inside IPv6 keys of up to 96 bits that cover the mapped
+// space (::/0, ::ffff:0:0/96); those are shorter than any IPv4 key (an
+// IPv4 /n is an IPv6 /96+n), so they are tried after the IPv4 lengths.
+func (t *Table) longest(a netip.Addr) (int, netip.Prefix) {
 	if t.lpm == nil {
-		return Value{}, false
+		return -1, netip.Prefix{}
 	}
 	a = a.Unmap()
 	for _, b := range t.lpm.lens[family(a)] {
 		if pos := t.lookupPrefix(a, int(b)); pos >= 0 {
-			if t.touch == AccessRead {
-				t.stamps[pos] = *t.clock
-			}
-			return t.ents[pos].val, true
+			p, _ := a.Prefix(int(b))
+			return pos, p
 		}
 	}
-	return Value{}, false
+	if a.Is4() {
+		mapped := netip.AddrFrom16(a.As16())
+		for _, b := range t.lpm.lens[1] {
+			if b > 96 {
+				continue
+			}
+			if pos := t.lookupPrefix(mapped, int(b)); pos >= 0 {
+				p, _ := mapped.Prefix(int(b))
+				return pos, p
+			}
+		}
+	}
+	return -1, netip.Prefix{}
+}
+
+// LookupAddr indexes a subnet-keyed table with an address: the value of
+// the longest prefix containing a.
+func (t *Table) LookupAddr(a netip.Addr) (Value, bool) {
+	pos, _ := t.longest(a)
+	if pos < 0 {
+		return Value{}, false
+	}
+	if t.touch == AccessRead {
+		t.stamps[pos] = *t.clock
+	}
+	return t.ents[pos].val, true
 }
 
 // LongestPrefix returns the longest key containing a.
 func (t *Table) LongestPrefix(a netip.Addr) (netip.Prefix, bool) {
-	if t.lpm == nil {
-		return netip.Prefix{}, false
-	}
-	a = a.Unmap()
-	for _, b := range t.lpm.lens[family(a)] {
-		if t.lookupPrefix(a, int(b)) >= 0 {
-			p, _ := a.Prefix(int(b))
-			return p, true
-		}
-	}
-	return netip.Prefix{}, false
+	pos, p := t.longest(a)
+	return p, pos >= 0
 }
 
 // ContainsAddr is `a in s` for a set[subnet] or table[subnet]: true when
