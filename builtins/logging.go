@@ -7,15 +7,40 @@ import (
 )
 
 // The logging built-ins behind the Log:: script API keep the run's streams
-// and their filters. Writers (conn.log and friends) arrive with the logging
-// runtime; until then a write to an enabled stream is an error that says
-// so, while everything the frameworks do at startup works.
+// and their filters. Log::__write needs the engine (events, hooks, option
+// values, the run's writers): the engine implements it (runtime/engine/
+// logging.go) on top of LogStream; the version here only reports that.
 
 type logStream struct {
 	stream  value.Value
 	enabled bool
-	filters []string // names, in the order they were added
+	filters []logFilter // in the order they were added
 	bufered bool
+}
+
+type logFilter struct {
+	name string
+	rec  value.Value // the Log::Filter record
+}
+
+// LogStreamInfo is what Log::__write needs of a stream.
+type LogStreamInfo struct {
+	Stream  value.Value // the Log::Stream record
+	Enabled bool
+	Filters []value.Value // the Log::Filter records, in the order added
+}
+
+// LogStream returns the stream with the given Log::ID, if it exists.
+func LogStream(ctx Context, id value.Value) (LogStreamInfo, bool) {
+	st := logs(ctx).get(id)
+	if st == nil {
+		return LogStreamInfo{}, false
+	}
+	info := LogStreamInfo{Stream: st.stream, Enabled: st.enabled}
+	for _, f := range st.filters {
+		info.Filters = append(info.Filters, f.rec)
+	}
+	return info, true
 }
 
 type logState struct {
@@ -44,7 +69,7 @@ func fieldStr(v value.Value, name string) string {
 	return ""
 }
 
-var errNoWriters = errors.New("log writers are not implemented yet")
+var errNoWriters = errors.New("log writers need the engine")
 
 func init() {
 	register(map[string]Impl{
@@ -66,12 +91,13 @@ func init() {
 				return value.Bool(false), nil
 			}
 			name := fieldStr(a[1], "name")
-			for _, n := range st.filters {
-				if n == name {
+			for i, f := range st.filters {
+				if f.name == name {
+					st.filters[i].rec = a[1] // a filter of the same name is replaced
 					return value.Bool(true), nil
 				}
 			}
-			st.filters = append(st.filters, name)
+			st.filters = append(st.filters, logFilter{name, a[1]})
 			return value.Bool(true), nil
 		},
 		"Log::__remove_filter": func(ctx Context, a []value.Value) (value.Value, error) {
@@ -79,8 +105,8 @@ func init() {
 			if st == nil {
 				return value.Bool(false), nil
 			}
-			for i, n := range st.filters {
-				if n == a[1].Str() {
+			for i, f := range st.filters {
+				if f.name == a[1].Str() {
 					st.filters = append(st.filters[:i], st.filters[i+1:]...)
 					return value.Bool(true), nil
 				}
@@ -90,7 +116,9 @@ func init() {
 		"Log::__get_filter_names": func(ctx Context, a []value.Value) (value.Value, error) {
 			var names []string
 			if st := logs(ctx).get(a[0]); st != nil {
-				names = st.filters
+				for _, f := range st.filters {
+					names = append(names, f.name)
+				}
 			}
 			return StringSet(ctx, names), nil
 		},

@@ -99,7 +99,7 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 		}
 	}
 	for _, b := range []func(string) builtins.Impl{
-		e.reporterBuiltin, e.sortBuiltin, e.fileBuiltin, e.runtimeBuiltin, e.weirdBuiltin, e.moreBuiltin,
+		e.reporterBuiltin, e.logBuiltin, e.sortBuiltin, e.fileBuiltin, e.runtimeBuiltin, e.weirdBuiltin, e.moreBuiltin,
 	} {
 		if f := b(name); f != nil {
 			return f

@@ -101,6 +101,7 @@ func (e *Engine) Run() (code int) {
 			code = x.code
 		}
 	}()
+	defer e.closeLocals() // log writers write #close (logging.go)
 	// Without a packet source, network time follows the wall clock.
 	e.netTime = float64(time.Now().UnixNano()) / 1e9
 	if !e.guard(e.prog.Init) {
