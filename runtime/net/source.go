@@ -1,0 +1,209 @@
+// Package net holds everything gobro knows about packets: packet sources
+// (pcap, pcapng, gzip-compressed traces, stdin) and decoding of link,
+// network and transport headers into a compact Packet view.
+//
+// Only this package knows about packets; the engine sees Packet values.
+package net
+
+import (
+	"bufio"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/gopacket/gopacket/layers"
+	"github.com/gopacket/gopacket/pcapgo"
+)
+
+// ErrUnknownFormat is returned by Open/NewSource when the input is neither
+// pcap nor pcapng (after an optional gzip layer). Its text matches Zeek's.
+var ErrUnknownFormat = errors.New("unknown file format")
+
+// RawPacket is one captured frame as read from a Source. Data is only valid
+// until the next call to Source.Next: its buffer is reused.
+type RawPacket struct {
+	Timestamp time.Time
+	LinkType  layers.LinkType
+	CapLen    int // bytes captured (len(Data))
+	WireLen   int // bytes on the wire
+	Data      []byte
+}
+
+// Source reads packets from a pcap or pcapng trace, optionally gzip'd.
+type Source struct {
+	name   string
+	file   *os.File // nil for stdin or caller-supplied readers
+	gz     *gzip.Reader
+	pcap   *pcapgo.Reader
+	ng     *pcapgo.NgReader
+	link   layers.LinkType
+	ngLink []layers.LinkType // pcapng link type per interface index
+	count  int
+}
+
+// Open opens a trace file by name; "-" reads standard input. The format
+// (pcap or pcapng) is detected by magic number and gzip compression is
+// removed transparently. Error texts follow Zeek's
+// ("unable to open NAME: ..." / "unknown file format").
+func Open(name string) (*Source, error) {
+	if name == "-" {
+		return NewSource(os.Stdin, name)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return nil, fmt.Errorf("unable to open %s: %w", name, capitalizeErr{err})
+	}
+	s, err := NewSource(f, name)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	s.file = f
+	return s, nil
+}
+
+// capitalizeErr prints syscall errors the way strerror does
+// ("No such file or directory" rather than "no such file or directory").
+type capitalizeErr struct{ err error }
+
+func (c capitalizeErr) Error() string {
+	s := c.err.Error()
+	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
+		s = string(s[0]-'a'+'A') + s[1:]
+	}
+	return s
+}
+func (c capitalizeErr) Unwrap() error { return c.err }
+
+const readBufSize = 256 << 10
+
+// NewSource reads a trace from r. name is used in messages only.
+func NewSource(r io.Reader, name string) (*Source, error) {
+	s := &Source{name: name}
+	br := bufio.NewReaderSize(r, readBufSize)
+	magic, err := br.Peek(4)
+	if err != nil && len(magic) < 2 {
+		return nil, ErrUnknownFormat
+	}
+	if magic[0] == 0x1f && magic[1] == 0x8b {
+		gz, err := gzip.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w (gzip: %v)", ErrUnknownFormat, err)
+		}
+		s.gz = gz
+		br = bufio.NewReaderSize(gz, readBufSize)
+		magic, err = br.Peek(4)
+	}
+	if err != nil || len(magic) < 4 {
+		return nil, ErrUnknownFormat
+	}
+	switch {
+	case isPcapMagic(magic):
+		rd, err := pcapgo.NewReader(br)
+		if err != nil {
+			return nil, fmt.Errorf("%w (%v)", ErrUnknownFormat, err)
+		}
+		s.pcap = rd
+		s.link = rd.LinkType()
+	case magic[0] == 0x0a && magic[1] == 0x0d && magic[2] == 0x0d && magic[3] == 0x0a:
+		rd, err := pcapgo.NewNgReader(br, pcapgo.NgReaderOptions{})
+		if err != nil {
+			return nil, fmt.Errorf("%w (%v)", ErrUnknownFormat, err)
+		}
+		s.ng = rd
+		s.link = rd.LinkType()
+	default:
+		return nil, ErrUnknownFormat
+	}
+	return s, nil
+}
+
+func isPcapMagic(m []byte) bool {
+	switch uint32(m[0])<<24 | uint32(m[1])<<16 | uint32(m[2])<<8 | uint32(m[3]) {
+	case 0xa1b2c3d4, 0xd4c3b2a1, 0xa1b23c4d, 0x4d3cb2a1:
+		return true
+	}
+	return false
+}
+
+// Name is the name the source was opened with.
+func (s *Source) Name() string { return s.name }
+
+// LinkType is the link type of the trace (for pcapng, of its first interface).
+func (s *Source) LinkType() layers.LinkType { return s.link }
+
+// Count is the number of packets returned so far.
+func (s *Source) Count() int { return s.count }
+
+// Next reads the next packet into p, reusing buffers: p.Data stays valid
+// only until the following call. It returns io.EOF at the end of the trace.
+// A trace that ends partway through a record returns io.ErrUnexpectedEOF.
+func (s *Source) Next(p *RawPacket) error {
+	var (
+		data []byte
+		err  error
+	)
+	if s.pcap != nil {
+		d, c, e := s.pcap.ZeroCopyReadPacketData()
+		data, err = d, e
+		if err == nil {
+			p.Timestamp = c.Timestamp
+			p.CapLen, p.WireLen = c.CaptureLength, c.Length
+			p.LinkType = s.link
+		}
+	} else {
+		d, c, e := s.ng.ZeroCopyReadPacketData()
+		data, err = d, e
+		if err == nil {
+			p.Timestamp = c.Timestamp
+			p.CapLen, p.WireLen = c.CaptureLength, c.Length
+			p.LinkType = s.ngLinkType(c.InterfaceIndex)
+		}
+	}
+	if err != nil {
+		p.Data = nil
+		return err
+	}
+	p.Data = data
+	s.count++
+	return nil
+}
+
+func (s *Source) ngLinkType(i int) layers.LinkType {
+	if i >= 0 && i < len(s.ngLink) {
+		return s.ngLink[i]
+	}
+	n := s.ng.NInterfaces()
+	for len(s.ngLink) < n {
+		ifc, err := s.ng.Interface(len(s.ngLink))
+		if err != nil {
+			break
+		}
+		s.ngLink = append(s.ngLink, ifc.LinkType)
+	}
+	if i >= 0 && i < len(s.ngLink) {
+		return s.ngLink[i]
+	}
+	return s.link
+}
+
+// Close releases the underlying file (not stdin or a caller's reader).
+func (s *Source) Close() error {
+	var err error
+	if s.gz != nil {
+		err = s.gz.Close()
+	}
+	if s.file != nil {
+		if e := s.file.Close(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
