@@ -1,0 +1,364 @@
+// Package flow is gobro's connection tracker: it groups decoded packets
+// (runtime/net.Packet) into Zeek connections and keeps, per connection,
+// what Zeek's core keeps without any scripts: the endpoint states
+// (TCP_INACTIVE..TCP_RESET, UDP_INACTIVE/UDP_ACTIVE), payload sizes
+// (TCP sizes from sequence numbers), packet and IP byte counts, the history
+// string with Zeek's letter rules, missed bytes (sequence gaps), start and
+// last packet time, and the conn_state derived at removal.
+//
+// It follows Zeek's TCPSessionAdapter / UDP / ICMP session analyzers and
+// the ConnSize analyzer. Timers (inactivity, attempt, close delay, TCP
+// expire/linger, DNS session timeout) are simulated in network time by
+// Tracker.Expire, and Tracker.Flush implements the end-of-run order.
+package flow
+
+import (
+	"bytes"
+	"net/netip"
+	"regexp"
+	"time"
+)
+
+// EndpointState is the numeric endpoint state Zeek exposes in
+// connection$orig$state / $resp$state.
+type EndpointState int
+
+// TCP endpoint states (TCP_INACTIVE .. TCP_RESET).
+const (
+	TCPInactive EndpointState = iota
+	TCPSynSent
+	TCPSynAckSent
+	TCPPartial
+	TCPEstablished
+	TCPClosed
+	TCPReset
+)
+
+// UDP and ICMP endpoint states.
+const (
+	UDPInactive  EndpointState = 0
+	UDPActive    EndpointState = 1
+	ICMPInactive EndpointState = 0
+	ICMPActive   EndpointState = 1
+)
+
+// IP protocol numbers of the transports the tracker follows.
+const (
+	ProtoICMP   uint8 = 1
+	ProtoTCP    uint8 = 6
+	ProtoUDP    uint8 = 17
+	ProtoICMPv6 uint8 = 58
+)
+
+// ConnID is a connection's 5-tuple in Zeek's orientation (originator
+// first). For ICMP, OrigP is the message type and RespP its counterpart
+// type (or the code for one-way messages), as Zeek does.
+type ConnID struct {
+	OrigH netip.Addr
+	OrigP uint16
+	RespH netip.Addr
+	RespP uint16
+	Proto uint8 // IP protocol number (6, 17, 1, 58)
+}
+
+// Transport is Zeek's transport_proto name: "tcp", "udp", "icmp".
+func (id ConnID) Transport() string {
+	switch id.Proto {
+	case ProtoTCP:
+		return "tcp"
+	case ProtoUDP:
+		return "udp"
+	case ProtoICMP, ProtoICMPv6:
+		return "icmp"
+	}
+	return "unknown_transport"
+}
+
+// key is the direction-independent lookup key: the "lower" endpoint first.
+type key struct {
+	a, b   netip.Addr
+	ap, bp uint16
+	proto  uint8
+}
+
+func makeKey(src netip.Addr, sp uint16, dst netip.Addr, dp uint16, proto uint8) key {
+	if c := src.Compare(dst); c < 0 || (c == 0 && sp <= dp) {
+		return key{src, dst, sp, dp, proto}
+	}
+	return key{dst, src, dp, sp, proto}
+}
+
+// bytes is the key as Zeek's ConnKey bytes, used for the sorted end-of-run
+// flush: lower address (16 bytes, IPv4 mapped), other address, lower port
+// and other port (network order), protocol as 16-bit little endian.
+func (k key) bytes() []byte {
+	b := make([]byte, 0, 38)
+	a16, b16 := k.a.As16(), k.b.As16()
+	// Zeek compares the 16-byte forms; re-sort in case netip's order
+	// (which puts IPv4 before IPv6) differs from the byte order.
+	if c := bytes.Compare(a16[:], b16[:]); c > 0 || (c == 0 && k.ap > k.bp) {
+		a16, b16 = b16, a16
+		k.ap, k.bp = k.bp, k.ap
+	}
+	b = append(b, a16[:]...)
+	b = append(b, b16[:]...)
+	b = append(b, byte(k.ap>>8), byte(k.ap), byte(k.bp>>8), byte(k.bp))
+	b = append(b, k.proto, 0)
+	return b
+}
+
+// scaled implements Zeek's ScaledHistoryEntry counters (letters c, g, t, w
+// are recorded at the 1st, 10th, 100th ... occurrence).
+type scaled struct{ count, threshold uint32 }
+
+func (s *scaled) hit() bool {
+	if s.threshold == 0 {
+		s.threshold = 1
+	}
+	s.count++
+	if s.count == s.threshold {
+		if n := s.threshold * 10; n <= s.threshold {
+			s.count = 0
+		} else {
+			s.threshold = n
+		}
+		return true
+	}
+	return false
+}
+
+// Endpoint is one side of a connection.
+type Endpoint struct {
+	State      EndpointState
+	prevState  EndpointState
+	NumPkts    uint64 // packets counted by the ConnSize analyzer
+	NumBytesIP uint64 // sum of IP total lengths
+
+	isOrig bool
+	conn   *Conn
+	peer   *Endpoint
+
+	// UDP/ICMP payload byte count; -1 while inactive.
+	plen int64
+
+	// TCP sequence tracking (32-bit sequence space, relative to start).
+	startSeq, lastSeq, ackSeq uint32
+	histLastSYN               uint64
+	histLastFIN               uint64
+	histLastRST               uint64
+	finCnt, rstCnt            int
+	finSeq                    uint64
+	didClose                  bool
+	window                    uint32
+	windowScale               uint32
+	windowSeq, windowAckSeq   uint32
+
+	rxmit, zeroWin, gaps, chk scaled
+
+	// Gap tracking: the highest contiguous data byte seen (relative
+	// sequence, first data byte is 1) and out-of-order blocks above it.
+	haveData bool
+	edge     uint64
+	pending  [][2]uint64 // [start, end) relative ranges above edge+1
+}
+
+// Size is the endpoint's payload byte count as Zeek reports it in
+// endpoint$size: for TCP derived from sequence numbers (TCP_Endpoint::Size),
+// for UDP/ICMP the sum of payload lengths.
+func (e *Endpoint) Size() uint64 {
+	if e.conn.ID.Proto != ProtoTCP {
+		if e.plen < 0 {
+			return 0
+		}
+		return uint64(e.plen)
+	}
+	if e.prevState == TCPSynSent && e.State == TCPReset && e.peer.State == TCPInactive && !e.noDataAcked() {
+		return 0
+	}
+	last := uint64(e.lastSeq - e.startSeq)
+	ack := uint64(e.ackSeq - e.startSeq)
+	if seqDelta(e.lastSeq, e.ackSeq) < 0 {
+		last = ack
+	}
+	size := last
+	if size != 0 {
+		size--
+	}
+	if e.finCnt > 0 && size != 0 {
+		size--
+	}
+	return size
+}
+
+func (e *Endpoint) noDataAcked() bool {
+	return e.ackSeq == e.startSeq || e.ackSeq == e.startSeq+1
+}
+
+func (e *Endpoint) setState(s EndpointState) {
+	e.prevState = e.State
+	e.State = s
+}
+
+// checkHistory adds code (lower-cased for the responder) the first time
+// the bit is seen; it reports whether the bit had been seen before.
+func (e *Endpoint) checkHistory(mask uint32, code byte) bool {
+	if !e.isOrig {
+		mask <<= 16
+		code = lower(code)
+	}
+	return e.conn.checkHistory(mask, code)
+}
+
+func (e *Endpoint) addHistory(code byte) {
+	if !e.isOrig {
+		code = lower(code)
+	}
+	e.conn.History += string(code)
+}
+
+func (e *Endpoint) scaledHistory(s *scaled, code byte) {
+	if s.hit() {
+		e.addHistory(code)
+	}
+}
+
+func lower(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// History bits (Zeek's HIST_* for the originator; the responder's are
+// shifted left by 16).
+const (
+	histSYN     uint32 = 0x1
+	histFIN     uint32 = 0x4
+	histRST     uint32 = 0x8
+	histFINRST  uint32 = 0x10
+	histACK     uint32 = 0x20
+	histData    uint32 = 0x40
+	histMulti   uint32 = 0x80
+	histCorrupt uint32 = 0x100
+	histDataPkt uint32 = 0x200 // UDP/ICMP data packet
+)
+
+// Conn is one tracked connection.
+type Conn struct {
+	ID      ConnID
+	UID     string // set when the Tracker has a uid generator
+	Start   time.Time
+	Last    time.Time
+	History string
+	Orig    *Endpoint
+	Resp    *Endpoint
+	// MissedBytes is the number of bytes in sequence gaps that the peer
+	// acknowledged (Zeek's content_gap lengths, conn.log missed_bytes).
+	MissedBytes uint64
+	// Index is the creation order, starting at 0.
+	Index uint64
+	// Removed is set once the tracker has dropped the connection.
+	Removed bool
+	// VLAN and InnerVLAN of the first packet (-1 if none).
+	VLAN, InnerVLAN int
+
+	histSeen uint32
+	k        key
+	dns      bool // DNS-analysed (dns_session_timeout, expires at shutdown)
+
+	// TCP session state
+	seenFirstACK bool
+	isPartial    bool
+	firstSeen    uint8
+	anaGen       int // analyzer timer generation (CancelTimers bumps it)
+	closing      bool
+	skip         bool
+}
+
+// SetSkip is skip_further_processing(): later packets of the connection
+// are ignored (not counted, no history, no timer refresh).
+func (c *Conn) SetSkip(skip bool) { c.skip = skip }
+
+func (c *Conn) checkHistory(mask uint32, code byte) bool {
+	if c.histSeen&mask == 0 {
+		c.histSeen |= mask
+		c.History += string(code)
+		return false
+	}
+	return true
+}
+
+// Duration is last packet time minus start time.
+func (c *Conn) Duration() time.Duration { return c.Last.Sub(c.Start) }
+
+var rstos0 = regexp.MustCompile(`^\^?S[^HAFGIQ]*R.*$`)
+
+// ConnState derives conn.log's conn_state from the endpoint states, as
+// base/protocols/conn/main.zeek's conn_state() does.
+func (c *Conn) ConnState() string {
+	os, rs := c.Orig.State, c.Resp.State
+	switch c.ID.Proto {
+	case ProtoTCP:
+		oInactive := os == TCPInactive || os == TCPPartial
+		rInactive := rs == TCPInactive || rs == TCPPartial
+		switch {
+		case rs == TCPReset:
+			if os == TCPSynSent || os == TCPSynAckSent || (os == TCPReset && c.Orig.Size() == 0 && c.Resp.Size() == 0) {
+				return "REJ"
+			} else if oInactive {
+				return "RSTRH"
+			}
+			return "RSTR"
+		case os == TCPReset:
+			if rInactive {
+				if rstos0.MatchString(c.History) {
+					return "RSTOS0"
+				}
+				return "OTH"
+			}
+			return "RSTO"
+		case rs == TCPClosed && os == TCPClosed:
+			return "SF"
+		case os == TCPClosed:
+			if rInactive {
+				return "SH"
+			}
+			return "S2"
+		case rs == TCPClosed:
+			if oInactive {
+				return "SHR"
+			}
+			return "S3"
+		case os == TCPSynSent && rs == TCPInactive:
+			return "S0"
+		case os == TCPEstablished && rs == TCPEstablished:
+			return "S1"
+		}
+		return "OTH"
+	case ProtoUDP:
+		if os == UDPActive {
+			if rs == UDPActive {
+				return "SF"
+			}
+			return "S0"
+		}
+		if rs == UDPActive {
+			return "SHR"
+		}
+		return "OTH"
+	}
+	return "OTH"
+}
+
+// flipRoles swaps originator and responder (Connection::FlipRoles).
+func (c *Conn) flipRoles() {
+	c.ID.OrigH, c.ID.RespH = c.ID.RespH, c.ID.OrigH
+	c.ID.OrigP, c.ID.RespP = c.ID.RespP, c.ID.OrigP
+	c.Orig, c.Resp = c.Resp, c.Orig
+	c.Orig.isOrig, c.Resp.isOrig = true, false
+	c.firstSeen = (c.firstSeen&1)<<1 | (c.firstSeen&2)>>1
+	c.isPartial = false
+	c.History += "^"
+}
+
+func seqDelta(a, b uint32) int32 { return int32(a - b) }

@@ -1,0 +1,639 @@
+package flow
+
+import (
+	"bytes"
+	"container/heap"
+	"encoding/binary"
+	"sort"
+	"time"
+
+	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/uid"
+)
+
+// PortProto is a port qualified by transport (like Zeek's port values).
+type PortProto struct {
+	Port  uint16
+	Proto uint8 // ProtoTCP or ProtoUDP
+}
+
+// Config holds the script-level constants the tracker depends on.
+type Config struct {
+	TCPInactivityTimeout  time.Duration // tcp_inactivity_timeout (5 min)
+	UDPInactivityTimeout  time.Duration // udp_inactivity_timeout (1 min)
+	ICMPInactivityTimeout time.Duration // icmp_inactivity_timeout (1 min)
+	TCPAttemptDelay       time.Duration // tcp_attempt_delay (5 s)
+	TCPCloseDelay         time.Duration // tcp_close_delay (5 s)
+	TCPConnectionLinger   time.Duration // tcp_connection_linger (5 s)
+	TCPSYNTimeout         time.Duration // tcp_SYN_timeout (5 s)
+	TCPSessionTimer       time.Duration // tcp_session_timer (6 s)
+	DNSSessionTimeout     time.Duration // dns_session_timeout (10 s)
+
+	// IgnoreChecksums is Zeek's -C. Otherwise a TCP/UDP/ICMP packet with a
+	// bad checksum only adds C/c to the history and is not counted.
+	IgnoreChecksums bool
+
+	// LikelyServerPorts drives Zeek's flip heuristic for connections whose
+	// first packet is not a SYN (TCP) or any UDP packet. Zeek's scripts fill
+	// likely_server_ports from the protocol scripts they load.
+	LikelyServerPorts map[PortProto]bool
+
+	// DNSPorts are the UDP ports the DNS analyzer is attached to (by the
+	// responder port). Such connections expire dns_session_timeout after
+	// their last packet and are removed first, in timer order, at the end
+	// of the run. Empty when base/protocols/dns is not loaded.
+	DNSPorts map[uint16]bool
+
+	// UIDs, if set, gives every new connection the next uid.
+	UIDs *uid.Generator
+}
+
+// BarePorts is likely_server_ports with no protocol scripts loaded.
+func BarePorts() map[PortProto]bool { return map[PortProto]bool{} }
+
+func tcpPorts(m map[PortProto]bool, ports ...uint16) {
+	for _, p := range ports {
+		m[PortProto{p, ProtoTCP}] = true
+	}
+}
+
+func udpPorts(m map[PortProto]bool, ports ...uint16) {
+	for _, p := range ports {
+		m[PortProto{p, ProtoUDP}] = true
+	}
+}
+
+// Script-registered server ports of Zeek's base protocol scripts (the
+// `ports` constants that each base/protocols/*/main.zeek adds to
+// likely_server_ports).
+var (
+	DNSServerTCP  = []uint16{53}
+	DNSServerUDP  = []uint16{53, 137, 5353, 5355}
+	HTTPServerTCP = []uint16{80, 81, 631, 1080, 3128, 8000, 8080, 8888}
+	FTPServerTCP  = []uint16{21, 2811}
+	SSHServerTCP  = []uint16{22}
+	SSLServerTCP  = []uint16{443, 563, 585, 614, 636, 989, 990, 992, 993, 995, 5223}
+	SMTPServerTCP = []uint16{25, 587}
+	IRCServerTCP  = []uint16{6666, 6667, 6668, 6669}
+	// base/frameworks/tunnels: AYIYA, Teredo, GTPv1, VXLAN, Geneve.
+	TunnelServerUDP = []uint16{5072, 3544, 2152, 2123, 4789, 6081}
+)
+
+// PortsFor builds likely_server_ports for the named base protocol scripts
+// ("dns", "http", "ftp", "ssh", "ssl", "smtp", "irc", "tunnels").
+func PortsFor(protocols ...string) map[PortProto]bool {
+	m := map[PortProto]bool{}
+	for _, p := range protocols {
+		switch p {
+		case "dns":
+			tcpPorts(m, DNSServerTCP...)
+			udpPorts(m, DNSServerUDP...)
+		case "http":
+			tcpPorts(m, HTTPServerTCP...)
+		case "ftp":
+			tcpPorts(m, FTPServerTCP...)
+		case "ssh":
+			tcpPorts(m, SSHServerTCP...)
+		case "ssl":
+			tcpPorts(m, SSLServerTCP...)
+		case "smtp":
+			tcpPorts(m, SMTPServerTCP...)
+		case "irc":
+			tcpPorts(m, IRCServerTCP...)
+		case "tunnels":
+			udpPorts(m, TunnelServerUDP...)
+		}
+	}
+	return m
+}
+
+// DNSPortSet is the DNS analyzer's UDP ports (dns, nbns, mdns, llmnr).
+func DNSPortSet() map[uint16]bool {
+	m := map[uint16]bool{}
+	for _, p := range DNSServerUDP {
+		m[p] = true
+	}
+	return m
+}
+
+// DefaultConfig is Zeek's defaults with the base protocol scripts of a
+// default (non -b) run loaded.
+func DefaultConfig() Config {
+	c := BareConfig()
+	c.LikelyServerPorts = PortsFor("dns", "http", "ftp", "ssh", "ssl", "smtp", "irc", "tunnels")
+	c.DNSPorts = DNSPortSet()
+	return c
+}
+
+// BareConfig is Zeek's defaults with no protocol scripts loaded.
+func BareConfig() Config {
+	return Config{
+		TCPInactivityTimeout:  5 * time.Minute,
+		UDPInactivityTimeout:  time.Minute,
+		ICMPInactivityTimeout: time.Minute,
+		TCPAttemptDelay:       5 * time.Second,
+		TCPCloseDelay:         5 * time.Second,
+		TCPConnectionLinger:   5 * time.Second,
+		TCPSYNTimeout:         5 * time.Second,
+		TCPSessionTimer:       6 * time.Second,
+		DNSSessionTimeout:     10 * time.Second,
+		LikelyServerPorts:     map[PortProto]bool{},
+		DNSPorts:              map[uint16]bool{},
+	}
+}
+
+type timerKind uint8
+
+const (
+	timerInactivity timerKind = iota
+	timerAttempt
+	timerTCPExpire
+	timerCloseDelete
+	timerDNS
+)
+
+type timer struct {
+	at       time.Time
+	seq      uint64
+	c        *Conn
+	kind     timerKind
+	gen      int
+	analyzer bool // cancelled by CancelTimers (gen mismatch)
+	expire   bool // acts at shutdown (do_expire)
+}
+
+type timerHeap []*timer
+
+func (h timerHeap) Len() int { return len(h) }
+func (h timerHeap) Less(i, j int) bool {
+	if !h[i].at.Equal(h[j].at) {
+		return h[i].at.Before(h[j].at)
+	}
+	return h[i].seq < h[j].seq
+}
+func (h timerHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
+func (h *timerHeap) Push(x any)   { *h = append(*h, x.(*timer)) }
+func (h *timerHeap) Pop() any {
+	old := *h
+	n := len(old)
+	x := old[n-1]
+	*h = old[:n-1]
+	return x
+}
+
+// Tracker groups packets into connections.
+type Tracker struct {
+	cfg     Config
+	conns   map[key]*Conn
+	live    []*Conn // creation order; removed entries are compacted lazily
+	nlive   int
+	timers  timerHeap
+	tseq    uint64
+	created uint64
+	removed []*Conn
+}
+
+// NewTracker returns an empty tracker.
+func NewTracker(cfg Config) *Tracker {
+	if cfg.LikelyServerPorts == nil {
+		cfg.LikelyServerPorts = map[PortProto]bool{}
+	}
+	if cfg.DNSPorts == nil {
+		cfg.DNSPorts = map[uint16]bool{}
+	}
+	return &Tracker{cfg: cfg, conns: map[key]*Conn{}}
+}
+
+func (t *Tracker) addTimer(c *Conn, at time.Time, kind timerKind, expire bool) {
+	analyzer := kind == timerAttempt || kind == timerTCPExpire || kind == timerCloseDelete || kind == timerDNS
+	t.tseq++
+	heap.Push(&t.timers, &timer{at: at, seq: t.tseq, c: c, kind: kind, gen: c.anaGen, analyzer: analyzer && kind != timerCloseDelete, expire: expire})
+}
+
+// Len is the number of live connections.
+func (t *Tracker) Len() int { return t.nlive }
+
+// Conns returns the live connections in creation order.
+func (t *Tracker) Conns() []*Conn {
+	out := make([]*Conn, 0, t.nlive)
+	for _, c := range t.live {
+		if !c.Removed {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Each calls f for every live connection in creation order until f
+// returns false.
+func (t *Tracker) Each(f func(*Conn) bool) {
+	for _, c := range t.live {
+		if !c.Removed && !f(c) {
+			return
+		}
+	}
+}
+
+func (t *Tracker) remove(c *Conn) {
+	if c.Removed {
+		return
+	}
+	c.Removed = true
+	if t.conns[c.k] == c {
+		delete(t.conns, c.k)
+	}
+	t.nlive--
+	t.removed = append(t.removed, c)
+	if len(t.live) > 64 && t.nlive < len(t.live)/2 {
+		n := t.live[:0]
+		for _, x := range t.live {
+			if !x.Removed {
+				n = append(n, x)
+			}
+		}
+		for i := len(n); i < len(t.live); i++ {
+			t.live[i] = nil
+		}
+		t.live = n
+	}
+}
+
+func (t *Tracker) inactivityTimeout(c *Conn) time.Duration {
+	switch c.ID.Proto {
+	case ProtoTCP:
+		return t.cfg.TCPInactivityTimeout
+	case ProtoUDP:
+		return t.cfg.UDPInactivityTimeout
+	}
+	return t.cfg.ICMPInactivityTimeout
+}
+
+// Expire runs every timer due at or before now (network time) and returns
+// the connections removed, in removal order. Call it with a packet's
+// timestamp before Process for that packet, as Zeek does.
+func (t *Tracker) Expire(now time.Time) []*Conn {
+	t.removed = nil
+	for len(t.timers) > 0 && !t.timers[0].at.After(now) {
+		tm := heap.Pop(&t.timers).(*timer)
+		t.fire(tm, false)
+	}
+	r := t.removed
+	t.removed = nil
+	return r
+}
+
+func (t *Tracker) fire(tm *timer, terminating bool) {
+	c := tm.c
+	if c.Removed || (tm.analyzer && tm.gen != c.anaGen) {
+		return
+	}
+	if terminating && !tm.expire {
+		return
+	}
+	at := tm.at
+	switch tm.kind {
+	case timerInactivity:
+		to := t.inactivityTimeout(c)
+		if !c.Last.Add(to).After(at) {
+			t.remove(c)
+		} else {
+			t.addTimer(c, c.Last.Add(to), timerInactivity, false)
+		}
+	case timerAttempt:
+		if (c.Orig.State == TCPSynSent || c.Orig.State == TCPSynAckSent) && c.Resp.State == TCPInactive {
+			t.remove(c)
+		}
+	case timerCloseDelete:
+		t.remove(c)
+	case timerTCPExpire:
+		o, r := c.Orig, c.Resp
+		if c.Last.Add(t.cfg.TCPConnectionLinger).Before(at) {
+			if o.didClose || r.didClose {
+				if (o.didClose && r.didClose) || o.State == TCPReset || r.State == TCPReset || o.State == TCPInactive || r.State == TCPInactive {
+					t.remove(c)
+					return
+				}
+			}
+			if r.State == TCPInactive && o.State == TCPInactive {
+				t.remove(c)
+				return
+			}
+		}
+		t.addTimer(c, at.Add(t.cfg.TCPSessionTimer), timerTCPExpire, false)
+	case timerDNS:
+		if terminating || at.Sub(c.Last) >= t.cfg.DNSSessionTimeout-time.Second {
+			t.remove(c)
+		} else {
+			t.addTimer(c, at.Add(t.cfg.DNSSessionTimeout), timerDNS, true)
+		}
+	}
+}
+
+// Flush ends the run: timers that act at shutdown (DNS session timers,
+// TCP attempt timers) remove their connections in timer order, then every
+// remaining connection is removed in the order of Zeek's connection key
+// bytes (the seeded, reproducible order). It returns all of them in that
+// order and leaves the tracker empty.
+func (t *Tracker) Flush() []*Conn {
+	t.removed = nil
+	for len(t.timers) > 0 {
+		tm := heap.Pop(&t.timers).(*timer)
+		t.fire(tm, true)
+	}
+	rest := t.Conns()
+	sort.SliceStable(rest, func(i, j int) bool {
+		return bytes.Compare(rest[i].k.bytes(), rest[j].k.bytes()) < 0
+	})
+	for _, c := range rest {
+		t.remove(c)
+	}
+	out := t.removed
+	t.removed = nil
+	t.live = nil
+	return out
+}
+
+// icmpCounterpart is Zeek's ICMP4_counterpart / ICMP6_counterpart.
+func icmpCounterpart(v6 bool, typ, code uint8) (uint16, bool) {
+	if !v6 {
+		switch typ {
+		case 8:
+			return 0, false
+		case 0:
+			return 8, false
+		case 13:
+			return 14, false
+		case 14:
+			return 13, false
+		case 15:
+			return 16, false
+		case 16:
+			return 15, false
+		case 10:
+			return 9, false
+		case 9:
+			return 10, false
+		case 17:
+			return 18, false
+		case 18:
+			return 17, false
+		}
+		return uint16(code), true
+	}
+	switch typ {
+	case 128:
+		return 129, false
+	case 129:
+		return 128, false
+	case 133:
+		return 134, false
+	case 134:
+		return 133, false
+	case 135:
+		return 136, false
+	case 136:
+		return 135, false
+	case 130:
+		return 131, false
+	case 131:
+		return 130, false
+	case 139:
+		return 140, false
+	case 140:
+		return 139, false
+	case 144:
+		return 145, false
+	case 145:
+		return 144, false
+	}
+	return uint16(code), true
+}
+
+func (t *Tracker) likely(port uint16, proto uint8) bool {
+	return t.cfg.LikelyServerPorts[PortProto{port, proto}]
+}
+
+// Process feeds one decoded packet to the tracker. It returns the packet's
+// connection and whether it was created by this packet, or nil for packets
+// the tracker does not follow (non-IP, fragments, other protocols,
+// truncated transport headers).
+func (t *Tracker) Process(p *gnet.Packet) (c *Conn, isNew bool) {
+	if p.IPVersion == 0 || p.IsFragment || !p.HasTransport {
+		return nil, false
+	}
+	proto := p.Proto
+	sp, dp := p.SrcPort, p.DstPort
+	switch proto {
+	case ProtoTCP, ProtoUDP:
+	case ProtoICMP, ProtoICMPv6:
+		sp = uint16(p.ICMPType)
+		dp, _ = icmpCounterpart(proto == ProtoICMPv6, p.ICMPType, p.ICMPCode)
+	default:
+		return nil, false
+	}
+	k := makeKey(p.Src, sp, p.Dst, dp, proto)
+	c = t.conns[k]
+	if c != nil && proto == ProtoTCP && t.isReuse(c, p) {
+		t.remove(c)
+		c = nil
+	}
+	if c == nil {
+		c = t.newConn(k, p, sp, dp)
+		isNew = true
+	}
+	if c.skip {
+		return c, isNew
+	}
+	isOrig := p.Src == c.ID.OrigH && sp == c.ID.OrigP
+	if p.Src == p.Dst && sp == dp {
+		isOrig = true
+	}
+	t.deliver(c, p, isOrig)
+	return c, isNew
+}
+
+func (t *Tracker) newConn(k key, p *gnet.Packet, sp, dp uint16) *Conn {
+	c := &Conn{
+		ID:    ConnID{OrigH: p.Src, OrigP: sp, RespH: p.Dst, RespP: dp, Proto: p.Proto},
+		Start: p.Timestamp, Last: p.Timestamp,
+		Index: t.created, k: k, VLAN: -1, InnerVLAN: -1,
+	}
+	if p.NumVLANs >= 1 {
+		c.VLAN = int(p.VLAN)
+	}
+	if p.NumVLANs >= 2 {
+		c.InnerVLAN = int(p.InnerVLAN)
+	}
+	t.created++
+	c.Orig = &Endpoint{isOrig: true, conn: c, plen: -1}
+	c.Resp = &Endpoint{conn: c, plen: -1}
+	c.Orig.peer, c.Resp.peer = c.Resp, c.Orig
+	flip := false
+	switch p.Proto {
+	case ProtoTCP:
+		f := p.TCPFlags
+		if f&gnet.TCPSyn == 0 || f&gnet.TCPAck != 0 {
+			if t.likely(sp, ProtoTCP) {
+				if t.likely(dp, ProtoTCP) {
+					flip = f&gnet.TCPSyn == 0 && sp < dp
+				} else {
+					flip = true
+				}
+			}
+		}
+	case ProtoUDP:
+		flip = t.likely(sp, ProtoUDP) && !t.likely(dp, ProtoUDP)
+	}
+	if flip {
+		c.flipRoles()
+	}
+	if t.cfg.UIDs != nil {
+		c.UID = t.cfg.UIDs.Next('C')
+	}
+	t.conns[k] = c
+	t.live = append(t.live, c)
+	t.nlive++
+	t.addTimer(c, p.Timestamp.Add(t.inactivityTimeout(c)), timerInactivity, false)
+	switch p.Proto {
+	case ProtoTCP:
+		t.addTimer(c, p.Timestamp.Add(t.cfg.TCPSYNTimeout), timerTCPExpire, false)
+	case ProtoUDP:
+		if t.cfg.DNSPorts[c.ID.RespP] {
+			c.dns = true
+			t.addTimer(c, p.Timestamp.Add(t.cfg.DNSSessionTimeout), timerDNS, true)
+		}
+	}
+	return c
+}
+
+// isReuse is TCPSessionAdapter::IsReuse: a new SYN on a closed connection
+// (or with a different initial sequence number) starts a new connection.
+func (t *Tracker) isReuse(c *Conn, p *gnet.Packet) bool {
+	f := p.TCPFlags
+	if f&gnet.TCPSyn == 0 {
+		return false
+	}
+	connOrig := c.Orig
+	if f&gnet.TCPAck != 0 {
+		if c.Orig.State != TCPInactive {
+			return false
+		}
+		connOrig = c.Resp
+	}
+	if !(c.Orig.didClose || c.Resp.didClose) {
+		if p.Seq == connOrig.startSeq {
+			return false
+		}
+		if f&gnet.TCPAck == 0 && connOrig.State == TCPSynAckSent && c.Resp.State == TCPInactive && p.Seq == c.Resp.startSeq {
+			return false
+		}
+		// Zeek treats this as a reuse only once the endpoint has state.
+		if connOrig.State == TCPInactive {
+			return false
+		}
+	}
+	return true
+}
+
+// deliver runs the transport analyzer and the ConnSize analyzer.
+func (t *Tracker) deliver(c *Conn, p *gnet.Packet, isOrig bool) {
+	e := c.Resp
+	if isOrig {
+		e = c.Orig
+	}
+	l4len := p.IPLen - p.IPHdrLen
+	if !t.cfg.IgnoreChecksums && !validChecksum(p) {
+		switch p.Proto {
+		case ProtoTCP, ProtoUDP:
+			e.scaledHistory(&e.chk, 'C')
+		}
+		return
+	}
+	switch p.Proto {
+	case ProtoTCP:
+		length := l4len - p.TCPHdrLen
+		if length < 0 {
+			length = 0
+		}
+		t.processTCP(c, isOrig, p, length)
+	case ProtoUDP:
+		c.Last = p.Timestamp
+		if isOrig {
+			c.checkHistory(histDataPkt, 'D')
+		} else {
+			c.checkHistory(histDataPkt<<16, 'd')
+		}
+		ulen := l4len
+		if off := p.IPHdrLen + 4; len(p.IP) >= off+2 {
+			ulen = int(binary.BigEndian.Uint16(p.IP[off:]))
+		}
+		ulen -= 8
+		if e.plen < 0 {
+			e.plen = int64(ulen)
+		} else {
+			e.plen += int64(ulen)
+		}
+		if e.plen >= 0 {
+			e.State = UDPActive
+		}
+	default: // ICMP
+		c.Last = p.Timestamp
+		n := int64(l4len - 8)
+		if e.plen < 0 {
+			e.plen = n
+		} else {
+			e.plen += n
+		}
+		if e.plen >= 0 {
+			e.State = ICMPActive
+		}
+	}
+	e.NumPkts++
+	e.NumBytesIP += uint64(p.IPLen)
+}
+
+// validChecksum verifies the TCP/UDP/ICMP checksum over the captured
+// transport segment. Packets not fully captured are not checked.
+func validChecksum(p *gnet.Packet) bool {
+	seg := p.IP[p.IPHdrLen:]
+	l4len := p.IPLen - p.IPHdrLen
+	if len(seg) < l4len || l4len < 0 {
+		return true
+	}
+	seg = seg[:l4len]
+	var sum uint32
+	pseudo := func() {
+		s, d := p.Src.AsSlice(), p.Dst.AsSlice()
+		sum += sumBytes(s) + sumBytes(d)
+		sum += uint32(p.Proto) + uint32(l4len)&0xffff + uint32(l4len)>>16
+	}
+	switch p.Proto {
+	case ProtoUDP:
+		if p.IPVersion == 4 && p.Checksum == 0 {
+			return true
+		}
+		pseudo()
+	case ProtoTCP, ProtoICMPv6:
+		pseudo()
+	case ProtoICMP:
+	default:
+		return true
+	}
+	sum += sumBytes(seg)
+	for sum>>16 != 0 {
+		sum = sum&0xffff + sum>>16
+	}
+	return uint16(sum) == 0xffff
+}
+
+func sumBytes(b []byte) uint32 {
+	var s uint32
+	n := len(b) &^ 1
+	for i := 0; i < n; i += 2 {
+		s += uint32(b[i])<<8 | uint32(b[i+1])
+	}
+	if len(b)&1 == 1 {
+		s += uint32(b[len(b)-1]) << 8
+	}
+	return s
+}
