@@ -83,6 +83,14 @@ type Packet struct {
 	// Weird names a problem found while decoding (Zeek's weird name where
 	// Zeek has one), or "" for a clean packet.
 	Weird string
+	// Extra holds further weirds after the first (fragment reassembly and
+	// tunnel problems found after decoding).
+	Extra []string
+	// Encap is the tunnel chain this packet came through, outermost first
+	// (nil when not tunnelled). It is a view owned by the Decoder.
+	Encap []Encapsulation
+	// Reassembled is set on a datagram put together from IP fragments.
+	Reassembled bool
 	// Err is the underlying decoding error, if any.
 	Err error
 	// Stopped is the layer type decoding stopped at because gobro does not
@@ -102,11 +110,27 @@ func (p *Packet) weird(name string) {
 	}
 }
 
+// addWeird records a weird, keeping further ones in Extra.
+func (p *Packet) addWeird(name string) {
+	if p.Weird == "" {
+		p.Weird = name
+	} else {
+		p.Extra = append(p.Extra, name)
+	}
+}
+
 // Decoder decodes frames with gopacket DecodingLayerParsers that share one
 // set of layer structs, so decoding does not allocate per packet.
 // A Decoder is not safe for concurrent use.
 type Decoder struct {
-	pkt     Packet
+	// MaxTunnelDepth bounds decapsulation (Zeek's Tunnel::max_depth, 2).
+	MaxTunnelDepth int
+	// Frag, when set, reassembles IP fragments in DecodeChain/Reassemble.
+	Frag *Reassembler
+
+	cur     *Packet
+	slots   []*Packet // 2 per tunnel level: decoded, reassembled
+	encap   []Encapsulation
 	frame   []byte
 	decoded []gopacket.LayerType
 
@@ -130,7 +154,8 @@ type Decoder struct {
 
 // NewDecoder returns a ready Decoder.
 func NewDecoder() *Decoder {
-	d := &Decoder{decoded: make([]gopacket.LayerType, 0, 16), parsers: map[gopacket.LayerType]*gopacket.DecodingLayerParser{}}
+	d := &Decoder{MaxTunnelDepth: DefaultMaxTunnelDepth, decoded: make([]gopacket.LayerType, 0, 16), parsers: map[gopacket.LayerType]*gopacket.DecodingLayerParser{}}
+	d.slot(2*(DefaultMaxTunnelDepth+1) - 1)
 	d.vlan.d, d.mpls.d, d.pppoe.d = d, d, d
 	d.ip4.d, d.ip6.d, d.ext.d = d, d, d
 	d.tcp.d, d.udp.d, d.icmp4.d, d.icmp6.d = d, d, d, d
@@ -154,7 +179,19 @@ func (d *Decoder) Decode(rp *RawPacket) *Packet {
 // DecodeBytes decodes one frame of the given link type. wireLen is the
 // frame's length on the wire (0 means len(data)). It never panics.
 func (d *Decoder) DecodeBytes(link layers.LinkType, data []byte, ts time.Time, wireLen int) *Packet {
-	p := &d.pkt
+	return d.decodeInto(d.slot(0), link, data, ts, wireLen)
+}
+
+// slot returns the i'th packet buffer, allocating as needed.
+func (d *Decoder) slot(i int) *Packet {
+	for len(d.slots) <= i {
+		d.slots = append(d.slots, new(Packet))
+	}
+	return d.slots[i]
+}
+
+func (d *Decoder) decodeInto(p *Packet, link layers.LinkType, data []byte, ts time.Time, wireLen int) *Packet {
+	d.cur = p
 	p.reset()
 	p.Timestamp, p.LinkType, p.CapLen, p.WireLen = ts, link, len(data), wireLen
 	if wireLen < len(data) {
@@ -310,7 +347,7 @@ func (v *vlanLayer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) err
 	if err := v.Dot1Q.DecodeFromBytes(data, df); err != nil {
 		return err
 	}
-	p := &v.d.pkt
+	p := v.d.cur
 	switch p.NumVLANs {
 	case 0:
 		p.VLAN = v.VLANIdentifier
@@ -336,7 +373,7 @@ func (m *mplsLayer) NextLayerType() gopacket.LayerType { return m.next }
 func (m *mplsLayer) LayerPayload() []byte              { return m.rest }
 
 func (m *mplsLayer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) error {
-	p := &m.d.pkt
+	p := m.d.cur
 	m.next, m.rest = stop, nil
 	for {
 		if len(data) < 4 {
@@ -383,14 +420,14 @@ func (l *pppoeLayer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) er
 	l.next, l.rest = stop, nil
 	if len(data) < 6 {
 		df.SetTruncated()
-		l.d.pkt.weird("truncated_link_header")
+		l.d.cur.weird("truncated_link_header")
 		return errTruncated
 	}
 	if data[1] != 0 { // code: 0 = session data; anything else is discovery
 		l.rest = data[6:]
 		return nil
 	}
-	l.d.pkt.PPPoE = true
+	l.d.cur.PPPoE = true
 	n := int(binary.BigEndian.Uint16(data[4:6]))
 	data = data[6:]
 	if n < len(data) {
@@ -398,7 +435,7 @@ func (l *pppoeLayer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) er
 	}
 	if len(data) < 1 {
 		df.SetTruncated()
-		l.d.pkt.weird("truncated_link_header")
+		l.d.cur.weird("truncated_link_header")
 		return errTruncated
 	}
 	var proto uint16
@@ -407,7 +444,7 @@ func (l *pppoeLayer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) er
 	} else {
 		if len(data) < 2 {
 			df.SetTruncated()
-			l.d.pkt.weird("truncated_link_header")
+			l.d.cur.weird("truncated_link_header")
 			return errTruncated
 		}
 		proto, data = binary.BigEndian.Uint16(data), data[2:]
@@ -435,7 +472,7 @@ func (l *ip4Layer) NextLayerType() gopacket.LayerType { return l.next }
 
 func (l *ip4Layer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) error {
 	d := l.d
-	p := &d.pkt
+	p := d.cur
 	l.next = stop
 	if p.IPVersion != 0 {
 		// Only the outermost IP header is decoded; tunnels are handled above.
@@ -499,7 +536,7 @@ func (l *ip4Layer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) erro
 // afterIP decides what follows an IP header (or IPv6 extension header)
 // whose protocol is p.Proto.
 func (d *Decoder) afterIP(next gopacket.LayerType) gopacket.LayerType {
-	p := &d.pkt
+	p := d.cur
 	if p.IsFragment {
 		return gopacket.LayerTypeFragment
 	}
@@ -528,7 +565,7 @@ func (l *ip6Layer) NextLayerType() gopacket.LayerType { return l.next }
 
 func (l *ip6Layer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) error {
 	d := l.d
-	p := &d.pkt
+	p := d.cur
 	l.next = stop
 	if p.IPVersion != 0 {
 		return nil
@@ -594,7 +631,7 @@ func (l *ip6ExtLayer) LayerPayload() []byte              { return l.rest }
 
 func (l *ip6ExtLayer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) error {
 	d := l.d
-	p := &d.pkt
+	p := d.cur
 	l.next, l.rest = stop, nil
 	if len(data) < 8 {
 		df.SetTruncated()
@@ -656,7 +693,7 @@ func (l *tcpLayer) CanDecode() gopacket.LayerClass    { return layers.LayerTypeT
 func (l *tcpLayer) NextLayerType() gopacket.LayerType { return gopacket.LayerTypeZero }
 
 func (l *tcpLayer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) error {
-	p := &l.d.pkt
+	p := l.d.cur
 	if err := p.checkTrunc(20, data, df); err != nil {
 		return err
 	}
@@ -692,7 +729,7 @@ func (l *udpLayer) CanDecode() gopacket.LayerClass    { return layers.LayerTypeU
 func (l *udpLayer) NextLayerType() gopacket.LayerType { return gopacket.LayerTypeZero }
 
 func (l *udpLayer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) error {
-	p := &l.d.pkt
+	p := l.d.cur
 	if err := p.checkTrunc(8, data, df); err != nil {
 		return err
 	}
@@ -723,7 +760,7 @@ func (l *icmp4Layer) CanDecode() gopacket.LayerClass    { return layers.LayerTyp
 func (l *icmp4Layer) NextLayerType() gopacket.LayerType { return gopacket.LayerTypeZero }
 
 func (l *icmp4Layer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) error {
-	p := &l.d.pkt
+	p := l.d.cur
 	if err := p.checkTrunc(8, data, df); err != nil {
 		return err
 	}
@@ -746,7 +783,7 @@ func (l *icmp6Layer) CanDecode() gopacket.LayerClass    { return layers.LayerTyp
 func (l *icmp6Layer) NextLayerType() gopacket.LayerType { return gopacket.LayerTypeZero }
 
 func (l *icmp6Layer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) error {
-	p := &l.d.pkt
+	p := l.d.cur
 	if err := p.checkTrunc(8, data, df); err != nil {
 		return err
 	}
