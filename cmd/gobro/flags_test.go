@@ -112,7 +112,7 @@ func TestRun(t *testing.T) {
 		{[]string{"-a", "-b", "nosuchscript"}, "", 1, "fatal error: can't find nosuchscript\n"},
 		{[]string{"-a", "-e", "print Known::host_tracking", "protocols/conn/known-hosts", "Known::host_tracking=ALL_HOSTS"}, "", 0, ""},
 		{[]string{"-a", "-b", "-e", "print 1", "nosuch=1"}, "", 1, "error in <command line>, line 1: \"redef\" used but not previously defined (nosuch)\n  --> <command line>:1:1\n   | redef nosuch = 1;\n   | ^\n"},
-		{[]string{"-b", "-r", "x.pcap", "-e", "print 1"}, "", 1, "fatal error: packet input (-r/-i) is not implemented yet\n"},
+		{[]string{"-b", "-r", "x.pcap", "-e", "print 1"}, "", 1, "fatal error: problem with trace file x.pcap (unable to open x.pcap: No such file or directory)\n"},
 	}
 	var out, errb strings.Builder
 	if code := run([]string{"-b", "-e", "print 1 + 1, \"x\""}, strings.NewReader(""), &out, &errb); code != 0 || out.String() != "2, x\n" {

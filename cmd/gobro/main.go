@@ -12,6 +12,8 @@ import (
 	"github.com/gobro/gobro/lang/frontend"
 	"github.com/gobro/gobro/lang/load"
 	"github.com/gobro/gobro/runtime/engine"
+	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/uid"
 )
 
 // version is set at build time with -ldflags "-X main.version=...".
@@ -73,12 +75,38 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.ParseOnly {
 		return 0
 	}
-	if len(o.ReadFiles) > 0 || len(o.Interfaces) > 0 {
-		// Traces and live capture arrive with the packet engine.
-		fmt.Fprintln(stderr, "fatal error: packet input (-r/-i) is not implemented yet")
+	if len(o.Interfaces) > 0 {
+		fmt.Fprintln(stderr, "fatal error: live capture (-i) is not implemented yet")
 		return 1
 	}
+	if len(o.ReadFiles) > 1 {
+		fmt.Fprintln(stderr, "fatal error: reading more than one trace (-r) is not implemented yet")
+		return 1
+	}
+	var in *engine.PacketInput
+	if len(o.ReadFiles) == 1 {
+		gen, err := uid.New(uid.Options{SeedFile: o.LoadSeeds, Deterministic: o.Deterministic})
+		if err != nil {
+			fmt.Fprintf(stderr, "fatal error: %v\n", err)
+			return 1
+		}
+		var src *gnet.Source
+		if o.ReadFiles[0] == "-" {
+			src, err = gnet.NewSource(stdin, "-")
+		} else {
+			src, err = gnet.Open(o.ReadFiles[0])
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "fatal error: problem with trace file %s (%v)\n", o.ReadFiles[0], err)
+			return 1
+		}
+		defer src.Close()
+		in = &engine.PacketInput{Source: src, IgnoreChecksums: o.NoChecksums, UIDs: gen}
+	}
 	eng := engine.New(res.Program, stdout, stderr)
+	if in != nil {
+		eng.SetPacketInput(*in)
+	}
 	eng.Args = append([]string{progName()}, args...) // zeek_args()
 	eng.FindScript = res.Loader.Find                 // find_in_zeekpath()
 	return eng.Run()

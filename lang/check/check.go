@@ -29,6 +29,7 @@ type Checker struct {
 	CallHook func(name string, args []any) (any, bool)
 
 	opts   Options
+	redefs int // redefs checked so far (Redef.Ord)
 	diags  *diag.List
 	prog   *Program
 	module string // current module; "GLOBAL" outside any

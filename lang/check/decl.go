@@ -209,7 +209,8 @@ func (c *Checker) redefDecl(d *ast.RedefDecl) {
 		c.compound(e, d.Op, s.Type, d.Init)
 	}
 	c.checkAttrs(d.Attrs, attrRedef, s.Type)
-	s.Redefs = append(s.Redefs, &Redef{Decl: d, Op: d.Op, Expr: d.Init, Attrs: d.Attrs})
+	s.Redefs = append(s.Redefs, &Redef{Decl: d, Op: d.Op, Expr: d.Init, Attrs: d.Attrs, Seq: len(c.prog.Globals), Ord: c.redefs})
+	c.redefs++
 }
 
 func (c *Checker) redefRecord(d *ast.RedefRecordDecl) {

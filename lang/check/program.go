@@ -52,6 +52,12 @@ type Redef struct {
 	Op    string // "=", "+=", "-="
 	Expr  ast.Expr
 	Attrs []*ast.Attr
+	// Seq is the number of globals declared before the redef: it applies
+	// after their initialisers and before the later ones', as Zeek
+	// applies redefs where they are parsed.
+	Seq int
+	// Ord is the redef's place among all redefs, in declaration order.
+	Ord int
 }
 
 // Func is a function, event or hook with all its bodies.

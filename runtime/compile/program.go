@@ -93,7 +93,19 @@ func Compile(chk *check.Program, rt Runtime) *Program {
 func (c *compiler) init() func() {
 	var steps []func()
 	top := c.chk.Top
-	for _, s := range c.chk.Globals {
+	// Redefs run where they were declared: after the initialisers of the
+	// globals declared before them (a redef may use a later constant,
+	// "redef likely_server_ports += ports"), in declaration order.
+	type redefStep struct {
+		seq, n int
+		f      func()
+	}
+	var redefs []redefStep
+	for i, s := range c.chk.Globals {
+		for len(redefs) > 0 && redefs[0].seq <= i {
+			steps = append(steps, redefs[0].f)
+			redefs = redefs[1:]
+		}
 		if s.Kind == check.FuncSym || s.Kind == check.TypeSym || s.Kind == check.EnumSym {
 			continue
 		}
@@ -113,16 +125,27 @@ func (c *compiler) init() func() {
 		for _, r := range s.Redefs {
 			r := r
 			e := c.expr(r.Expr, s.Type)
+			var f func()
 			switch r.Op {
 			case "=":
-				steps = append(steps, func() { *slot = e(&Frame{Slots: make([]value.Value, top.NumSlots())}) })
+				f = func() { *slot = e(&Frame{Slots: make([]value.Value, top.NumSlots())}) }
 			default:
 				op := c.compoundOp(r.Op, s.Type, s.Type, r.Decl) // e is converted to s.Type
-				steps = append(steps, func() {
+				f = func() {
 					*slot = op(*slot, e(&Frame{Slots: make([]value.Value, top.NumSlots())}))
-				})
+				}
 			}
+			redefs = append(redefs, redefStep{r.Seq, r.Ord, f})
 		}
+		sort.SliceStable(redefs, func(a, b int) bool {
+			if redefs[a].seq != redefs[b].seq {
+				return redefs[a].seq < redefs[b].seq
+			}
+			return redefs[a].n < redefs[b].n
+		})
+	}
+	for _, r := range redefs {
+		steps = append(steps, r.f)
 	}
 	stmts := c.block(c.chk.TopStmts)
 	return func() {

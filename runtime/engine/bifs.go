@@ -59,7 +59,11 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 			fn := e.prog.Funcs[s.Func]
 			return value.Bool(fn != nil && fn.Handled()), nil
 		}
-	case "reading_traces", "reading_live_traffic", "is_remote_event":
+	case "Analyzer::__register_for_port", "Analyzer::__enable_analyzer", "Analyzer::__disable_analyzer", "Analyzer::__schedule_analyzer":
+		return analyzerStub
+	case "reading_traces":
+		return func(builtins.Context, []value.Value) (value.Value, error) { return value.Bool(e.pkt != nil), nil }
+	case "reading_live_traffic", "is_remote_event":
 		return func(builtins.Context, []value.Value) (value.Value, error) { return value.Bool(false), nil }
 	case "print_raw":
 		// Raw rendering (as fmt("%s") and cat), no separators, no newline.

@@ -73,6 +73,8 @@ type Engine struct {
 	files     []*openFile // files opened by open/open_for_append (bifs_files.go)
 	suspended int         // suspend_processing depth (bifs_runtime.go)
 	weirds    *weirdState // weird sampling state (bifs_weird.go)
+
+	pkt *packetState // the trace being read (packets.go), nil without one
 }
 
 // New compiles a checked program for a run writing to stdout and stderr.
@@ -102,8 +104,12 @@ func (e *Engine) Run() (code int) {
 		}
 	}()
 	defer e.closeLocals() // log writers write #close (logging.go)
-	// Without a packet source, network time follows the wall clock.
+	// Without a packet source, network time follows the wall clock;
+	// reading a trace, it is 0 until the first packet.
 	e.netTime = float64(time.Now().UnixNano()) / 1e9
+	if e.pkt != nil {
+		e.netTime = 0
+	}
 	if !e.guard(e.prog.Init) {
 		fmt.Fprintln(e.stderr, "fatal error: failed to execute script statements at top-level scope")
 		return 1
@@ -117,11 +123,16 @@ func (e *Engine) Run() (code int) {
 		fmt.Fprintln(e.stderr, "fatal error: errors occurred while initializing")
 		return 1
 	}
-	if e.globalBool("exit_only_after_terminate", false) {
+	if e.pkt != nil {
+		if err := e.runPackets(); err != nil {
+			fmt.Fprintf(e.stderr, "error: %v\n", err)
+		}
+	} else if e.globalBool("exit_only_after_terminate", false) {
 		e.runUntilTerminate()
 	}
 	e.terminating = true
 	e.shutdownTimers()
+	e.flushConns()
 	e.raise("zeek_done")
 	e.drain()
 	return 0

@@ -1,0 +1,426 @@
+package engine
+
+import (
+	"container/heap"
+	"errors"
+	"io"
+	"time"
+
+	"github.com/gobro/gobro/builtins"
+	"github.com/gobro/gobro/lang/types"
+	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/flow"
+	"github.com/gobro/gobro/runtime/net/uid"
+	"github.com/gobro/gobro/runtime/value"
+)
+
+// PacketInput is a trace to run through the engine (zeek -r).
+type PacketInput struct {
+	Source *gnet.Source
+	// IgnoreChecksums is -C.
+	IgnoreChecksums bool
+	// UIDs generates connection uids; nil means random ones.
+	UIDs *uid.Generator
+}
+
+// packetState is the packet loop's state.
+type packetState struct {
+	in      PacketInput
+	tracker *flow.Tracker
+	conns   map[*flow.Conn]*value.Record
+	states  map[*flow.Endpoint]flow.EndpointState // after the last packet
+	l2      map[*flow.Endpoint]string             // link-layer address from the first packet
+	started bool                                  // the first packet has been seen
+}
+
+// SetPacketInput makes Run read packets from in after zeek_init; network
+// time then starts at 0 and follows the packet timestamps.
+func (e *Engine) SetPacketInput(in PacketInput) {
+	e.pkt = &packetState{in: in, conns: map[*flow.Conn]*value.Record{}, states: map[*flow.Endpoint]flow.EndpointState{}, l2: map[*flow.Endpoint]string{}}
+}
+
+// trackerConfig builds the tracker's configuration from the script
+// globals, read after zeek_init (likely_server_ports, the timeouts).
+func (e *Engine) trackerConfig() flow.Config {
+	cfg := flow.BareConfig()
+	cfg.IgnoreChecksums = e.pkt.in.IgnoreChecksums
+	cfg.UIDs = e.pkt.in.UIDs
+	if cfg.UIDs == nil {
+		cfg.UIDs = uid.NewRandom()
+	}
+	dur := func(name string, d *time.Duration) {
+		if v, ok := e.global(name); ok {
+			*d = time.Duration(v.Double() * float64(time.Second))
+		}
+	}
+	dur("tcp_inactivity_timeout", &cfg.TCPInactivityTimeout)
+	dur("udp_inactivity_timeout", &cfg.UDPInactivityTimeout)
+	dur("icmp_inactivity_timeout", &cfg.ICMPInactivityTimeout)
+	dur("tcp_attempt_delay", &cfg.TCPAttemptDelay)
+	dur("tcp_close_delay", &cfg.TCPCloseDelay)
+	dur("tcp_connection_linger", &cfg.TCPConnectionLinger)
+	dur("tcp_SYN_timeout", &cfg.TCPSYNTimeout)
+	dur("tcp_session_timer", &cfg.TCPSessionTimer)
+	dur("dns_session_timeout", &cfg.DNSSessionTimeout)
+	ports := func(name string, f func(num uint32, proto int)) {
+		v, ok := e.global(name)
+		t, _ := v.P.(*value.Table)
+		if !ok || t == nil {
+			return
+		}
+		for it := t.Iter(); it.Next(); {
+			k := it.Key1()
+			f(k.PortNum(), k.PortProto())
+		}
+	}
+	ports("likely_server_ports", func(num uint32, proto int) {
+		switch proto {
+		case value.ProtoTCP:
+			cfg.LikelyServerPorts[flow.PortProto{Port: uint16(num), Proto: flow.ProtoTCP}] = true
+		case value.ProtoUDP:
+			cfg.LikelyServerPorts[flow.PortProto{Port: uint16(num), Proto: flow.ProtoUDP}] = true
+		}
+	})
+	// The DNS analyzer is attached when base/protocols/dns is loaded.
+	ports("DNS::ports", func(num uint32, proto int) {
+		if proto == value.ProtoUDP {
+			cfg.DNSPorts[uint16(num)] = true
+		}
+	})
+	return cfg
+}
+
+// global reads a declared global's value.
+func (e *Engine) global(name string) (value.Value, bool) {
+	s := e.chk.Lookup(name)
+	if s == nil || s.Slot < 0 || s.Slot >= len(e.prog.Globals) {
+		return value.None, false
+	}
+	v := e.prog.Globals[s.Slot]
+	if v.IsUnset() {
+		return value.None, false
+	}
+	return v, true
+}
+
+// runPackets is the packet loop: for each packet, network time advances
+// (never backwards), due timers fire, then the connection tracker sees
+// the packet and its events are raised and drained. At the end of the
+// input it raises net_done.
+func (e *Engine) runPackets() error {
+	p := e.pkt
+	p.tracker = flow.NewTracker(e.trackerConfig())
+	dec := gnet.NewDecoder()
+	var raw gnet.RawPacket
+	var err error
+	for !e.terminating {
+		if err = p.in.Source.Next(&raw); err != nil {
+			if errors.Is(err, io.EOF) {
+				err = nil
+			}
+			break
+		}
+		ts := float64(raw.Timestamp.UnixNano()) / 1e9
+		if !p.started {
+			p.started = true
+			if ts > e.netTime {
+				e.netTime = ts
+			}
+			e.raise("network_time_init")
+			e.drain()
+		} else if ts > e.netTime {
+			e.netTime = ts
+		}
+		e.fireDue(raw.Timestamp)
+		pkt := dec.Decode(&raw)
+		e.processPacket(pkt)
+		e.drain()
+	}
+	e.raise1("net_done", value.Time(e.netTime))
+	e.drain()
+	return err
+}
+
+// fireDue runs the engine timers and the tracker's timers due at now, in
+// time order (tracker timers first on a tie).
+func (e *Engine) fireDue(now time.Time) {
+	for e.timers.Len() > 0 && e.timers[0].at <= e.netTime {
+		t := heap.Pop(&e.timers).(*timer)
+		if !t.sweep {
+			e.pending--
+		}
+		e.removed(e.pkt.tracker.Expire(fromSeconds(t.at)), false)
+		if t.cancelled {
+			continue
+		}
+		t.run()
+		e.drain()
+	}
+	e.removed(e.pkt.tracker.Expire(now), false)
+}
+
+func fromSeconds(s float64) time.Time {
+	return time.Unix(0, int64(s*1e9+0.5))
+}
+
+// processPacket feeds one packet to the tracker and raises the events it
+// tells.
+func (e *Engine) processPacket(pkt *gnet.Packet) {
+	tr := e.pkt.tracker
+	if pkt.IPVersion == 0 || pkt.IsFragment || !pkt.HasTransport {
+		tr.Process(pkt)
+		return
+	}
+	c, isNew := tr.Process(pkt)
+	if c == nil {
+		return
+	}
+	if isNew && pkt.HasMAC {
+		// Zeek keeps the first packet's MAC addresses as the
+		// endpoints' l2_addr (and swaps them when roles flip).
+		src, dst := c.Orig, c.Resp
+		if pkt.Src != c.ID.OrigH || pkt.SrcPort != c.ID.OrigP && c.ID.Proto != flow.ProtoICMP && c.ID.Proto != flow.ProtoICMPv6 {
+			src, dst = c.Resp, c.Orig
+		}
+		e.pkt.l2[src] = formatMAC(pkt.SrcMAC)
+		e.pkt.l2[dst] = formatMAC(pkt.DstMAC)
+	}
+	rec := e.connRecord(c)
+	if isNew {
+		e.raise1("new_connection", value.Value{P: rec})
+	}
+	if c.ID.Proto != flow.ProtoTCP {
+		return
+	}
+	e.tcpEvents(c, pkt, rec)
+}
+
+// tcpEvents raises the TCP state events a packet caused, from the
+// endpoint states before and after it (TCPSessionAdapter's
+// UpdateStateMachine and ConnectionClosed): connection_established,
+// connection_rejected, connection_reset, connection_finished and
+// connection_half_finished.
+func (e *Engine) tcpEvents(c *flow.Conn, pkt *gnet.Packet, rec *value.Record) {
+	st := e.pkt
+	// The sender, after a possible role flip by this very packet.
+	sender, peer := c.Resp, c.Orig
+	if pkt.Src == c.ID.OrigH && pkt.SrcPort == c.ID.OrigP {
+		sender, peer = c.Orig, c.Resp
+	}
+	isOrig := sender == c.Orig
+	prevS, prevP := st.states[sender], st.states[peer] // zero: TCP_INACTIVE
+	st.states[sender], st.states[peer] = sender.State, peer.State
+	f := pkt.TCPFlags
+	syn, fin, rst := f&gnet.TCPSyn != 0, f&gnet.TCPFin != 0, f&gnet.TCPRst != 0
+	arg := value.Value{P: rec}
+	switch prevS {
+	case flow.TCPInactive:
+		// Only the responder's SYN takes an inactive endpoint to
+		// established (the originator's goes to SYN_SENT).
+		if syn && sender.State == flow.TCPEstablished && peer.State != flow.TCPPartial {
+			e.raise1("connection_established", arg)
+		}
+		if rst {
+			if isOrig && prevP == flow.TCPEstablished || !isOrig && (prevP == flow.TCPSynSent || prevP == flow.TCPSynAckSent) {
+				e.raise1("connection_rejected", arg)
+			}
+		}
+	case flow.TCPSynSent, flow.TCPSynAckSent:
+		if rst {
+			e.raise1("connection_reset", arg)
+		}
+	case flow.TCPEstablished, flow.TCPPartial:
+		if rst && prevP != flow.TCPReset {
+			e.raise1("connection_reset", arg)
+		}
+	}
+	// ConnectionClosed on a FIN that completes the close.
+	if fin && !rst && prevS != flow.TCPClosed && sender.State == flow.TCPClosed {
+		switch {
+		case peer.State == flow.TCPClosed:
+			e.raise1("connection_finished", arg)
+		case peer.State == flow.TCPInactive && prevS != flow.TCPInactive:
+			e.raise1("connection_half_finished", arg)
+		}
+	}
+}
+
+// removed raises connection_state_remove (after connection_attempt for a
+// TCP attempt nobody answered) for connections the tracker dropped.
+func (e *Engine) removed(cs []*flow.Conn, flushing bool) {
+	for _, c := range cs {
+		rec := e.connRecord(c)
+		if c.ID.Proto == flow.ProtoTCP && (c.Orig.State == flow.TCPSynSent || c.Orig.State == flow.TCPSynAckSent) && c.Resp.State == flow.TCPInactive {
+			e.raise1("connection_attempt", value.Value{P: rec})
+		}
+		e.raise1("connection_state_remove", value.Value{P: rec})
+		delete(e.pkt.conns, c)
+		delete(e.pkt.states, c.Orig)
+		delete(e.pkt.states, c.Resp)
+		delete(e.pkt.l2, c.Orig)
+		delete(e.pkt.l2, c.Resp)
+		e.drain()
+	}
+}
+
+// flushConns is the end of the run: the tracker's remaining timers and
+// connections, each connection removed with connection_state_remove.
+func (e *Engine) flushConns() {
+	if e.pkt == nil || e.pkt.tracker == nil {
+		return
+	}
+	e.removed(e.pkt.tracker.Flush(), true)
+}
+
+// raise1 queues the named global event with arguments when it is handled.
+func (e *Engine) raise1(name string, args ...value.Value) {
+	s := e.chk.Lookup(name)
+	if s == nil || s.Func == nil {
+		return
+	}
+	if fn := e.prog.Funcs[s.Func]; fn != nil && fn.Handled() {
+		e.queue.push(newEvent(fn, args))
+	}
+}
+
+// connRecord returns the connection's `connection` record, made on first
+// use and refreshed from the tracker on every call (as Zeek's
+// Connection::GetVal does before each event).
+func (e *Engine) connRecord(c *flow.Conn) *value.Record {
+	rec := e.pkt.conns[c]
+	ct, _ := e.typeOf("connection").(*types.RecordType)
+	if ct == nil {
+		return &value.Record{}
+	}
+	set := func(r *value.Record, name string, v value.Value) {
+		if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
+			r.Fields[f.Offset] = v
+		}
+	}
+	if rec == nil {
+		rec = newRecord(ct)
+		e.pkt.conns[c] = rec
+		set(rec, "id", value.Value{P: newRecord(fieldRecord(ct, "id"))})
+		set(rec, "orig", value.Value{P: newRecord(fieldRecord(ct, "orig"))})
+		set(rec, "resp", value.Value{P: newRecord(fieldRecord(ct, "resp"))})
+		if f := ct.Field("service"); f != nil {
+			if tt, ok := f.Type.(*types.TableType); ok {
+				rec.Fields[f.Offset] = value.Value{P: value.NewTable(tt)}
+			}
+		}
+		set(rec, "uid", value.String(c.UID))
+		set(rec, "start_time", value.Time(float64(c.Start.UnixNano())/1e9))
+		if c.VLAN >= 0 {
+			set(rec, "vlan", value.Int(int64(c.VLAN)))
+		}
+		if c.InnerVLAN >= 0 {
+			set(rec, "inner_vlan", value.Int(int64(c.InnerVLAN)))
+		}
+	}
+	if f := ct.Field("id"); f != nil {
+		id := rec.Fields[f.Offset].P.(*value.Record)
+		pp := portProto(c.ID.Proto)
+		set(id, "orig_h", value.Addr(c.ID.OrigH))
+		set(id, "orig_p", value.Port(uint32(c.ID.OrigP), pp))
+		set(id, "resp_h", value.Addr(c.ID.RespH))
+		set(id, "resp_p", value.Port(uint32(c.ID.RespP), pp))
+		set(id, "proto", value.Count(uint64(c.ID.Proto)))
+		if f := id.Type.Field("ctx"); f != nil && id.Fields[f.Offset].IsUnset() {
+			if rt, ok := f.Type.(*types.RecordType); ok {
+				id.Fields[f.Offset] = value.Value{P: newRecord(rt)}
+			}
+		}
+	}
+	for _, side := range []struct {
+		name string
+		ep   *flow.Endpoint
+	}{{"orig", c.Orig}, {"resp", c.Resp}} {
+		f := ct.Field(side.name)
+		if f == nil {
+			continue
+		}
+		ep := rec.Fields[f.Offset].P.(*value.Record)
+		set(ep, "size", value.Count(side.ep.Size()))
+		set(ep, "state", value.Count(uint64(side.ep.State)))
+		set(ep, "num_pkts", value.Count(side.ep.NumPkts))
+		set(ep, "num_bytes_ip", value.Count(side.ep.NumBytesIP))
+		if f := ep.Type.Field("flow_label"); f != nil && ep.Fields[f.Offset].IsUnset() {
+			ep.Fields[f.Offset] = value.Count(0) // the decoder does not give it yet
+		}
+		if mac, ok := e.pkt.l2[side.ep]; ok {
+			set(ep, "l2_addr", value.String(mac))
+		}
+	}
+	set(rec, "duration", value.Interval(c.Duration().Seconds()))
+	set(rec, "history", value.String(c.History))
+	return rec
+}
+
+func (e *Engine) typeOf(name string) types.Type {
+	if s := e.chk.Lookup(name); s != nil {
+		return s.Type
+	}
+	return nil
+}
+
+func fieldRecord(rt *types.RecordType, name string) *types.RecordType {
+	if f := rt.Field(name); f != nil {
+		r, _ := f.Type.(*types.RecordType)
+		if r != nil {
+			return r
+		}
+	}
+	return types.NewRecord(name)
+}
+
+// newRecord makes a record value with every field unset; empty records
+// and tables stand in for their &default.
+func newRecord(rt *types.RecordType) *value.Record {
+	r := &value.Record{Type: rt, Fields: make([]value.Value, len(rt.Fields))}
+	for i, f := range rt.Fields {
+		r.Fields[i] = value.None
+		if f.Default == nil {
+			continue
+		}
+		switch t := f.Type.(type) {
+		case *types.RecordType:
+			r.Fields[i] = value.Value{P: newRecord(t)}
+		case *types.TableType:
+			r.Fields[i] = value.Value{P: value.NewTable(t)}
+		}
+	}
+	return r
+}
+
+// formatMAC is Zeek's fmt_mac: lower-case hex pairs joined by colons.
+func formatMAC(m [6]byte) string {
+	const hex = "0123456789abcdef"
+	b := make([]byte, 0, 17)
+	for i, x := range m {
+		if i > 0 {
+			b = append(b, ':')
+		}
+		b = append(b, hex[x>>4], hex[x&15])
+	}
+	return string(b)
+}
+
+// analyzerStub answers the analyzer framework's registration built-ins
+// (register_for_port, enable/disable, schedule_analyzer) with success:
+// there are no protocol analyzers yet to attach, so they change nothing.
+func analyzerStub(builtins.Context, []value.Value) (value.Value, error) {
+	return value.Bool(true), nil
+}
+
+// portProto is a transport's port protocol.
+func portProto(p uint8) int {
+	switch p {
+	case flow.ProtoTCP:
+		return value.ProtoTCP
+	case flow.ProtoUDP:
+		return value.ProtoUDP
+	case flow.ProtoICMP, flow.ProtoICMPv6:
+		return value.ProtoICMP
+	}
+	return value.ProtoUnknown
+}
