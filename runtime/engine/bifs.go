@@ -159,11 +159,18 @@ func (e *Engine) optionBuiltin(name string) builtins.Impl {
 			}
 			v := unbox(a[1])
 			for _, h := range e.optHandlers[id] {
-				args := []value.Value{value.String(id), v}
+				// A handler's value parameter may be the option's own
+				// type or any (the config framework's); box it for any,
+				// and unbox what comes back.
+				arg := v
+				if ps := h.fn.Type.Params; len(ps) > 1 && ps[1].Type.Kind() == types.Any {
+					arg = value.Box(v, s.Type)
+				}
+				args := []value.Value{value.String(id), arg}
 				if len(h.fn.Type.Params) > 2 {
 					args = append(args, a[2])
 				}
-				v = compile.Call(h.fn, args, nil)
+				v = unbox(compile.Call(h.fn, args, nil))
 			}
 			e.prog.Globals[s.Slot] = v
 			return value.Bool(true), nil

@@ -127,7 +127,10 @@ function get_emails(a: addr): string
 	return join_string_set(emails, ", ");
 	}
 
-event zeek_init() &priority=10
+# Before the config framework starts logging option changes (its
+# zeek_init runs at priority 10): extending local_nets at startup is not a
+# change a run's config.log shows.
+event zeek_init() &priority=20
 	{
 	if ( private_address_space_is_local )
 		Option::set("Site::local_nets", local_nets | private_address_space);
