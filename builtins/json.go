@@ -1,12 +1,12 @@
 package builtins
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/logging"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -76,10 +76,10 @@ func (o *jsonOpts) appendValue(b []byte, v value.Value, t types.Type) []byte {
 	case types.Int:
 		return strconv.AppendInt(b, v.Int(), 10)
 	case types.Double, types.Time:
-		return appendJSONDouble(b, v.Double())
+		return logging.AppendJSONDouble(b, v.Double())
 	case types.Interval:
 		if o.intervalAsDouble {
-			return appendJSONDouble(b, v.Double())
+			return logging.AppendJSONDouble(b, v.Double())
 		}
 		return appendJSONString(b, value.FormatInterval(v.Double()))
 	case types.String:
@@ -224,54 +224,6 @@ func (o *jsonOpts) appendTable(b []byte, v value.Value) []byte {
 		return append(b, ']')
 	}
 	return append(b, '}')
-}
-
-// appendJSONDouble lays a double out as rapidjson does (rendering.md
-// §3.4): shortest round-trip digits; an integral value up to 21 digits
-// as digits + ".0"; a decimal point within the first 21 digits as plain
-// decimal; 1e-6 <= |x| < 1 as 0.000ddd; otherwise d.ddde[-]N without a
-// plus sign. inf and NaN are null.
-func appendJSONDouble(b []byte, x float64) []byte {
-	if math.IsInf(x, 0) || math.IsNaN(x) {
-		return append(b, "null"...)
-	}
-	if x == 0 {
-		if math.Signbit(x) {
-			return append(b, "-0.0"...)
-		}
-		return append(b, "0.0"...)
-	}
-	if x < 0 {
-		b = append(b, '-')
-		x = -x
-	}
-	e := strconv.FormatFloat(x, 'e', -1, 64) // d.ddde±XX
-	mant, expText, _ := strings.Cut(e, "e")
-	exp, _ := strconv.Atoi(expText)
-	digits := strings.Replace(mant, ".", "", 1)
-	n := len(digits)
-	kk := exp + 1 // position of the decimal point after the first kk digits
-	switch {
-	case n <= kk && kk <= 21:
-		b = append(b, digits...)
-		b = append(b, strings.Repeat("0", kk-n)...)
-		return append(b, ".0"...)
-	case 0 < kk && kk <= 21:
-		b = append(b, digits[:kk]...)
-		b = append(b, '.')
-		return append(b, digits[kk:]...)
-	case -6 < kk && kk <= 0:
-		b = append(b, "0."...)
-		b = append(b, strings.Repeat("0", -kk)...)
-		return append(b, digits...)
-	}
-	b = append(b, digits[0])
-	if n > 1 {
-		b = append(b, '.')
-		b = append(b, digits[1:]...)
-	}
-	b = append(b, 'e')
-	return strconv.AppendInt(b, int64(kk-1), 10)
 }
 
 // appendJSONString writes s as a JSON string with Zeek's default escape

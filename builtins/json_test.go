@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"github.com/gobro/gobro/runtime/logging"
 	"math"
 	"net/netip"
 	"testing"
@@ -174,7 +175,7 @@ func TestJSONScalars(t *testing.T) {
 		{math.Inf(1), "null"},
 		{math.NaN(), "null"},
 	} {
-		if got := string(appendJSONDouble(nil, tc.x)); got != tc.want {
+		if got := string(logging.AppendJSONDouble(nil, tc.x)); got != tc.want {
 			t.Errorf("json double %v = %s, want %s", tc.x, got, tc.want)
 		}
 	}
