@@ -1,12 +1,12 @@
 package builtins
 
 import (
-	"github.com/gobro/gobro/runtime/logging"
 	"math"
 	"net/netip"
 	"testing"
 
 	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/logging"
 	"github.com/gobro/gobro/runtime/value"
 )
 
