@@ -25,6 +25,7 @@ type Options struct {
 	Help          bool     // -h
 	Version       bool     // -v
 	CheckPolicy   bool     // --check-policy (gobro's own: check the bundled tree)
+	Summary       bool     // --summary (gobro's own: one-line summary after -r)
 	Scripts       []string // positional scripts
 	Redefs        []Redef  // positional name=value, name+=value, name-=value
 	Plugins       []string // positional Foo::Bar (plugin activation; none exist)
@@ -63,6 +64,7 @@ var flagSpecs = []flagSpec{
 	{"h", "help", false, func(o *Options, _ string) { o.Help = true }},
 	{"v", "version", false, func(o *Options, _ string) { o.Version = true }},
 	{"", "check-policy", false, func(o *Options, _ string) { o.CheckPolicy = true }},
+	{"", "summary", false, func(o *Options, _ string) { o.Summary = true }},
 	// Accepted and ignored: optimiser, debugging, profiling and tuning
 	// switches that change nothing about results.
 	{"O", "optimize", true, ignore}, {"o", "optimize-only", true, ignore},
@@ -214,6 +216,7 @@ const usage = `usage: gobro [options] [file ...]
     -I|--print-id <ID name>         | print out given ID
     -N|--print-plugins              | print available plugins and exit (-NN for verbose)
     --check-policy                  | parse and check the whole bundled policy tree, print a summary
+    --summary                       | after a -r run, print packets, connections and logs written
     --                              | end of options
 
     Optimiser, debugging and profiling switches (-O, -B, -d, -t, -Q, ...) are

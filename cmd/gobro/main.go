@@ -109,7 +109,43 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	eng.Args = append([]string{progName()}, args...) // zeek_args()
 	eng.FindScript = res.Loader.Find                 // find_in_zeekpath()
-	return eng.Run()
+	start := time.Now()
+	code := eng.Run()
+	if o.Summary && in != nil {
+		printSummary(stdout, o.ReadFiles[0], eng.PacketStats(), start)
+	}
+	return code
+}
+
+// printSummary is --summary's line after a -r run: packets read,
+// connections tracked, and the logs written (the files with the log
+// suffix in the current directory modified by the run; a 1 s margin
+// covers coarse file times).
+func printSummary(w io.Writer, trace string, st engine.PacketStats, start time.Time) {
+	dir := "."
+	suffix := os.Getenv("ZEEK_LOG_SUFFIX")
+	if suffix == "" {
+		suffix = "log"
+	}
+	var logs []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), "."+suffix) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && !fi.ModTime().Before(start.Add(-time.Second)) {
+			logs = append(logs, e.Name())
+		}
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		abs = dir
+	}
+	list := "none"
+	if len(logs) > 0 {
+		list = strings.Join(logs, ", ")
+	}
+	fmt.Fprintf(w, "gobro: %s: %d packets, %d connections; logs written to %s: %s\n", trace, st.Packets, st.Connections, abs, list)
 }
 
 // progName is argv[0].

@@ -637,3 +637,6 @@ func sumBytes(b []byte) uint32 {
 	}
 	return s
 }
+
+// Created is the number of connections created so far.
+func (t *Tracker) Created() int { return int(t.created) }
