@@ -31,6 +31,16 @@ type packetState struct {
 	states  map[*flow.Endpoint]flow.EndpointState // after the last packet
 	l2      map[*flow.Endpoint]string             // link-layer address from the first packet
 	started bool                                  // the first packet has been seen
+	// levels[i] is the latest packet level i of the current frame: its
+	// connection (nil if none) and whether its payload was analysed, so
+	// the packets tunnelled inside it get their encapsulation chain.
+	levels []level
+	encap  []flow.Encap
+}
+
+type level struct {
+	conn *flow.Conn
+	ok   bool
 }
 
 // SetPacketInput makes Run read packets from in after zeek_init; network
@@ -111,6 +121,10 @@ func (e *Engine) runPackets() error {
 	p := e.pkt
 	p.tracker = flow.NewTracker(e.trackerConfig())
 	dec := gnet.NewDecoder()
+	dec.Frag = gnet.NewReassembler()
+	if v, ok := e.global("Tunnel::max_depth"); ok {
+		dec.MaxTunnelDepth = int(v.Count())
+	}
 	var raw gnet.RawPacket
 	var err error
 	for !e.terminating {
@@ -132,8 +146,8 @@ func (e *Engine) runPackets() error {
 			e.netTime = ts
 		}
 		e.fireDue(raw.Timestamp)
-		pkt := dec.Decode(&raw)
-		e.processPacket(pkt)
+		p.levels = p.levels[:0]
+		dec.DecodeChain(&raw, e.processLevel)
 		e.drain()
 	}
 	e.raise1("net_done", value.Time(e.netTime))
@@ -163,17 +177,59 @@ func fromSeconds(s float64) time.Time {
 	return time.Unix(0, int64(s*1e9+0.5))
 }
 
-// processPacket feeds one packet to the tracker and raises the events it
-// tells.
-func (e *Engine) processPacket(pkt *gnet.Packet) {
+// processLevel handles one level of a frame from DecodeChain: the frame,
+// a reassembled datagram or a decapsulated packet. A tunnelled packet is
+// dropped when the packet carrying it was not analysed (no connection, or
+// a bad checksum); otherwise it gets its encapsulation chain with the
+// outer connections' uids (IP/GRE tunnels: the tunnel's uid).
+func (e *Engine) processLevel(pkt *gnet.Packet) {
+	st := e.pkt
+	n := len(pkt.Encap)
+	if n > len(st.levels) {
+		return // an outer level was not seen (cannot happen with DecodeChain)
+	}
+	st.levels = st.levels[:n]
+	st.encap = st.encap[:0]
+	for i := 0; i < n; i++ {
+		lv, enc := st.levels[i], pkt.Encap[i]
+		if !lv.ok {
+			st.levels = append(st.levels, level{})
+			return
+		}
+		x := flow.Encap{Type: enc.Type}
+		if enc.Proto == gnet.ProtoUDP {
+			if lv.conn == nil {
+				st.levels = append(st.levels, level{})
+				return
+			}
+			x.ID, x.UID = lv.conn.ID, lv.conn.UID
+		} else {
+			x.ID = flow.ConnID{OrigH: enc.Src, RespH: enc.Dst}
+			x.UID = st.tracker.TunnelUID(enc.Src, enc.Dst)
+		}
+		st.encap = append(st.encap, x)
+	}
+	c := e.processPacket(pkt, st.encap)
+	ok := pkt.IPVersion != 0 && !pkt.IsFragment
+	if c != nil {
+		ok = ok && !c.Removed && st.tracker.Analysed(pkt)
+	} else if pkt.Proto == gnet.ProtoUDP {
+		ok = false
+	}
+	st.levels = append(st.levels, level{conn: c, ok: ok})
+}
+
+// processPacket feeds one packet with its tunnel chain to the tracker
+// and raises the events it tells. It returns the packet's connection.
+func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn {
 	tr := e.pkt.tracker
 	if pkt.IPVersion == 0 || pkt.IsFragment || !pkt.HasTransport {
 		tr.Process(pkt)
-		return
+		return nil
 	}
-	c, isNew := tr.Process(pkt)
+	c, isNew, changed := tr.ProcessEncap(pkt, encap)
 	if c == nil {
-		return
+		return nil
 	}
 	if isNew && pkt.HasMAC {
 		// Zeek keeps the first packet's MAC addresses as the
@@ -189,10 +245,63 @@ func (e *Engine) processPacket(pkt *gnet.Packet) {
 	if isNew {
 		e.raise1("new_connection", value.Value{P: rec})
 	}
+	if changed {
+		e.raise1("tunnel_changed", value.Value{P: rec}, e.encapVector(c.Encap))
+	}
 	if c.ID.Proto != flow.ProtoTCP {
-		return
+		return c
 	}
 	e.tcpEvents(c, pkt, rec)
+	return c
+}
+
+// encapVector is a tunnel chain as an EncapsulatingConnVector.
+func (e *Engine) encapVector(chain []flow.Encap) value.Value {
+	vt, _ := e.typeOf("EncapsulatingConnVector").(*types.VectorType)
+	if vt == nil {
+		if ct, _ := e.typeOf("connection").(*types.RecordType); ct != nil {
+			if f := ct.Field("tunnel"); f != nil {
+				vt, _ = f.Type.(*types.VectorType)
+			}
+		}
+	}
+	if vt == nil {
+		return value.None
+	}
+	et, _ := vt.Elem.(*types.RecordType)
+	v := &value.Vector{Type: vt}
+	if et == nil {
+		return value.Value{P: v}
+	}
+	set := func(r *value.Record, name string, x value.Value) {
+		if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
+			r.Fields[f.Offset] = x
+		}
+	}
+	for _, x := range chain {
+		r := newRecord(et)
+		id := newRecord(fieldRecord(et, "cid"))
+		pp := portProto(x.ID.Proto)
+		set(id, "orig_h", value.Addr(x.ID.OrigH))
+		set(id, "orig_p", value.Port(uint32(x.ID.OrigP), pp))
+		set(id, "resp_h", value.Addr(x.ID.RespH))
+		set(id, "resp_p", value.Port(uint32(x.ID.RespP), pp))
+		set(id, "proto", value.Count(uint64(x.ID.Proto)))
+		if f := id.Type.Field("ctx"); f != nil && id.Fields[f.Offset].IsUnset() {
+			if rt, ok := f.Type.(*types.RecordType); ok {
+				id.Fields[f.Offset] = value.Value{P: newRecord(rt)}
+			}
+		}
+		set(r, "cid", value.Value{P: id})
+		if s := e.chk.Lookup(x.Type.String()); s != nil && s.Enum != nil {
+			set(r, "tunnel_type", value.Enum(s.Enum.Value))
+		}
+		if x.UID != "" {
+			set(r, "uid", value.String(x.UID))
+		}
+		v.Elems = append(v.Elems, value.Value{P: r})
+	}
+	return value.Value{P: v}
 }
 
 // tcpEvents raises the TCP state events a packet caused, from the
@@ -315,6 +424,11 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 		}
 		if c.InnerVLAN >= 0 {
 			set(rec, "inner_vlan", value.Int(int64(c.InnerVLAN)))
+		}
+		if len(c.Encap) > 0 {
+			// Zeek sets connection$tunnel when it builds the record;
+			// later changes come with tunnel_changed.
+			set(rec, "tunnel", e.encapVector(c.Encap))
 		}
 	}
 	if f := ct.Field("id"); f != nil {

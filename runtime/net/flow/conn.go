@@ -14,6 +14,8 @@ package flow
 
 import (
 	"bytes"
+
+	gnet "github.com/gobro/gobro/runtime/net"
 	"net/netip"
 	"regexp"
 	"time"
@@ -243,6 +245,46 @@ const (
 	histDataPkt uint32 = 0x200 // UDP/ICMP data packet
 )
 
+// Encap is one level of a connection's tunnel chain (Zeek's
+// EncapsulatingConn). For UDP tunnels ID is the outer connection's ID
+// (oriented to its originator) and UID its uid; for IP-in-IP and GRE ID
+// holds the outer packet's addresses (ports and Proto 0) and UID the
+// tunnel's uid.
+type Encap struct {
+	Type gnet.TunnelType
+	ID   ConnID
+	UID  string
+}
+
+// sameTunnel is Zeek's EncapsulatingConn equality: IP, GRE and VXLAN
+// tunnels are the same in either direction.
+func (a Encap) sameTunnel(b Encap) bool {
+	if a.Type != b.Type || a.UID != b.UID || a.ID.Proto != b.ID.Proto {
+		return false
+	}
+	switch a.Type {
+	case gnet.TunnelIP, gnet.TunnelGRE, gnet.TunnelVXLAN:
+		if a.Type == gnet.TunnelVXLAN && a.ID.RespP != b.ID.RespP {
+			return false
+		}
+		return a.ID.OrigH == b.ID.OrigH && a.ID.RespH == b.ID.RespH ||
+			a.ID.OrigH == b.ID.RespH && a.ID.RespH == b.ID.OrigH
+	}
+	return a.ID == b.ID
+}
+
+func sameChain(a, b []Encap) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if !a[i].sameTunnel(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
 // Conn is one tracked connection.
 type Conn struct {
 	ID      ConnID
@@ -261,6 +303,9 @@ type Conn struct {
 	Removed bool
 	// VLAN and InnerVLAN of the first packet (-1 if none).
 	VLAN, InnerVLAN int
+	// Encap is the tunnel chain of the connection's latest packet,
+	// outermost first (Zeek's connection$tunnel); nil if not tunnelled.
+	Encap []Encap
 
 	histSeen uint32
 	k        key

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"container/heap"
 	"encoding/binary"
+	"net/netip"
+	"slices"
 	"sort"
 	"time"
 
@@ -191,6 +193,7 @@ type Tracker struct {
 	tseq    uint64
 	created uint64
 	removed []*Conn
+	tunnels map[[2]netip.Addr]string // IP/GRE tunnel uids by address pair
 }
 
 // NewTracker returns an empty tracker.
@@ -450,6 +453,60 @@ func (t *Tracker) Process(p *gnet.Packet) (c *Conn, isNew bool) {
 	}
 	t.deliver(c, p, isOrig)
 	return c, isNew
+}
+
+// ProcessEncap is Process for a packet carried in the tunnel chain encap
+// (outermost first; nil for a packet on the wire). A new connection keeps
+// a copy of the chain. For an existing one whose chain differs (Zeek's
+// Connection::CheckEncapsulation), the chain is replaced and changed is
+// set: Zeek raises tunnel_changed then. Connections are keyed by their
+// 5-tuple alone, as in Zeek, so one flow seen through several tunnels (or
+// inside and outside one) is one connection.
+func (t *Tracker) ProcessEncap(p *gnet.Packet, encap []Encap) (c *Conn, isNew, changed bool) {
+	c, isNew = t.Process(p)
+	if c == nil {
+		return nil, false, false
+	}
+	if isNew {
+		c.Encap = slices.Clone(encap)
+		return c, true, false
+	}
+	if !sameChain(c.Encap, encap) {
+		c.Encap = slices.Clone(encap)
+		changed = true
+	}
+	return c, false, changed
+}
+
+// TunnelUID returns the uid of the IP-in-IP/GRE tunnel between a and b
+// (either direction), drawn from the connection uid generator when the
+// pair is first seen, as Zeek's IPTunnel analyzer does. It is "" without
+// a generator. Tunnels are not expired (Zeek's ip_tunnel_timeout is 24h).
+func (t *Tracker) TunnelUID(a, b netip.Addr) string {
+	if b.Less(a) {
+		a, b = b, a
+	}
+	k := [2]netip.Addr{a, b}
+	if u, ok := t.tunnels[k]; ok {
+		return u
+	}
+	if t.cfg.UIDs == nil {
+		return ""
+	}
+	if t.tunnels == nil {
+		t.tunnels = map[[2]netip.Addr]string{}
+	}
+	u := t.cfg.UIDs.Next('C')
+	t.tunnels[k] = u
+	return u
+}
+
+// Analysed reports whether the tracker's transport analysis accepted the
+// packet's payload: its checksum is valid or checksums are ignored. A
+// tunnel inside a packet that fails is not decapsulated (Zeek hands only
+// accepted payloads to the tunnel analyzers).
+func (t *Tracker) Analysed(p *gnet.Packet) bool {
+	return t.cfg.IgnoreChecksums || validChecksum(p)
 }
 
 func (t *Tracker) newConn(k key, p *gnet.Packet, sp, dp uint16) *Conn {

@@ -138,9 +138,9 @@ function set_conn(c: connection, eoc: bool)
 		if ( ! c$conn?$tunnel_parents )
 			c$conn$tunnel_parents = set();
 
-		for ( i, encap in c$tunnel )
-			if ( encap?$uid )
-				add c$conn$tunnel_parents[encap$uid];
+		# The immediate parent: the innermost tunnel, as in Zeek.
+		if ( c$tunnel[|c$tunnel| - 1]?$uid )
+			add c$conn$tunnel_parents[c$tunnel[|c$tunnel| - 1]$uid];
 		}
 
 	if ( |c$service| > 0 )
@@ -200,6 +200,16 @@ event content_gap(c: connection, is_orig: bool, seq: count, length: count) &prio
 event tunnel_changed(c: connection, e: EncapsulatingConnVector) &priority=5
 	{
 	set_conn(c, F);
+
+	if ( |e| > 0 && e[|e| - 1]?$uid )
+		{
+		if ( ! c$conn?$tunnel_parents )
+			c$conn$tunnel_parents = set();
+
+		add c$conn$tunnel_parents[e[|e| - 1]$uid];
+		}
+
+	c$tunnel = e;
 	}
 
 event connection_state_remove(c: connection) &priority=5
