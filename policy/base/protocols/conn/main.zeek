@@ -97,9 +97,10 @@ function conn_state(c: connection, trans: transport_proto): string
 
 	if ( os == TCP_RESET )
 		{
-		# The originator sent a SYN and then reset, never answered.
-		if ( r_inactive && /^\^?S[^HAFGIQ]*R/ in c$history )
-			return "RSTOS0";
+		# The responder never spoke: a SYN then a reset is RSTOS0; a
+		# reset without any handshake seen is just "other".
+		if ( r_inactive )
+			return /^\^?S[^HAFGIQ]*R/ in c$history ? "RSTOS0" : "OTH";
 
 		return "RSTO";
 		}
