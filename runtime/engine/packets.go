@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"errors"
 	"io"
+	"net/netip"
 	"time"
 
 	"github.com/gobro/gobro/builtins"
@@ -241,11 +242,18 @@ func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn 
 		e.pkt.l2[src] = formatMAC(pkt.SrcMAC)
 		e.pkt.l2[dst] = formatMAC(pkt.DstMAC)
 	}
-	rec := e.connRecord(c)
+	// The record is made with the connection and refreshed only before
+	// an event carries it (as Zeek's Connection::GetVal), not for every
+	// packet.
+	var rec *value.Record
 	if isNew {
+		rec = e.connRecord(c)
 		e.raise1("new_connection", value.Value{P: rec})
 	}
-	if changed {
+	if changed && e.handler("tunnel_changed") {
+		if rec == nil {
+			rec = e.connRecord(c)
+		}
 		e.raise1("tunnel_changed", value.Value{P: rec}, e.encapVector(c.Encap))
 	}
 	if c.ID.Proto != flow.ProtoTCP {
@@ -253,6 +261,28 @@ func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn 
 	}
 	e.tcpEvents(c, pkt, rec)
 	return c
+}
+
+// handler tells whether the named global event has a handler.
+func (e *Engine) handler(name string) bool {
+	s := e.chk.Lookup(name)
+	if s == nil || s.Func == nil {
+		return false
+	}
+	fn := e.prog.Funcs[s.Func]
+	return fn != nil && fn.Handled()
+}
+
+// connEvent raises the named connection event when it is handled, with
+// the connection's record refreshed once per packet (*rec caches it).
+func (e *Engine) connEvent(name string, c *flow.Conn, rec **value.Record) {
+	if !e.handler(name) {
+		return
+	}
+	if *rec == nil {
+		*rec = e.connRecord(c)
+	}
+	e.raise1(name, value.Value{P: *rec})
 }
 
 // encapVector is a tunnel chain as an EncapsulatingConnVector.
@@ -321,35 +351,34 @@ func (e *Engine) tcpEvents(c *flow.Conn, pkt *gnet.Packet, rec *value.Record) {
 	st.states[sender], st.states[peer] = sender.State, peer.State
 	f := pkt.TCPFlags
 	syn, fin, rst := f&gnet.TCPSyn != 0, f&gnet.TCPFin != 0, f&gnet.TCPRst != 0
-	arg := value.Value{P: rec}
 	switch prevS {
 	case flow.TCPInactive:
 		// Only the responder's SYN takes an inactive endpoint to
 		// established (the originator's goes to SYN_SENT).
 		if syn && sender.State == flow.TCPEstablished && peer.State != flow.TCPPartial {
-			e.raise1("connection_established", arg)
+			e.connEvent("connection_established", c, &rec)
 		}
 		if rst {
 			if isOrig && prevP == flow.TCPEstablished || !isOrig && (prevP == flow.TCPSynSent || prevP == flow.TCPSynAckSent) {
-				e.raise1("connection_rejected", arg)
+				e.connEvent("connection_rejected", c, &rec)
 			}
 		}
 	case flow.TCPSynSent, flow.TCPSynAckSent:
 		if rst {
-			e.raise1("connection_reset", arg)
+			e.connEvent("connection_reset", c, &rec)
 		}
 	case flow.TCPEstablished, flow.TCPPartial:
 		if rst && prevP != flow.TCPReset {
-			e.raise1("connection_reset", arg)
+			e.connEvent("connection_reset", c, &rec)
 		}
 	}
 	// ConnectionClosed on a FIN that completes the close.
 	if fin && !rst && prevS != flow.TCPClosed && sender.State == flow.TCPClosed {
 		switch {
 		case peer.State == flow.TCPClosed:
-			e.raise1("connection_finished", arg)
+			e.connEvent("connection_finished", c, &rec)
 		case peer.State == flow.TCPInactive && prevS != flow.TCPInactive:
-			e.raise1("connection_half_finished", arg)
+			e.connEvent("connection_half_finished", c, &rec)
 		}
 	}
 }
@@ -434,9 +463,9 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 	if f := ct.Field("id"); f != nil {
 		id := rec.Fields[f.Offset].P.(*value.Record)
 		pp := portProto(c.ID.Proto)
-		set(id, "orig_h", value.Addr(c.ID.OrigH))
+		setAddr(id, "orig_h", c.ID.OrigH)
 		set(id, "orig_p", value.Port(uint32(c.ID.OrigP), pp))
-		set(id, "resp_h", value.Addr(c.ID.RespH))
+		setAddr(id, "resp_h", c.ID.RespH)
 		set(id, "resp_p", value.Port(uint32(c.ID.RespP), pp))
 		set(id, "proto", value.Count(uint64(c.ID.Proto)))
 		if f := id.Type.Field("ctx"); f != nil && id.Fields[f.Offset].IsUnset() {
@@ -462,12 +491,36 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 			ep.Fields[f.Offset] = value.Count(0) // the decoder does not give it yet
 		}
 		if mac, ok := e.pkt.l2[side.ep]; ok {
-			set(ep, "l2_addr", value.String(mac))
+			setString(ep, "l2_addr", mac)
 		}
 	}
 	set(rec, "duration", value.Interval(c.Duration().Seconds()))
-	set(rec, "history", value.String(c.History))
+	setString(rec, "history", c.History)
 	return rec
+}
+
+// setString sets a string field unless it already holds an equal string,
+// so refreshing an unchanged connection record boxes no string.
+func setString(r *value.Record, name, s string) {
+	if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
+		cur := r.Fields[f.Offset]
+		if old, ok := cur.P.(string); ok && cur.N == 0 && old == s {
+			return
+		}
+		r.Fields[f.Offset] = value.String(s)
+	}
+}
+
+// setAddr sets an address field unless it already holds an equal
+// address, so refreshing an unchanged connection record boxes no address.
+func setAddr(r *value.Record, name string, a netip.Addr) {
+	if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
+		cur := r.Fields[f.Offset]
+		if old, ok := cur.P.(netip.Addr); ok && cur.N == 0 && old == a.Unmap() {
+			return
+		}
+		r.Fields[f.Offset] = value.Addr(a)
+	}
 }
 
 func (e *Engine) typeOf(name string) types.Type {

@@ -19,6 +19,7 @@ import (
 	"net/netip"
 	"regexp"
 	"time"
+	"unsafe"
 )
 
 // EndpointState is the numeric endpoint state Zeek exposes in
@@ -93,8 +94,8 @@ func makeKey(src netip.Addr, sp uint16, dst netip.Addr, dp uint16, proto uint8) 
 // bytes is the key as Zeek's ConnKey bytes, used for the sorted end-of-run
 // flush: lower address (16 bytes, IPv4 mapped), other address, lower port
 // and other port (network order), protocol as 16-bit little endian.
-func (k key) bytes() []byte {
-	b := make([]byte, 0, 38)
+func (k key) bytes() (out [38]byte) {
+	b := out[:0:38]
 	a16, b16 := k.a.As16(), k.b.As16()
 	// Zeek compares the 16-byte forms; re-sort in case netip's order
 	// (which puts IPv4 before IPv6) differs from the byte order.
@@ -106,7 +107,7 @@ func (k key) bytes() []byte {
 	b = append(b, b16[:]...)
 	b = append(b, byte(k.ap>>8), byte(k.ap), byte(k.bp>>8), byte(k.bp))
 	b = append(b, k.proto, 0)
-	return b
+	return out // b's appends (38 bytes, its capacity) filled out
 }
 
 // scaled implements Zeek's ScaledHistoryEntry counters (letters c, g, t, w
@@ -215,7 +216,7 @@ func (e *Endpoint) addHistory(code byte) {
 	if !e.isOrig {
 		code = lower(code)
 	}
-	e.conn.History += string(code)
+	e.conn.addHistory(code)
 }
 
 func (e *Endpoint) scaledHistory(s *scaled, code byte) {
@@ -308,6 +309,7 @@ type Conn struct {
 	Encap []Encap
 
 	histSeen uint32
+	hist     []byte // History's letters (see addHistory)
 	k        key
 	dns      bool // DNS-analysed (dns_session_timeout, expires at shutdown)
 
@@ -327,7 +329,7 @@ func (c *Conn) SetSkip(skip bool) { c.skip = skip }
 func (c *Conn) checkHistory(mask uint32, code byte) bool {
 	if c.histSeen&mask == 0 {
 		c.histSeen |= mask
-		c.History += string(code)
+		c.addHistory(code)
 		return false
 	}
 	return true
@@ -403,7 +405,21 @@ func (c *Conn) flipRoles() {
 	c.Orig.isOrig, c.Resp.isOrig = true, false
 	c.firstSeen = (c.firstSeen&1)<<1 | (c.firstSeen&2)>>1
 	c.isPartial = false
-	c.History += "^"
+	c.addHistory('^')
+}
+
+// addHistory appends a letter to the history. The letters live in an
+// append-only buffer that History views without copying: bytes below
+// its length are never written again (a growing append copies them to a
+// new array), so every History string handed out stays immutable, and a
+// connection's history costs one small allocation instead of one per
+// letter.
+func (c *Conn) addHistory(code byte) {
+	if c.hist == nil {
+		c.hist = make([]byte, 0, 16)
+	}
+	c.hist = append(c.hist, code)
+	c.History = unsafe.String(unsafe.SliceData(c.hist), len(c.hist))
 }
 
 func seqDelta(a, b uint32) int32 { return int32(a - b) }

@@ -185,15 +185,17 @@ func (h *timerHeap) Pop() any {
 
 // Tracker groups packets into connections.
 type Tracker struct {
-	cfg     Config
-	conns   map[key]*Conn
-	live    []*Conn // creation order; removed entries are compacted lazily
-	nlive   int
-	timers  timerHeap
-	tseq    uint64
-	created uint64
-	removed []*Conn
-	tunnels map[[2]netip.Addr]string // IP/GRE tunnel uids by address pair
+	cfg    Config
+	conns  map[key]*Conn
+	live   []*Conn // creation order; removed entries are compacted lazily
+	nlive  int
+	timers timerHeap
+	// freeTimers are fired timers for addTimer to reuse.
+	freeTimers []*timer
+	tseq       uint64
+	created    uint64
+	removed    []*Conn
+	tunnels    map[[2]netip.Addr]string // IP/GRE tunnel uids by address pair
 }
 
 // NewTracker returns an empty tracker.
@@ -210,7 +212,15 @@ func NewTracker(cfg Config) *Tracker {
 func (t *Tracker) addTimer(c *Conn, at time.Time, kind timerKind, expire bool) {
 	analyzer := kind == timerAttempt || kind == timerTCPExpire || kind == timerCloseDelete || kind == timerDNS
 	t.tseq++
-	heap.Push(&t.timers, &timer{at: at, seq: t.tseq, c: c, kind: kind, gen: c.anaGen, analyzer: analyzer && kind != timerCloseDelete, expire: expire})
+	var tm *timer
+	if n := len(t.freeTimers); n > 0 {
+		tm = t.freeTimers[n-1]
+		t.freeTimers = t.freeTimers[:n-1]
+	} else {
+		tm = new(timer)
+	}
+	*tm = timer{at: at, seq: t.tseq, c: c, kind: kind, gen: c.anaGen, analyzer: analyzer && kind != timerCloseDelete, expire: expire}
+	heap.Push(&t.timers, tm)
 }
 
 // Len is the number of live connections.
@@ -279,6 +289,8 @@ func (t *Tracker) Expire(now time.Time) []*Conn {
 	for len(t.timers) > 0 && !t.timers[0].at.After(now) {
 		tm := heap.Pop(&t.timers).(*timer)
 		t.fire(tm, false)
+		*tm = timer{} // no longer referenced: reused by addTimer
+		t.freeTimers = append(t.freeTimers, tm)
 	}
 	r := t.removed
 	t.removed = nil
@@ -344,9 +356,17 @@ func (t *Tracker) Flush() []*Conn {
 		t.fire(tm, true)
 	}
 	rest := t.Conns()
-	sort.SliceStable(rest, func(i, j int) bool {
-		return bytes.Compare(rest[i].k.bytes(), rest[j].k.bytes()) < 0
+	// Sort by the keys' byte forms, each made once.
+	byKey := make([]keyedConn, len(rest))
+	for i, c := range rest {
+		byKey[i] = keyedConn{c.k.bytes(), c}
+	}
+	sort.SliceStable(byKey, func(i, j int) bool {
+		return bytes.Compare(byKey[i].b[:], byKey[j].b[:]) < 0
 	})
+	for i := range byKey {
+		rest[i] = byKey[i].c
+	}
 	for _, c := range rest {
 		t.remove(c)
 	}
@@ -354,6 +374,12 @@ func (t *Tracker) Flush() []*Conn {
 	t.removed = nil
 	t.live = nil
 	return out
+}
+
+// keyedConn is a connection with its key's byte form, for sorting.
+type keyedConn struct {
+	b [38]byte
+	c *Conn
 }
 
 // icmpCounterpart is Zeek's ICMP4_counterpart / ICMP6_counterpart.
