@@ -49,7 +49,10 @@ func (t *Table) lookupPrefix(a netip.Addr, bits int) int {
 	if err != nil {
 		return -1
 	}
-	k := t.encode1(Value{P: p})
+	// Encoded as appendKey does for a subnet, without boxing the prefix
+	// into a Value (these probes run for every is_local_addr).
+	t.buf = appendKeyAddr(append(t.buf[:0], byte(p.Bits())), p.Addr(), true)
+	k := t.buf
 	i := t.find(k, hashKey(k))
 	if i < 0 {
 		return -1
