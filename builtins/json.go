@@ -2,8 +2,6 @@ package builtins
 
 import (
 	"strconv"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/logging"
@@ -66,7 +64,7 @@ func (o *jsonOpts) appendValue(b []byte, v value.Value, t types.Type) []byte {
 		return append(b, "null"...)
 	}
 	if tt, ok := v.P.(types.Type); ok {
-		return appendJSONString(b, types.Describe(tt))
+		return logging.AppendJSONString(b, types.Describe(tt))
 	}
 	switch t.Kind() {
 	case types.Bool:
@@ -81,25 +79,25 @@ func (o *jsonOpts) appendValue(b []byte, v value.Value, t types.Type) []byte {
 		if o.intervalAsDouble {
 			return logging.AppendJSONDouble(b, v.Double())
 		}
-		return appendJSONString(b, value.FormatInterval(v.Double()))
+		return logging.AppendJSONString(b, value.FormatInterval(v.Double()))
 	case types.String:
-		return appendJSONString(b, v.Str())
+		return logging.AppendJSONString(b, v.Str())
 	case types.Port:
 		b = append(b, `{"port":`...)
 		b = strconv.AppendUint(b, uint64(v.PortNum()), 10)
 		b = append(b, `,"proto":`...)
-		b = appendJSONString(b, value.ProtoName(v.PortProto()))
+		b = logging.AppendJSONString(b, value.ProtoName(v.PortProto()))
 		return append(b, '}')
 	case types.Addr:
-		return appendJSONString(b, value.FormatAddr(v.Addr()))
+		return logging.AppendJSONString(b, value.FormatAddr(v.Addr()))
 	case types.Subnet:
-		return appendJSONString(b, value.FormatSubnet(v.Subnet()))
+		return logging.AppendJSONString(b, value.FormatSubnet(v.Subnet()))
 	case types.Enum:
 		name := ""
 		if et, ok := t.(*types.EnumType); ok {
 			name = et.NameOf(v.Int())
 		}
-		return appendJSONString(b, name)
+		return logging.AppendJSONString(b, name)
 	case types.Record:
 		return o.appendRecord(b, v, t)
 	case types.Vector:
@@ -128,10 +126,10 @@ func (o *jsonOpts) appendValue(b []byte, v value.Value, t types.Type) []byte {
 			name = op.OpaqueName()
 		}
 		b = append(b, `{"opaque_type":`...)
-		b = appendJSONString(b, name)
+		b = logging.AppendJSONString(b, name)
 		return append(b, '}')
 	}
-	return appendJSONString(b, value.Render(v, t, value.ModeRaw))
+	return logging.AppendJSONString(b, value.Render(v, t, value.ModeRaw))
 }
 
 func (o *jsonOpts) appendRecord(b []byte, v value.Value, t types.Type) []byte {
@@ -152,7 +150,7 @@ func (o *jsonOpts) appendRecord(b []byte, v value.Value, t types.Type) []byte {
 				b = append(b, ',')
 			}
 			first = false
-			b = appendJSONString(b, o.fieldName(f.Name))
+			b = logging.AppendJSONString(b, o.fieldName(f.Name))
 			b = append(b, ':')
 			b = o.appendValue(b, fv, f.Type)
 		}
@@ -211,11 +209,11 @@ func (o *jsonOpts) appendTable(b []byte, v value.Value) []byte {
 			continue
 		}
 		if len(idx) == 1 && idx[0].Kind() == types.String {
-			b = appendJSONString(b, key[0].Str())
+			b = logging.AppendJSONString(b, key[0].Str())
 		} else if len(kb) >= 2 && kb[0] == '"' && kb[len(kb)-1] == '"' {
 			b = append(b, kb...)
 		} else {
-			b = appendJSONString(b, string(kb))
+			b = logging.AppendJSONString(b, string(kb))
 		}
 		b = append(b, ':')
 		b = o.appendValue(b, it.Val(), t.Type.Yield)
@@ -224,48 +222,4 @@ func (o *jsonOpts) appendTable(b []byte, v value.Value) []byte {
 		return append(b, ']')
 	}
 	return append(b, '}')
-}
-
-// appendJSONString writes s as a JSON string with Zeek's default escape
-// policy (rendering.md §3.4): \b \f \n \r \t escaped as such, `"` and `\`
-// escaped; other control bytes and invalid UTF-8 become the text \xHH
-// (its backslash doubled by JSON); valid UTF-8 is kept raw unless the
-// string holds such a bad byte, in which case all non-ASCII bytes are
-// written as \xHH too.
-func appendJSONString(b []byte, s string) []byte {
-	bad := !utf8.ValidString(s)
-	if !bad {
-		for i := 0; i < len(s); i++ {
-			if c := s[i]; (c < 0x20 || c == 0x7f) && !strings.ContainsRune("\b\f\n\r\t", rune(c)) {
-				bad = true
-				break
-			}
-		}
-	}
-	const hexd = "0123456789abcdef"
-	b = append(b, '"')
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == '"':
-			b = append(b, '\\', '"')
-		case c == '\\':
-			b = append(b, '\\', '\\')
-		case c == '\b':
-			b = append(b, '\\', 'b')
-		case c == '\f':
-			b = append(b, '\\', 'f')
-		case c == '\n':
-			b = append(b, '\\', 'n')
-		case c == '\r':
-			b = append(b, '\\', 'r')
-		case c == '\t':
-			b = append(b, '\\', 't')
-		case c < 0x20 || c == 0x7f || (c >= 0x80 && bad):
-			b = append(b, '\\', '\\', 'x', hexd[c>>4], hexd[c&15])
-		default:
-			b = append(b, c)
-		}
-	}
-	return append(b, '"')
 }

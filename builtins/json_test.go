@@ -186,7 +186,7 @@ func TestJSONScalars(t *testing.T) {
 		{"a rocket 🚀!\x00 NUL\x00", `"a rocket \\xf0\\x9f\\x9a\\x80!\\x00 NUL\\x00"`},
 		{"héllo \"q\"", `"héllo \"q\""`},
 	} {
-		if got := string(appendJSONString(nil, tc.in)); got != tc.want {
+		if got := string(logging.AppendJSONString(nil, tc.in)); got != tc.want {
 			t.Errorf("json string %q = %s, want %s", tc.in, got, tc.want)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -36,7 +37,7 @@ func (w *jsonWriter) Write(vals []value.Value) error {
 			b = append(b, ',')
 		}
 		first = false
-		b = appendJSONString(b, w.cols[i].Name)
+		b = AppendJSONString(b, w.cols[i].Name)
 		b = append(b, ':')
 		b = w.value(b, v, w.cols[i].Type)
 	}
@@ -77,17 +78,17 @@ func (w *jsonWriter) value(b []byte, v value.Value, t types.Type) []byte {
 	case types.Port:
 		return strconv.AppendUint(b, uint64(v.PortNum()), 10)
 	case types.Addr:
-		return appendJSONString(b, value.FormatAddr(v.Addr()))
+		return AppendJSONString(b, value.FormatAddr(v.Addr()))
 	case types.Subnet:
-		return appendJSONString(b, value.FormatSubnet(v.Subnet()))
+		return AppendJSONString(b, value.FormatSubnet(v.Subnet()))
 	case types.Enum:
-		return appendJSONString(b, enumName(v, t))
+		return AppendJSONString(b, enumName(v, t))
 	case types.Double, types.Interval:
 		return AppendJSONDouble(b, v.Double())
 	case types.Time:
 		return w.time(b, v.Double())
 	case types.String:
-		return appendJSONString(b, v.Str())
+		return AppendJSONString(b, v.Str())
 	case types.Set, types.Table:
 		b = append(b, '[')
 		if tab, _ := v.P.(*value.Table); tab != nil {
@@ -119,11 +120,11 @@ func (w *jsonWriter) value(b []byte, v value.Value, t types.Type) []byte {
 		return append(b, ']')
 	case types.File:
 		if f, ok := v.P.(*value.File); ok && f != nil {
-			return appendJSONString(b, f.Name)
+			return AppendJSONString(b, f.Name)
 		}
 		return append(b, "null"...)
 	}
-	return appendJSONString(b, value.Render(v, t, value.ModeRaw))
+	return AppendJSONString(b, value.Render(v, t, value.ModeRaw))
 }
 
 func (w *jsonWriter) time(b []byte, x float64) []byte {
@@ -136,7 +137,7 @@ func (w *jsonWriter) time(b []byte, x float64) []byte {
 		sec := math.Floor(x)
 		usec := int64(math.Round((x - sec) * 1e6))
 		t := time.Unix(int64(sec), usec*1000).UTC()
-		return appendJSONString(b, t.Format("2006-01-02T15:04:05.000000Z"))
+		return AppendJSONString(b, t.Format("2006-01-02T15:04:05.000000Z"))
 	}
 	return AppendJSONDouble(b, x)
 }
@@ -205,35 +206,45 @@ func AppendJSONDouble(b []byte, x float64) []byte {
 	}
 }
 
-// appendJSONString writes s as a JSON string with Zeek's HEX escape
-// policy: \b \f \n \r \t kept as JSON escapes, other control bytes (and,
-// when s is not valid UTF-8, every byte above 0x7f) as the text \xHH.
-func appendJSONString(b []byte, s string) []byte {
-	valid := utf8.ValidString(s)
+// AppendJSONString writes s as a JSON string with Zeek's default escape
+// policy (rendering.md §3.4): \b \f \n \r \t escaped as such, `"` and `\`
+// escaped; other control bytes and invalid UTF-8 become the text \xHH
+// (its backslash doubled by JSON); valid UTF-8 is kept raw unless the
+// string holds such a bad byte, in which case all non-ASCII bytes are
+// written as \xHH too.
+func AppendJSONString(b []byte, s string) []byte {
+	bad := !utf8.ValidString(s)
+	if !bad {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; (c < 0x20 || c == 0x7f) && !strings.ContainsRune("\b\f\n\r\t", rune(c)) {
+				bad = true
+				break
+			}
+		}
+	}
+	const hexd = "0123456789abcdef"
 	b = append(b, '"')
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch c {
-		case '"':
+		switch {
+		case c == '"':
 			b = append(b, '\\', '"')
-		case '\\':
+		case c == '\\':
 			b = append(b, '\\', '\\')
-		case '\b':
+		case c == '\b':
 			b = append(b, '\\', 'b')
-		case '\f':
+		case c == '\f':
 			b = append(b, '\\', 'f')
-		case '\n':
+		case c == '\n':
 			b = append(b, '\\', 'n')
-		case '\r':
+		case c == '\r':
 			b = append(b, '\\', 'r')
-		case '\t':
+		case c == '\t':
 			b = append(b, '\\', 't')
+		case c < 0x20 || c == 0x7f || (c >= 0x80 && bad):
+			b = append(b, '\\', '\\', 'x', hexd[c>>4], hexd[c&15])
 		default:
-			if c < 0x20 || c == 0x7f || (c >= 0x80 && !valid) {
-				b = append(b, '\\', '\\', 'x', hexDigits[c>>4], hexDigits[c&15])
-			} else {
-				b = append(b, c)
-			}
+			b = append(b, c)
 		}
 	}
 	return append(b, '"')

@@ -45,12 +45,13 @@ const (
 	ICMPActive   EndpointState = 1
 )
 
-// IP protocol numbers of the transports the tracker follows.
+// IP protocol numbers of the transports the tracker follows (the
+// decoder's).
 const (
-	ProtoICMP   uint8 = 1
-	ProtoTCP    uint8 = 6
-	ProtoUDP    uint8 = 17
-	ProtoICMPv6 uint8 = 58
+	ProtoICMP   = gnet.ProtoICMP
+	ProtoTCP    = gnet.ProtoTCP
+	ProtoUDP    = gnet.ProtoUDP
+	ProtoICMPv6 = gnet.ProtoICMPv6
 )
 
 // ConnID is a connection's 5-tuple in Zeek's orientation (originator
