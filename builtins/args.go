@@ -21,8 +21,24 @@ func unbox(v value.Value) value.Value {
 func argStr(v value.Value) string { return unbox(v).Str() }
 
 // bifError is the run-time error of a built-in: its message is reported as
-// Zeek does, followed by the call and the offending value.
+// Zeek does, followed by the call.
 func bifError(format string, a ...any) error { return fmt.Errorf(format, a...) }
+
+// ValueError is a built-in's complaint about one of its values, which
+// Zeek names after the call: "bad conversion to integer (to_int(x, 10)
+// and x)".
+type ValueError struct {
+	Msg  string
+	Val  value.Value
+	Type types.Type
+}
+
+func (e *ValueError) Error() string { return e.Msg }
+
+// badValue is the ValueError for argument v of type t.
+func badValue(v value.Value, t types.Type, msg string) error {
+	return &ValueError{Msg: msg, Val: v, Type: t}
+}
 
 // vectorType resolves a script-declared vector type (string_vec,
 // index_vec...), falling back to vector of elem when the context does not

@@ -29,6 +29,13 @@ type FormatOptions struct {
 	// converted to ("" for none); such an expression is rendered as Zeek
 	// shows its conversion node: "(coerce E to T)".
 	Coerce func(Expr) string
+	// Defaults, when set, returns the default arguments a call leaves
+	// out; Zeek shows them as if written: to_int("x") reads
+	// "to_int(x, 10)".
+	Defaults func(*CallExpr) []Expr
+	// Name, when set, renders an identifier (Zeek shows the full name:
+	// a local of module Foo is "Foo::x").
+	Name func(*Ident) string
 }
 
 // FormatWith renders e as Format does, adjusted by o.
@@ -87,7 +94,11 @@ func (f formatter) expr1(e Expr) {
 	case nil:
 		b.WriteString("<nil>")
 	case *Ident:
-		b.WriteString(e.Name)
+		if f.o.Name != nil {
+			b.WriteString(f.o.Name(e))
+		} else {
+			b.WriteString(e.Name)
+		}
 	case *BasicLit:
 		if e.Kind == LitString && f.o.Quote {
 			b.WriteString(quote(e.Value))
@@ -152,7 +163,13 @@ func (f formatter) expr1(e Expr) {
 		b.WriteString("?$" + e.Name)
 	case *CallExpr:
 		f.expr(e.Fun)
-		f.list("(", e.Args, ")")
+		args := e.Args
+		if f.o.Defaults != nil {
+			if d := f.o.Defaults(e); len(d) > 0 {
+				args = append(args[:len(args):len(args)], d...)
+			}
+		}
+		f.list("(", args, ")")
 	case *FieldAssign:
 		b.WriteString("$" + e.Name + "=")
 		f.expr(e.X)

@@ -152,19 +152,65 @@ func (p *Program) Lookup(name string) *Symbol { return p.Scope[name] }
 
 func (f *Func) String() string { return f.Sym.Name }
 
-// FormatAssert renders the condition of a failed assertion as Zeek does:
-// string constants in quotes, and the implicit arithmetic and record
-// conversions the checker noted shown as "(coerce E to T)" (assert
-// to_count("42") == 42.5 gives (coerce to_count("42") to double) == 42.5).
-func (p *Program) FormatAssert(e ast.Expr) string {
-	return ast.FormatWith(e, ast.FormatOptions{Quote: true, Coerce: func(x ast.Expr) string {
-		t := p.Coerce[x]
-		if t == nil {
-			return ""
-		}
-		if k := t.Kind(); types.IsArith(k) || k == types.Record {
-			return t.String()
-		}
+// Describe renders e as Zeek shows an expression in a run-time message:
+// calls with their default arguments filled in, identifiers by their
+// full names, implicit arithmetic and record conversions as "(coerce E
+// to T)".
+func (p *Program) Describe(e ast.Expr) string {
+	return ast.FormatWith(e, p.describeOptions())
+}
+
+func (p *Program) describeOptions() ast.FormatOptions {
+	return ast.FormatOptions{Defaults: p.defaults, Name: p.fullName, Coerce: p.coercion}
+}
+
+// coercion names the type x is implicitly converted to, when Zeek shows
+// that conversion.
+func (p *Program) coercion(x ast.Expr) string {
+	t := p.Coerce[x]
+	if t == nil {
 		return ""
-	}})
+	}
+	if k := t.Kind(); types.IsArith(k) || k == types.Record {
+		return t.String()
+	}
+	return ""
+}
+
+// defaults returns the default arguments call leaves out.
+func (p *Program) defaults(call *ast.CallExpr) []ast.Expr {
+	ft, ok := p.Types[call.Fun].(*types.FuncType)
+	if !ok {
+		return nil
+	}
+	var out []ast.Expr
+	for i := len(call.Args); i < len(ft.Params); i++ {
+		if d := ft.Params[i].Default; d != nil {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// FormatAssert renders the condition of a failed assertion as Zeek does:
+// as Describe, but with string constants in quotes (assert
+// to_count("42") == 42.5 gives (coerce to_count("42", 10) to double) ==
+// 42.5).
+func (p *Program) FormatAssert(e ast.Expr) string {
+	o := p.describeOptions()
+	o.Quote = true
+	return ast.FormatWith(e, o)
+}
+
+// fullName is an identifier as Zeek names it: globals by their qualified
+// name, locals of a body written in a module with that module's prefix.
+func (p *Program) fullName(id *ast.Ident) string {
+	s := p.Uses[id]
+	switch {
+	case s == nil:
+		return id.Name
+	case s.Kind == LocalVar && s.Body != nil && s.Body.Module != "" && s.Body.Module != "GLOBAL":
+		return s.Body.Module + "::" + s.Name
+	}
+	return s.Name
 }

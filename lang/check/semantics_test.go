@@ -299,7 +299,7 @@ assert "abc" in fmt("x\n");
 	}
 	want := []string{
 		`fmt("%s", 1) == "2"`,
-		`(coerce to_count("42") to double) == 42.5`,
+		`(coerce to_count("42", 10) to double) == 42.5`,
 		`1 == x`,
 		`1.5 == (coerce x to double)`,
 		`"abc" in fmt("x\x0a")`,

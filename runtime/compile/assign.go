@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"fmt"
 	"github.com/gobro/gobro/lang/ast"
 	"github.com/gobro/gobro/lang/check"
 	"github.com/gobro/gobro/lang/types"
@@ -36,8 +37,12 @@ func (c *compiler) store(lhs ast.Expr) func(fr *Frame, v value.Value) {
 		switch t := c.typeOf(l.X).(type) {
 		case *types.VectorType:
 			i := c.expr(l.Index[0], types.CountType)
+			viaAny := t.Elem.Kind() == types.Any
 			return func(fr *Frame, v value.Value) {
 				vec := x(fr).P.(*value.Vector)
+				if viaAny && vec.Type != nil && vec.Type.Elem.Kind() != types.Any {
+					v = c.unboxElem(fr, l, vec, v)
+				}
 				n := int(i(fr).N)
 				for len(vec.Elems) <= n {
 					vec.Elems = append(vec.Elems, value.None)
@@ -302,4 +307,20 @@ func (c *compiler) incr(e *ast.IncrExpr) expr {
 		set(fr, v)
 		return v
 	}
+}
+
+// unboxElem checks an element stored through a "vector of any" view of a
+// vector of some other type: it must have the vector's own element type.
+// Zeek reports a mismatch as a run-time error with the script call stack.
+func (c *compiler) unboxElem(fr *Frame, at *ast.IndexExpr, vec *value.Vector, v value.Value) value.Value {
+	x, ok := v.P.(*value.Any)
+	if ok && types.Identical(x.Type, vec.Type.Elem) {
+		return x.Value
+	}
+	msg := "vector index assignment failed for invalid type"
+	if ok {
+		msg += fmt.Sprintf(" '%s', value: %s", x.Type, value.Render(x.Value, x.Type, value.ModeShort))
+	}
+	msg += ", expression: " + c.chk.Describe(at) + ", call stack: " + c.out.callStack(fr)
+	panic(&Error{Node: at, Msg: msg, Kind: "runtime error", NoExpr: true})
 }

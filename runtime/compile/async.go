@@ -67,7 +67,7 @@ func (c *compiler) asyncCallExpr(e *ast.CallExpr, fn *Function, args func(*Frame
 		ts.cache[e] = ac
 		save := p.curCall
 		p.curCall = ac
-		v := invoke(fn, args(fr), e, fr.depth)
+		v := invoke(fn, args(fr), e, fr)
 		p.curCall = save
 		if !ac.started {
 			// Returned without reaching its "return when": a plain result.

@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/gobro/gobro/builtins"
@@ -64,7 +65,7 @@ func (c *compiler) call(e *ast.CallExpr) expr {
 				}
 				if s.Func.Builtin || len(e.Args) > maxStackArgs || len(s.Func.Type.Params) > maxStackArgs {
 					args := c.args(e, s.Func.Type)
-					return func(fr *Frame) value.Value { return invoke(fn, args(fr), e, fr.depth) }
+					return func(fr *Frame) value.Value { return invoke(fn, args(fr), e, fr) }
 				}
 				// A script function: arguments go through a stack array
 				// straight into the callee's pooled frame, so a call
@@ -78,7 +79,7 @@ func (c *compiler) call(e *ast.CallExpr) expr {
 					if len(fn.Bodies) == 0 {
 						fail(e, "function %s called but not defined", fn.Name)
 					}
-					return runBody(fn.Bodies[0], buf[:len(fs)], nil, fr.depth)
+					return runBody(fn.Bodies[0], buf[:len(fs)], nil, fr, e)
 				}
 			}
 		}
@@ -95,45 +96,50 @@ func (c *compiler) call(e *ast.CallExpr) expr {
 		if !ok {
 			fail(e, "value used but not set")
 		}
-		return callAt(fv, args(fr), e, fr.depth)
+		return callAt(fv, args(fr), e, fr)
 	}
 }
 
-// invoke calls a function with evaluated arguments from a frame at the
-// given call depth.
-func invoke(fn *Function, args []value.Value, call ast.Node, depth int) value.Value {
+// invoke calls a function with evaluated arguments from the caller's frame
+// (nil outside any script frame).
+func invoke(fn *Function, args []value.Value, call ast.Node, caller *Frame) value.Value {
 	if fn.Builtin != nil {
 		return fn.Builtin(args, call)
 	}
 	if len(fn.Bodies) == 0 {
 		fail(call, "function %s called but not defined", fn.Name)
 	}
-	return runBody(fn.Bodies[0], args, nil, depth)
+	return runBody(fn.Bodies[0], args, nil, caller, call)
 }
 
 // Call calls a function value (a function or a closure) with evaluated
 // arguments, from outside any script frame (the engine, a built-in); call
 // is where, for error messages.
 func Call(fv *value.Func, args []value.Value, call ast.Node) value.Value {
-	return callAt(fv, args, call, 0)
+	return callAt(fv, args, call, nil)
 }
 
-func callAt(fv *value.Func, args []value.Value, call ast.Node, depth int) value.Value {
+func callAt(fv *value.Func, args []value.Value, call ast.Node, caller *Frame) value.Value {
 	switch impl := fv.Impl.(type) {
 	case *Function:
-		return invoke(impl, args, call, depth)
+		return invoke(impl, args, call, caller)
 	case *closure:
-		return runBody(impl.body, args, impl.captured, depth)
+		return runBody(impl.body, args, impl.captured, caller, call)
 	}
 	fail(call, "not a function")
 	return value.None
 }
 
 // runBody runs a body in a frame of its own: parameters first, then
-// captured values in their slots. depth is the caller's call depth: kept
-// in the frame, not in a counter, so a run-time error unwinding through
-// calls leaves nothing to restore.
-func runBody(b *Body, args []value.Value, captured []capturedSlot, depth int) value.Value {
+// captured values in their slots. The frame links to its caller's frame
+// and the call site (the script call stack of an error message); the
+// depth lives in the frame, not in a counter, so a run-time error
+// unwinding through calls leaves nothing to restore.
+func runBody(b *Body, args []value.Value, captured []capturedSlot, caller *Frame, site ast.Node) value.Value {
+	depth := 0
+	if caller != nil {
+		depth = caller.depth
+	}
 	p := b.prog
 	if depth >= p.MaxDepth && p.MaxDepth > 0 || depth >= HardDepth {
 		limit := p.MaxDepth
@@ -150,6 +156,7 @@ func runBody(b *Body, args []value.Value, captured []capturedSlot, depth int) va
 	}
 	fr := b.getFrame()
 	fr.depth = depth + 1
+	fr.caller, fr.site = caller, site
 	b.bind(fr, args)
 	for _, cs := range captured {
 		fr.Slots[cs.slot] = cs.v
@@ -187,7 +194,15 @@ func (c *compiler) builtin(f *check.Func) func([]value.Value, ast.Node) value.Va
 			// goes on with the value the built-in returned (sqrt(-4) is
 			// -1); a built-in that returned nothing usable gives the zero
 			// value of its result type.
-			c.rt.Report(&Error{Node: call, Msg: err.Error(), Expr: exprText(call), Kind: "error"})
+			text := exprText(call)
+			if x, ok := call.(ast.Expr); ok {
+				text = c.chk.Describe(x)
+			}
+			var ve *builtins.ValueError
+			if errors.As(err, &ve) {
+				text += " and " + value.Render(ve.Val, ve.Type, value.ModeShort)
+			}
+			c.rt.Report(&Error{Node: call, Msg: err.Error(), Expr: text, Kind: "error"})
 			if v.P == nil && needsP(result) {
 				return zeroOf(result)
 			}
@@ -311,8 +326,45 @@ func RunHandler(b *Body, args []value.Value) (broke bool) {
 		}
 	}()
 	fr := b.getFrame()
+	fr.caller, fr.site = nil, nil
 	b.bind(fr, args)
 	broke = b.Run(fr) == ctrlBreak
 	b.putFrame(fr)
 	return broke
+}
+
+// callStack renders the script calls active at fr, innermost first, as
+// Zeek writes a call stack into a message: "| #0 f(args) at FILE:LINE |
+// #1 ... | #N handler(args) " (arguments in the short rendering; the
+// outermost frame, a handler, has no call site).
+func (p *Program) callStack(fr *Frame) string {
+	var b []byte
+	for i := 0; fr != nil; fr, i = fr.caller, i+1 {
+		b = fmt.Appendf(b, "| #%d %s(", i, fr.body.name())
+		for j, s := range fr.body.Check.Params {
+			if j > 0 {
+				b = append(b, ", "...)
+			}
+			pr := value.Printer{Mode: value.ModeShort}
+			b = pr.Append(b, fr.Slots[s.Slot], s.Type)
+		}
+		b = append(b, ')')
+		if fr.site != nil {
+			pos := fr.site.Pos()
+			b = fmt.Appendf(b, " at %s:%d", pos.File, pos.Line)
+		}
+		b = append(b, ' ')
+	}
+	return string(b)
+}
+
+// name is the function a body belongs to, as a call stack shows it.
+func (b *Body) name() string {
+	switch {
+	case b.Check.Func != nil:
+		return b.Check.Func.Sym.Name
+	case b.Check.Lambda != nil:
+		return "lambda"
+	}
+	return "<top level>"
 }

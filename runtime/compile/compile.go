@@ -25,7 +25,12 @@ import (
 type Error struct {
 	Node ast.Node
 	Msg  string
+	// Expr is the expression as the message shows it; empty for an
+	// expression error means "Node, described by the program" (with
+	// default arguments, which only the checked program knows).
 	Expr string
+	// NoExpr leaves the expression out (the message names it).
+	NoExpr bool
 	// Kind is Zeek's prefix: "expression error", "runtime error" or
 	// "error" (a built-in's complaint).
 	Kind string
@@ -36,6 +41,9 @@ func (e *Error) Error() string { return e.Diagnostic().Header() }
 // Diagnostic renders the error in the shared diagnostic form.
 func (e *Error) Diagnostic() *diag.Diagnostic {
 	d := &diag.Diagnostic{Severity: diag.Error, Msg: e.Msg, Expr: e.Expr}
+	if d.Expr == "" && e.Kind == "expression error" && !e.NoExpr {
+		d.Expr = exprText(e.Node)
+	}
 	if e.Node != nil {
 		d.Pos, d.End = e.Node.Pos(), e.Node.EndPos()
 	}
@@ -44,7 +52,7 @@ func (e *Error) Diagnostic() *diag.Diagnostic {
 
 // fail raises a run-time error at n.
 func fail(n ast.Node, format string, args ...any) {
-	panic(&Error{Node: n, Msg: fmt.Sprintf(format, args...), Expr: exprText(n), Kind: "expression error"})
+	panic(&Error{Node: n, Msg: fmt.Sprintf(format, args...), Kind: "expression error"})
 }
 
 // warn reports a run-time warning at n (Zeek's "expression warning"): the
@@ -67,6 +75,11 @@ type Frame struct {
 	ret value.Value
 	// depth is how many script calls are active, this one included.
 	depth int
+	// body runs in this frame; caller is the frame that called it from
+	// site (nil for a handler, a when body, the top level).
+	body   *Body
+	caller *Frame
+	site   ast.Node
 }
 
 // ctrl is how a statement ends.
@@ -204,7 +217,7 @@ func (b *Body) getFrame() *Frame {
 		fr.ret = value.None
 		return fr
 	}
-	return &Frame{Slots: newSlots(b.Slots)}
+	return &Frame{Slots: newSlots(b.Slots), body: b}
 }
 
 // putFrame returns a frame for reuse.

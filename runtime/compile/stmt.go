@@ -475,7 +475,7 @@ func (c *compiler) when(s *ast.WhenStmt) stmt {
 	}
 	isReturn := s.IsReturn
 	return func(fr *Frame) ctrl {
-		own := &Frame{Slots: append([]value.Value(nil), fr.Slots...), depth: fr.depth}
+		own := &Frame{Slots: append([]value.Value(nil), fr.Slots...), depth: fr.depth, body: fr.body}
 		for _, d := range deeps {
 			if d.slot < len(own.Slots) && !own.Slots[d.slot].IsUnset() {
 				own.Slots[d.slot] = value.Copy(own.Slots[d.slot], d.t)

@@ -9,6 +9,7 @@ package engine
 import (
 	"container/heap"
 	"fmt"
+	"github.com/gobro/gobro/lang/ast"
 	"io"
 	"os"
 	"strings"
@@ -267,6 +268,9 @@ func (e *Engine) guard(f func()) (ok bool) {
 func (e *Engine) Report(err *compile.Error) {
 	if !strings.HasSuffix(err.Kind, "warning") {
 		e.errors++ // warnings do not make initialisation fail
+	}
+	if x, ok := err.Node.(ast.Expr); ok && err.Expr == "" && err.Kind == "expression error" && !err.NoExpr {
+		err.Expr = e.chk.Describe(x)
 	}
 	d := err.Diagnostic()
 	kind := err.Kind
