@@ -17,7 +17,7 @@ import (
 
 // PacketInput is a trace to run through the engine (zeek -r).
 type PacketInput struct {
-	Source *gnet.Source
+	Source gnet.PacketSource
 	// IgnoreChecksums is -C.
 	IgnoreChecksums bool
 	// UIDs generates connection uids; nil means random ones.
@@ -32,6 +32,7 @@ type packetState struct {
 	states  map[*flow.Endpoint]flow.EndpointState // after the last packet
 	l2      map[*flow.Endpoint]string             // link-layer address from the first packet
 	started bool                                  // the first packet has been seen
+	packets int                                   // packets read
 	// levels[i] is the latest packet level i of the current frame: its
 	// connection (nil if none) and whether its payload was analysed, so
 	// the packets tunnelled inside it get their encapsulation chain.
@@ -135,6 +136,7 @@ func (e *Engine) runPackets() error {
 			}
 			break
 		}
+		p.packets++
 		ts := float64(raw.Timestamp.UnixNano()) / 1e9
 		if !p.started {
 			p.started = true

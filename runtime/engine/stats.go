@@ -12,9 +12,7 @@ func (e *Engine) PacketStats() PacketStats {
 	if e.pkt == nil {
 		return s
 	}
-	if e.pkt.in.Source != nil {
-		s.Packets = e.pkt.in.Source.Count()
-	}
+	s.Packets = e.pkt.packets
 	if e.pkt.tracker != nil {
 		s.Connections = e.pkt.tracker.Created()
 	}

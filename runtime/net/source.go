@@ -32,6 +32,28 @@ type RawPacket struct {
 	Data      []byte
 }
 
+// PacketSource is what the engine reads packets from: a trace (Source)
+// or a live interface (package live).
+type PacketSource interface {
+	// Name is the file or interface name.
+	Name() string
+	// LinkType is the link layer of the packets (per packet in RawPacket
+	// for pcapng).
+	LinkType() layers.LinkType
+	// Next reads the next packet into p; p.Data is valid until the next
+	// call. It returns io.EOF at the end of a trace, and ErrTimeout when a
+	// live source saw no packet for a while (the engine then advances its
+	// timers on wall-clock time).
+	Next(p *RawPacket) error
+	// Live tells whether packets come from an interface.
+	Live() bool
+	Close() error
+}
+
+// ErrTimeout is returned by a live source's Next when no packet arrived
+// within its read timeout.
+var ErrTimeout = errors.New("no packet within the read timeout")
+
 // Source reads packets from a pcap or pcapng trace, optionally gzip'd.
 type Source struct {
 	name   string
@@ -137,6 +159,9 @@ func isPcapMagic(m []byte) bool {
 func (s *Source) Name() string { return s.name }
 
 // LinkType is the link type of the trace (for pcapng, of its first interface).
+// Live is false: a trace.
+func (s *Source) Live() bool { return false }
+
 func (s *Source) LinkType() layers.LinkType { return s.link }
 
 // Count is the number of packets returned so far.
