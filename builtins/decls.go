@@ -371,7 +371,7 @@ var Decls = []Decl{
 	{"Reporter::flow_weird", "function(name: string, orig: addr, resp: addr, addl: string &default=\"\", source: string &default=\"\"): bool"},
 	{"Reporter::net_weird", "function(name: string, addl: string &default=\"\", source: string &default=\"\"): bool"},
 	{"Reporter::file_weird", "function(name: string, f: fa_file, addl: string &default=\"\", source: string &default=\"\"): bool"},
-	{"Reporter::limit_reached_weird", "function(name: string, c: connection, limit: count, limit_max: count, source: string &default=\"\"): bool"},
+	{"Reporter::limit_reached_weird", "function(name: string, c: connection, limit: count, limit_max: count &default=0, source: string &default=\"\"): bool"},
 	{"Reporter::get_weird_sampling_whitelist", "function(): string_set"},
 	{"Reporter::set_weird_sampling_whitelist", "function(weird_sampling_whitelist: string_set): bool"},
 	{"Reporter::get_weird_sampling_global_list", "function(): string_set"},

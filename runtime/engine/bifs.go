@@ -59,8 +59,6 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 			fn := e.prog.Funcs[s.Func]
 			return value.Bool(fn != nil && fn.Handled()), nil
 		}
-	case "Analyzer::__register_for_port", "Analyzer::__enable_analyzer", "Analyzer::__disable_analyzer", "Analyzer::__schedule_analyzer":
-		return analyzerStub
 	case "reading_traces":
 		return func(builtins.Context, []value.Value) (value.Value, error) { return value.Bool(e.pkt != nil), nil }
 	case "reading_live_traffic", "is_remote_event":
@@ -103,7 +101,7 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 		}
 	}
 	for _, b := range []func(string) builtins.Impl{
-		e.reporterBuiltin, e.logBuiltin, e.sortBuiltin, e.fileBuiltin, e.runtimeBuiltin, e.weirdBuiltin, e.moreBuiltin,
+		e.reporterBuiltin, e.logBuiltin, e.sortBuiltin, e.fileBuiltin, e.runtimeBuiltin, e.weirdBuiltin, e.moreBuiltin, e.connBuiltin,
 	} {
 		if f := b(name); f != nil {
 			return f

@@ -308,6 +308,10 @@ func (e *Engine) reporter(level, kind, loc, msg string) {
 		default:
 			line = kind + ": " + msg
 		}
+		if e.pkt != nil && e.netTime > 0 {
+			// While packets are read, messages carry network time.
+			line = fmt.Sprintf("%.6f %s", e.netTime, line)
+		}
 		fmt.Fprintln(e.stderr, line)
 	}
 	if !e.initDone || e.inReporterEvent {

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/gobro/gobro/lang/frontend"
+	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/uid"
 )
 
 var update = flag.Bool("update", false, "rewrite .out/.err goldens")
@@ -40,6 +42,20 @@ func TestScripts(t *testing.T) {
 				}
 				e := New(res.Program, &stdout, &stderr)
 				e.Args = []string{"gobro", "-b", "./" + name}
+				if trace := pcapDirective(t, filepath.Join(dir, name)); trace != "" {
+					// "# @TEST-PCAP: NAME" reads testdata/pcap/NAME as
+					// zeek -D -r does (deterministic uids).
+					src, err := gnet.Open(filepath.Join(dir, "..", "pcap", trace))
+					if err != nil {
+						t.Fatal(err)
+					}
+					defer src.Close()
+					gen, err := uid.New(uid.Options{Deterministic: true})
+					if err != nil {
+						t.Fatal(err)
+					}
+					e.SetPacketInput(PacketInput{Source: src, UIDs: gen})
+				}
 				e.FindScript = res.Loader.Find
 				e.Getenv = func(k string) string {
 					if k == "ZEEK_DNS_FAKE" {
@@ -61,6 +77,21 @@ func TestScripts(t *testing.T) {
 			checkGolden(t, filepath.Join(dir, base+".err"), stderr.String())
 		})
 	}
+}
+
+// pcapDirective returns the trace a test script names on a line
+// "# @TEST-PCAP: NAME" ("" if none).
+func pcapDirective(t *testing.T, name string) string {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range strings.Split(string(src), "\n") {
+		if v, ok := strings.CutPrefix(l, "# @TEST-PCAP: "); ok {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
 }
 
 func checkGolden(t *testing.T, golden, got string) {

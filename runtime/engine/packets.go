@@ -7,7 +7,6 @@ import (
 	"net/netip"
 	"time"
 
-	"github.com/gobro/gobro/builtins"
 	"github.com/gobro/gobro/lang/types"
 	gnet "github.com/gobro/gobro/runtime/net"
 	"github.com/gobro/gobro/runtime/net/flow"
@@ -572,13 +571,6 @@ func formatMAC(m [6]byte) string {
 		b = append(b, hex[x>>4], hex[x&15])
 	}
 	return string(b)
-}
-
-// analyzerStub answers the analyzer framework's registration built-ins
-// (register_for_port, enable/disable, schedule_analyzer) with success:
-// there are no protocol analyzers yet to attach, so they change nothing.
-func analyzerStub(builtins.Context, []value.Value) (value.Value, error) {
-	return value.Bool(true), nil
 }
 
 // portProto is a transport's port protocol.

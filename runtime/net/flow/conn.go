@@ -321,6 +321,19 @@ type Conn struct {
 	anaGen       int // analyzer timer generation (CancelTimers bumps it)
 	closing      bool
 	skip         bool
+	// inactivity overrides the tracker's timeout (set_inactivity_timeout).
+	inactivity    time.Duration
+	inactivitySet bool
+	histLimit     bool
+}
+
+// AddLimitHistory adds the 'X' letter once: an analyser reached one of
+// its limits (Reporter::limit_reached_weird).
+func (c *Conn) AddLimitHistory() {
+	if !c.histLimit {
+		c.histLimit = true
+		c.addHistory('X')
+	}
 }
 
 // SetSkip is skip_further_processing(): later packets of the connection

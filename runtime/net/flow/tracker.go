@@ -272,6 +272,9 @@ func (t *Tracker) remove(c *Conn) {
 }
 
 func (t *Tracker) inactivityTimeout(c *Conn) time.Duration {
+	if c.inactivitySet {
+		return c.inactivity
+	}
 	switch c.ID.Proto {
 	case ProtoTCP:
 		return t.cfg.TCPInactivityTimeout
@@ -279,6 +282,30 @@ func (t *Tracker) inactivityTimeout(c *Conn) time.Duration {
 		return t.cfg.UDPInactivityTimeout
 	}
 	return t.cfg.ICMPInactivityTimeout
+}
+
+// Lookup finds the live connection with the given id, in either
+// direction (nil if none).
+func (t *Tracker) Lookup(id ConnID) *Conn {
+	c := t.conns[makeKey(id.OrigH, id.OrigP, id.RespH, id.RespP, id.Proto)]
+	if c == nil || c.Removed {
+		return nil
+	}
+	return c
+}
+
+// SetInactivityTimeout is set_inactivity_timeout: the connection times
+// out after d without packets (0: never). It returns the previous
+// timeout.
+func (t *Tracker) SetInactivityTimeout(c *Conn, d time.Duration) time.Duration {
+	old := t.inactivityTimeout(c)
+	c.inactivity, c.inactivitySet = d, true
+	if d > 0 && !c.Removed {
+		// An earlier-armed timer re-arms itself from Last when it fires;
+		// a shorter timeout needs a timer of its own.
+		t.addTimer(c, c.Last.Add(d), timerInactivity, false)
+	}
+	return old
 }
 
 // Expire runs every timer due at or before now (network time) and returns
@@ -309,6 +336,9 @@ func (t *Tracker) fire(tm *timer, terminating bool) {
 	switch tm.kind {
 	case timerInactivity:
 		to := t.inactivityTimeout(c)
+		if to <= 0 {
+			break // set_inactivity_timeout(0): never times out
+		}
 		if !c.Last.Add(to).After(at) {
 			t.remove(c)
 		} else {
