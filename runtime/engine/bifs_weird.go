@@ -108,50 +108,18 @@ func (e *Engine) weirdBuiltin(name string) builtins.Impl {
 	switch name {
 	case "Reporter::net_weird":
 		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
-			w := e.weirdSettings()
-			n := a[0].Str()
-			if !w.whitelist[n] && !w.permit(w.net, n) {
-				return value.Bool(true), nil
-			}
-			e.raiseWeird("net_weird", a[0], a[1], a[2])
+			e.netWeird(a[0].Str(), a[1].Str(), a[2].Str())
 			return value.Bool(true), nil
 		}
 	case "Reporter::flow_weird":
 		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
-			w := e.weirdSettings()
-			n := a[0].Str()
-			allow, decided := w.checkLists(n)
-			if !decided {
-				key := [2]netip.Addr{a[1].Addr(), a[2].Addr()}
-				m := w.flow[key]
-				if m == nil {
-					m = map[string]uint64{}
-					w.flow[key] = m
-				}
-				allow = w.permit(m, n)
-			}
-			if allow {
-				e.raiseWeird("flow_weird", a[0], a[1], a[2], a[3], a[4])
-			}
+			e.flowWeird(a[0].Str(), a[1].Addr(), a[2].Addr(), a[3].Str(), a[4].Str())
 			return value.Bool(true), nil
 		}
 	case "Reporter::conn_weird":
 		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
-			w := e.weirdSettings()
-			n := a[0].Str()
-			allow, decided := w.checkLists(n)
-			if !decided {
-				c, _ := a[1].P.(*value.Record)
-				m := w.conn[c]
-				if m == nil {
-					m = map[string]uint64{}
-					w.conn[c] = m
-				}
-				allow = w.permit(m, n)
-			}
-			if allow {
-				e.raiseWeird("conn_weird", a[0], a[1], a[2], a[3])
-			}
+			c, _ := a[1].P.(*value.Record)
+			e.connWeird(a[0].Str(), c, a[2].Str(), a[3].Str())
 			return value.Bool(true), nil
 		}
 	case "Reporter::get_weird_sampling_whitelist", "Reporter::get_weird_sampling_global_list":
@@ -210,6 +178,53 @@ func (e *Engine) weirdBuiltin(name string) builtins.Impl {
 
 // raiseWeird queues a weird event with its canonical arguments when it is
 // declared and handled.
+// netWeird reports a weird not tied to a flow (net_weird), after
+// sampling.
+func (e *Engine) netWeird(name, addl, source string) {
+	w := e.weirdSettings()
+	if !w.whitelist[name] && !w.permit(w.net, name) {
+		return
+	}
+	e.raiseWeird("net_weird", value.String(name), value.String(addl), value.String(source))
+}
+
+// flowWeird reports a weird between two addresses (flow_weird), sampled
+// per address pair.
+func (e *Engine) flowWeird(name string, src, dst netip.Addr, addl, source string) {
+	w := e.weirdSettings()
+	allow, decided := w.checkLists(name)
+	if !decided {
+		key := [2]netip.Addr{src, dst}
+		m := w.flow[key]
+		if m == nil {
+			m = map[string]uint64{}
+			w.flow[key] = m
+		}
+		allow = w.permit(m, name)
+	}
+	if allow {
+		e.raiseWeird("flow_weird", value.String(name), value.Addr(src), value.Addr(dst), value.String(addl), value.String(source))
+	}
+}
+
+// connWeird reports a weird of a connection (conn_weird), sampled per
+// connection.
+func (e *Engine) connWeird(name string, c *value.Record, addl, source string) {
+	w := e.weirdSettings()
+	allow, decided := w.checkLists(name)
+	if !decided {
+		m := w.conn[c]
+		if m == nil {
+			m = map[string]uint64{}
+			w.conn[c] = m
+		}
+		allow = w.permit(m, name)
+	}
+	if allow {
+		e.raiseWeird("conn_weird", value.String(name), value.Value{P: c}, value.String(addl), value.String(source))
+	}
+}
+
 func (e *Engine) raiseWeird(event string, args ...value.Value) {
 	s := e.chk.Lookup(event)
 	if s == nil || s.Func == nil {

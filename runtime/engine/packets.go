@@ -186,6 +186,13 @@ func fromSeconds(s float64) time.Time {
 // outer connections' uids (IP/GRE tunnels: the tunnel's uid).
 func (e *Engine) processLevel(pkt *gnet.Packet) {
 	st := e.pkt
+	for _, w := range pkt.Weirds() {
+		if w.Src.IsValid() {
+			e.flowWeird(w.Name, w.Src, w.Dst, "", w.Source)
+		} else {
+			e.netWeird(w.Name, "", w.Source)
+		}
+	}
 	n := len(pkt.Encap)
 	if n > len(st.levels) {
 		return // an outer level was not seen (cannot happen with DecodeChain)
@@ -394,6 +401,9 @@ func (e *Engine) removed(cs []*flow.Conn, flushing bool) {
 		}
 		e.raise1("connection_state_remove", value.Value{P: rec})
 		delete(e.pkt.conns, c)
+		if e.weirds != nil {
+			delete(e.weirds.conn, rec)
+		}
 		delete(e.pkt.states, c.Orig)
 		delete(e.pkt.states, c.Resp)
 		delete(e.pkt.l2, c.Orig)

@@ -80,12 +80,10 @@ type Packet struct {
 
 	// Truncated is set when the capture holds less than the headers claim.
 	Truncated bool
-	// Weird names a problem found while decoding (Zeek's weird name where
-	// Zeek has one), or "" for a clean packet.
-	Weird string
-	// Extra holds further weirds after the first (fragment reassembly and
-	// tunnel problems found after decoding).
-	Extra []string
+	// weirds are the problems found while decoding, in order (see
+	// Weirds); a fixed array so a weird costs no allocation.
+	weirds  [maxWeirds]Weird
+	nweirds int
 	// Encap is the tunnel chain this packet came through, outermost first
 	// (nil when not tunnelled). It is a view owned by the Decoder.
 	Encap []Encapsulation
@@ -103,19 +101,67 @@ func (p *Packet) reset() {
 	*p = Packet{}
 }
 
-// weird records the first weird only.
+// maxWeirds bounds the weirds kept per packet; a packet with more is
+// broken enough that the first ones tell the story.
+const maxWeirds = 4
+
+// Weird is one problem found in a packet, as Zeek reports it: a
+// flow_weird with the IP addresses of the header being decoded when the
+// header was far enough along (Src valid), a net_weird otherwise.
+type Weird struct {
+	Name string
+	// Source is the Zeek analyser that reports it ("IP", "IPTUNNEL",
+	// "TCP"...), "" where Zeek names none.
+	Source   string
+	Src, Dst netip.Addr
+}
+
+// Weirds returns the packet's weirds (valid until the next Decode).
+func (p *Packet) Weirds() []Weird { return p.weirds[:p.nweirds] }
+
+// FirstWeird is the name of the packet's first weird, "" for none.
+func (p *Packet) FirstWeird() string {
+	if p.nweirds == 0 {
+		return ""
+	}
+	return p.weirds[0].Name
+}
+
+// weird records a decoding failure, unless one is already recorded
+// (a failing layer and the parser's generic failure name the same
+// problem).
 func (p *Packet) weird(name string) {
-	if p.Weird == "" {
-		p.Weird = name
+	if p.nweirds == 0 {
+		p.addWeird(name)
 	}
 }
 
-// addWeird records a weird, keeping further ones in Extra.
+// addWeird records one more weird, with its source and, for flow
+// weirds, the addresses decoded so far.
 func (p *Packet) addWeird(name string) {
-	if p.Weird == "" {
-		p.Weird = name
-	} else {
-		p.Extra = append(p.Extra, name)
+	if p.nweirds == maxWeirds {
+		return
+	}
+	k := weirdKinds[name]
+	w := Weird{Name: name, Source: k.source}
+	if k.source == transportSource {
+		w.Source = transportName(p.Proto)
+	}
+	if !k.net && p.IPVersion != 0 {
+		w.Src, w.Dst = p.Src, p.Dst
+	}
+	p.weirds[p.nweirds] = w
+	p.nweirds++
+}
+
+// renameWeird replaces the name of the first weird named from.
+func (p *Packet) renameWeird(from, to string) {
+	for i := range p.Weirds() {
+		if p.weirds[i].Name == from {
+			p.weirds[i].Name = to
+			p.weirds[i].Source = weirdKinds[to].source
+			return
+		}
 	}
 }
 
@@ -243,9 +289,7 @@ func (d *Decoder) decodeInto(p *Packet, link layers.LinkType, data []byte, ts ti
 	}
 	if err != nil {
 		p.Err = err
-		if p.Weird == "" {
-			p.weird(failName(d.failedLayer(first)))
-		}
+		p.weird(failName(d.failedLayer(first)))
 		return p
 	}
 	if n := len(d.decoded); n > 0 {
@@ -489,14 +533,15 @@ func (l *ip4Layer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) erro
 	}
 	hl := int(data[0]&0x0f) * 4
 	total := int(binary.BigEndian.Uint16(data[2:4]))
-	if hl < 20 || hl > len(data) {
-		p.weird("invalid_IP_header_size")
-		return errBadHeader
-	}
 	if total == 0 {
-		// TSO zeroes the length field; Zeek reports it and then uses the capture.
-		p.weird("ip_hdr_len_zero")
+		// TSO zeroes the length field; Zeek reports it (before any
+		// other header check) and then uses the capture.
+		p.addWeird("ip_hdr_len_zero")
 		total = len(data)
+	}
+	if hl < 20 || hl > len(data) {
+		p.addWeird("invalid_IP_header_size")
+		return errBadHeader
 	}
 	if total < hl {
 		p.weird("invalid_IP_header_size")
@@ -651,12 +696,21 @@ func (l *ip6ExtLayer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) e
 		if n > len(data) {
 			df.SetTruncated()
 			if p.Proto == uint8(layers.IPProtocolIPv6Destination) {
-				p.weird("bad_ipv6_dest_opt_len")
-			} else {
-				p.weird("truncated_IPv6_ext_header")
+				// Zeek reads the options from the captured bytes
+				// before its IP analyser finds the header chain
+				// longer than the payload.
+				if full := d.captured(data); len(full) >= n {
+					p.destOptions(full[2:n])
+					p.addWeird("invalid_IP_header_size")
+					return errTruncated
+				}
 			}
+			p.weird("truncated_IPv6_ext_header")
 			return errTruncated
 		}
+	}
+	if p.Proto == uint8(layers.IPProtocolIPv6Destination) {
+		p.destOptions(data[2:n])
 	}
 	p.Proto = data[0]
 	l.rest = data[n:]
@@ -664,6 +718,56 @@ func (l *ip6ExtLayer) DecodeFromBytes(data []byte, df gopacket.DecodeFeedback) e
 	p.IPHdrLen = len(p.IP) - len(p.Payload)
 	l.next = d.afterIP(layers.IPProtocol(p.Proto).LayerType())
 	return nil
+}
+
+// captured extends data, a slice of the frame being decoded, to the end
+// of the captured bytes (past the IP payload length); nil if data does
+// not lie in the frame.
+func (d *Decoder) captured(data []byte) []byte {
+	off := cap(d.frame) - cap(data)
+	if len(data) == 0 || off < 0 || off >= len(d.frame) || &d.frame[off] != &data[0] {
+		return nil
+	}
+	return d.frame[off:]
+}
+
+// homeAddressOpt is the Mobile IPv6 Home Address destination option.
+const homeAddressOpt = 201
+
+// destOptions reads an IPv6 Destination Options header's options as Zeek
+// does with Mobile IPv6 support: a Home Address option makes the home
+// address the packet's source (it is the mobile node's stable address);
+// a second one, or one of the wrong size, is a weird, as is an option
+// running past the header.
+func (p *Packet) destOptions(opts []byte) {
+	home := false
+	for len(opts) > 0 {
+		if opts[0] == 0 { // Pad1 has no length byte
+			opts = opts[1:]
+			continue
+		}
+		if len(opts) < 2 {
+			return // a lone trailing byte: nothing to read
+		}
+		if int(opts[1])+2 > len(opts) {
+			p.addWeird("bad_ipv6_dest_opt_len")
+			return
+		}
+		typ, body := opts[0], opts[2:2+int(opts[1])]
+		opts = opts[2+len(body):]
+		if typ != homeAddressOpt {
+			continue
+		}
+		switch {
+		case len(body) != 16:
+			p.addWeird("bad_home_addr_len")
+		case home:
+			p.addWeird("multiple_home_addr_opts")
+		default:
+			home = true
+			p.Src = netip.AddrFrom16([16]byte(body))
+		}
+	}
 }
 
 // ipDataLen is the IP payload length according to the headers (Zeek's

@@ -117,8 +117,8 @@ func TestAllTraces(t *testing.T) {
 				if p.IPVersion != 0 {
 					ip++
 				}
-				if p.Weird != "" {
-					weirds[p.Weird]++
+				if p.FirstWeird() != "" {
+					weirds[p.FirstWeird()]++
 				}
 			}
 			if s.Count() != w.n {
@@ -233,7 +233,7 @@ func TestSpotCheckFields(t *testing.T) {
 	// (Zeek logs 440 invalid_inner_IP_version weirds for it).
 	inner := 0
 	for _, p := range decodeAll(t, "trunc-mpls-6in6-broken.pcap.gz") {
-		if p.Weird == "invalid_inner_IP_version" {
+		if p.FirstWeird() == "invalid_inner_IP_version" {
 			inner++
 		}
 	}
@@ -298,25 +298,25 @@ func TestDecodeSyntheticLinkTypes(t *testing.T) {
 	}
 	d := NewDecoder()
 	p := d.DecodeBytes(layers.LinkTypeRaw, ip, rawTime, 0)
-	if p.Weird != "" || p.Proto != ProtoUDP || p.SrcPort != 12345 || p.DstPort != 53 || !p.DF {
+	if p.FirstWeird() != "" || p.Proto != ProtoUDP || p.SrcPort != 12345 || p.DstPort != 53 || !p.DF {
 		t.Errorf("raw: %+v", *p)
 	}
 	eth := append([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 0x88, 0x64,
 		0x11, 0x00, 0x00, 0x01, 0, byte(len(ip) + 2), 0x00, 0x21}, ip...)
 	p = d.DecodeBytes(layers.LinkTypeEthernet, eth, rawTime, 0)
-	if !p.PPPoE || p.Weird != "" || p.DstPort != 53 {
+	if !p.PPPoE || p.FirstWeird() != "" || p.DstPort != 53 {
 		t.Errorf("pppoe: %+v", *p)
 	}
 	// Truncations produce weirds, not panics.
 	for i := 0; i < len(eth); i++ {
 		p = d.DecodeBytes(layers.LinkTypeEthernet, eth[:i], rawTime, 0)
-		if i >= 14 && p.Weird == "" {
+		if i >= 14 && p.FirstWeird() == "" {
 			t.Errorf("cut at %d: no weird", i)
 		}
 	}
 	p = d.DecodeBytes(layers.LinkTypeEthernet, eth[:len(eth)-4], rawTime, len(eth))
-	if p.Weird != "internally_truncated_header" {
-		t.Errorf("snapped UDP header: weird %q", p.Weird)
+	if p.FirstWeird() != "internally_truncated_header" {
+		t.Errorf("snapped UDP header: weird %q", p.FirstWeird())
 	}
 }
 

@@ -136,9 +136,7 @@ func (d *Decoder) Decapsulate(p *Packet) *Packet {
 	q := d.decodeInto(d.slot(2*(level+1)), link, inner, p.Timestamp, len(inner)+(p.WireLen-p.CapLen))
 	q.Encap = d.encap[: level+1 : level+1]
 	if e.Type != TunnelVXLAN && link == layers.LinkTypeRaw {
-		if q.Weird == "truncated_IP" {
-			q.Weird = "truncated_inner_IP"
-		}
+		q.renameWeird("truncated_IP", "truncated_inner_IP")
 		if q.IPVersion != 0 && q.IPLen < len(inner) && e.Type != TunnelTeredo {
 			q.addWeird("inner_IP_payload_length_mismatch")
 		}

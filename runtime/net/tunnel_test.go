@@ -81,8 +81,8 @@ func TestIPv6FragmentedDNS(t *testing.T) {
 		t.Fatal("no reassembled datagram")
 	}
 	for _, p := range re {
-		if p.Proto != ProtoUDP || p.IPLen-p.IPHdrLen != 8+len(p.Payload) || p.Weird != "" {
-			t.Errorf("bad reassembled packet: proto %d iplen %d hdr %d payload %d weird %q", p.Proto, p.IPLen, p.IPHdrLen, len(p.Payload), p.Weird)
+		if p.Proto != ProtoUDP || p.IPLen-p.IPHdrLen != 8+len(p.Payload) || p.FirstWeird() != "" {
+			t.Errorf("bad reassembled packet: proto %d iplen %d hdr %d payload %d weird %q", p.Proto, p.IPLen, p.IPHdrLen, len(p.Payload), p.FirstWeird())
 		}
 		t.Logf("reassembled %s:%d -> %s:%d, %d payload bytes", p.Src, p.SrcPort, p.Dst, p.DstPort, len(p.Payload))
 	}
@@ -151,15 +151,17 @@ func TestIPv4Fragments(t *testing.T) {
 					if p.Reassembled {
 						c := *p
 						got = &c
-					} else if p.Weird != "" {
-						weirds = append(append(weirds, p.Weird), p.Extra...)
+					} else {
+						for _, w := range p.Weirds() {
+							weirds = append(weirds, w.Name)
+						}
 					}
 				})
 			}
 			if (got != nil) != c.whole {
 				t.Fatalf("reassembled = %v", got != nil)
 			}
-			if got != nil && (got.SrcPort != 1234 || got.DstPort != 53 || len(got.Payload) != 200 || got.Weird != "" || got.IsFragment) {
+			if got != nil && (got.SrcPort != 1234 || got.DstPort != 53 || len(got.Payload) != 200 || got.FirstWeird() != "" || got.IsFragment) {
 				t.Errorf("bad datagram: %+v", got)
 			}
 			if fmt.Sprint(weirds) != fmt.Sprint(c.weirds) {
@@ -211,8 +213,8 @@ func TestIPinIPAndGRE(t *testing.T) {
 	n, w := 0, ""
 	d.DecodeChain(&RawPacket{LinkType: 101, Data: outer(4, outer(4, outer(4, in)))}, func(p *Packet) {
 		n++
-		if p.Weird != "" {
-			w = p.Weird
+		if p.FirstWeird() != "" {
+			w = p.FirstWeird()
 		}
 	})
 	if n != 3 || w != "exceeded_tunnel_max_depth" {

@@ -55,6 +55,15 @@ export {
 	## Originator/weird pairs that are never logged.
 	option ignore_hosts: set[addr, string] = {};
 
+	## Weirds reported every time they occur. Others are reported once
+	## per identifier (the connection, the address pair of a flow, or
+	## once in all for a weird without either), however often the
+	## engine raises them.
+	option weird_do_not_ignore_repeats: set[string] = {
+		"bad_IP_checksum", "bad_TCP_checksum", "bad_UDP_checksum",
+		"bad_ICMP_checksum",
+	};
+
 	## Raised with every weird.log record.
 	global log_weird: event(rec: Info);
 
@@ -66,6 +75,8 @@ export {
 global did_log: set[string, string] &create_expire=1day;
 global did_notice: set[string, string] &create_expire=1day;
 global did_once: set[string] &create_expire=1day;
+# Weirds already reported per identifier (weird_do_not_ignore_repeats).
+global did_repeat: set[string, string] &create_expire=1day;
 
 # Whether a weird has already been reported under `key`; remembers it.
 function seen_before(name: string, key: string, notice: bool): bool
@@ -93,6 +104,14 @@ function weird(w: Weird::Info)
 
 	if ( w?$id && [w$id$orig_h, w$name] in ignore_hosts )
 		return;
+
+	if ( w$name !in weird_do_not_ignore_repeats )
+		{
+		local ident = w?$identifier ? w$identifier : "";
+		if ( [w$name, ident] in did_repeat )
+			return;
+		add did_repeat[w$name, ident];
+		}
 
 	switch ( action ) {
 	case ACTION_IGNORE:
@@ -159,7 +178,10 @@ event conn_weird(name: string, c: connection, addl: string, source: string)
 
 event flow_weird(name: string, src: addr, dst: addr, addl: string, source: string)
 	{
-	local w = Info($ts=network_time(), $name=name, $identifier=fmt("%s%s", src, dst));
+	# A flow has addresses but no ports: the id carries port 0.
+	local nop = count_to_port(0, unknown_transport);
+	local w = Info($ts=network_time(), $name=name, $identifier=fmt("%s%s", src, dst),
+	               $id=conn_id($orig_h=src, $orig_p=nop, $resp_h=dst, $resp_p=nop));
 
 	if ( addl != "" )
 		w$addl = addl;
