@@ -397,6 +397,8 @@ export {
 	const delay_gtp_confirmation = F &redef;
 	## UDP ports where VXLAN is expected.
 	const vxlan_ports: set[port] = { 4789/udp } &redef;
+	## UDP ports where Geneve is expected.
+	const geneve_ports: set[port] = { 6081/udp } &redef;
 }
 
 module GLOBAL;
