@@ -314,6 +314,11 @@ func (c *Checker) funcDecl(d *ast.FuncDecl) {
 			return
 		}
 		b.Proto, b.ArgMap = proto, argMap
+		for i, p := range sig.Params {
+			if j := argMap[i]; j >= 0 && j < len(proto.Params) && proto.Params[j].Type.Kind() == types.Any && p.Type.Kind() != types.Any {
+				b.Narrowed = append(b.Narrowed, i)
+			}
+		}
 	}
 	b.Func = s.Func
 	b.Module = c.module
@@ -355,7 +360,10 @@ func bindHandler(f *Func, sig *types.FuncType) (*types.FuncType, []int) {
 	if len(sig.Params) == len(canon.Params) {
 		ok := true
 		for i, p := range sig.Params {
-			if !types.Identical(p.Type, canon.Params[i].Type) {
+			// A handler may narrow an any parameter to the type it
+			// expects (hook Conn::log_policy(rec: Conn::Info, ...) for
+			// a Log::PolicyHook, whose rec is any).
+			if !types.Identical(p.Type, canon.Params[i].Type) && canon.Params[i].Type.Kind() != types.Any {
 				ok = false
 				break
 			}
@@ -395,7 +403,7 @@ func handlerSig(canon, sig *types.FuncType, argMap []int) *types.FuncType {
 	out.Params = make([]*types.Param, len(sig.Params))
 	for i, p := range sig.Params {
 		q := *p
-		if i < len(argMap) && argMap[i] >= 0 && argMap[i] < len(canon.Params) {
+		if i < len(argMap) && argMap[i] >= 0 && argMap[i] < len(canon.Params) && canon.Params[argMap[i]].Type.Kind() != types.Any {
 			q.Type = canon.Params[argMap[i]].Type
 		}
 		out.Params[i] = &q

@@ -89,6 +89,10 @@ type Body struct {
 	// (an alternate prototype may drop or reorder parameters).
 	ArgMap   []int
 	Params   []*Symbol
+	// Narrowed lists the parameters a handler declares with a concrete
+	// type where its event or hook has any: their arguments arrive boxed
+	// and are unboxed when bound.
+	Narrowed []int
 	Locals   []*Symbol // every frame slot, by slot index
 	Captures []*Capture
 	Priority int

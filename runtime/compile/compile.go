@@ -229,11 +229,20 @@ func (b *Body) putFrame(fr *Frame) {
 func (b *Body) bind(fr *Frame, args []value.Value) {
 	if b.paramSlots == nil {
 		copy(fr.Slots, args)
-		return
+	} else {
+		for i, s := range b.paramSlots {
+			if i < len(args) {
+				fr.Slots[s] = args[i]
+			}
+		}
 	}
-	for i, s := range b.paramSlots {
-		if i < len(args) {
-			fr.Slots[s] = args[i]
+	for _, i := range b.Check.Narrowed {
+		s := i
+		if b.paramSlots != nil {
+			s = b.paramSlots[i]
+		}
+		if a, ok := fr.Slots[s].P.(*value.Any); ok {
+			fr.Slots[s] = a.Value
 		}
 	}
 }

@@ -220,12 +220,6 @@ func (e *Engine) dispatch(ev event) {
 		if e.skipped(b) {
 			continue
 		}
-		if ev.reporter && b.Check.Decl != nil && strings.HasPrefix(b.Check.Decl.Pos().File, "<gobro>/") {
-			// The reporter framework's handlers write reporter.log, and
-			// log writers do not exist yet: until they do, reporter
-			// events reach script handlers only.
-			continue
-		}
 		// RunHandler reports a run-time error itself and ends only
 		// that handler.
 		compile.RunHandler(b, bindArgs(b, ev.args()))
