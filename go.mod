@@ -5,9 +5,6 @@ go 1.26.8
 require (
 	github.com/alecthomas/participle/v2 v2.1.4
 	github.com/gopacket/gopacket v1.7.7
-)
-
-require (
-	golang.org/x/net v0.55.0 // indirect
-	golang.org/x/sys v0.45.0 // indirect
+	golang.org/x/net v0.55.0
+	golang.org/x/sys v0.45.0
 )

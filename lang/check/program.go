@@ -87,8 +87,8 @@ type Body struct {
 	Proto  *types.FuncType // the prototype the body bound to
 	// ArgMap[i] is the canonical argument handler parameter i receives
 	// (an alternate prototype may drop or reorder parameters).
-	ArgMap   []int
-	Params   []*Symbol
+	ArgMap []int
+	Params []*Symbol
 	// Narrowed lists the parameters a handler declares with a concrete
 	// type where its event or hook has any: their arguments arrive boxed
 	// and are unboxed when bound.
