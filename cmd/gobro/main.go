@@ -110,11 +110,59 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	eng.Args = append([]string{progName()}, args...) // zeek_args()
 	eng.FindScript = res.Loader.Find                 // find_in_zeekpath()
 	start := time.Now()
+	if in != nil && isTerminal(stderr) {
+		stop := showProgress(stderr, eng)
+		defer stop()
+	}
 	code := eng.Run()
 	if o.Summary && in != nil {
 		printSummary(stdout, o.ReadFiles[0], eng.PacketStats(), start)
 	}
 	return code
+}
+
+// isTerminal tells whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// showProgress prints a progress line on a terminal while a trace is
+// read, once a second after the first two seconds (short traces show
+// none); the returned function stops it and clears the line.
+func showProgress(w io.Writer, eng *engine.Engine) (stop func()) {
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		start := time.Now()
+		tick := time.NewTicker(time.Second)
+		defer tick.Stop()
+		shown := false
+		for {
+			select {
+			case <-done:
+				if shown {
+					fmt.Fprint(w, "\r\033[K")
+				}
+				return
+			case now := <-tick.C:
+				if el := now.Sub(start); el >= 2*time.Second {
+					n := eng.Progress()
+					fmt.Fprintf(w, "\rgobro: %d packets, %.0f packets/s", n, float64(n)/el.Seconds())
+					shown = true
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		<-finished
+	}
 }
 
 // printSummary is --summary's line after a -r run: packets read,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/netip"
+	"sync/atomic"
 	"time"
 
 	"github.com/gobro/gobro/lang/types"
@@ -32,6 +33,8 @@ type packetState struct {
 	l2      map[*flow.Endpoint]string             // link-layer address from the first packet
 	started bool                                  // the first packet has been seen
 	packets int                                   // packets read
+	// progress mirrors packets for Progress, read from other goroutines.
+	progress atomic.Int64
 	// levels[i] is the latest packet level i of the current frame: its
 	// connection (nil if none) and whether its payload was analysed, so
 	// the packets tunnelled inside it get their encapsulation chain.
@@ -136,6 +139,7 @@ func (e *Engine) runPackets() error {
 			break
 		}
 		p.packets++
+		p.progress.Store(int64(p.packets))
 		ts := float64(raw.Timestamp.UnixNano()) / 1e9
 		if !p.started {
 			p.started = true
@@ -155,6 +159,15 @@ func (e *Engine) runPackets() error {
 	e.raise1("net_done", value.Time(e.netTime))
 	e.drain()
 	return err
+}
+
+// Progress is the number of packets read so far; safe to call from
+// another goroutine while Run reads a trace (the CLI's progress line).
+func (e *Engine) Progress() int64 {
+	if e.pkt == nil {
+		return 0
+	}
+	return e.pkt.progress.Load()
 }
 
 // fireDue runs the engine timers and the tracker's timers due at now, in
