@@ -102,6 +102,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		defer src.Close()
 		in = &engine.PacketInput{Source: src, IgnoreChecksums: o.NoChecksums, UIDs: gen}
+		if o.WriteFile != "" {
+			d, err := gnet.CreateDumper(o.WriteFile, src.LinkType())
+			if err != nil {
+				fmt.Fprintf(stderr, "fatal error: can't open dump file %s: %v\n", o.WriteFile, err)
+				return 1
+			}
+			defer d.Close()
+			in.Dump = d
+		}
 	}
 	eng := engine.New(res.Program, stdout, stderr)
 	if in != nil {

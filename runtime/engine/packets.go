@@ -22,6 +22,8 @@ type PacketInput struct {
 	IgnoreChecksums bool
 	// UIDs generates connection uids; nil means random ones.
 	UIDs *uid.Generator
+	// Dump, when set, receives every packet read (-w).
+	Dump *gnet.Dumper
 }
 
 // packetState is the packet loop's state.
@@ -139,6 +141,12 @@ func (e *Engine) runPackets() error {
 			break
 		}
 		p.packets++
+		if p.in.Dump != nil {
+			if err := p.in.Dump.Write(&raw); err != nil {
+				e.reporter("error", "error", "", "writing packets (-w): "+err.Error())
+				p.in.Dump = nil
+			}
+		}
 		p.progress.Store(int64(p.packets))
 		ts := float64(raw.Timestamp.UnixNano()) / 1e9
 		if !p.started {
