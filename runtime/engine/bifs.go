@@ -60,8 +60,14 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 			return value.Bool(fn != nil && fn.Handled()), nil
 		}
 	case "reading_traces":
-		return func(builtins.Context, []value.Value) (value.Value, error) { return value.Bool(e.pkt != nil), nil }
-	case "reading_live_traffic", "is_remote_event":
+		return func(builtins.Context, []value.Value) (value.Value, error) {
+			return value.Bool(e.pkt != nil && !e.pkt.in.Source.Live()), nil
+		}
+	case "reading_live_traffic":
+		return func(builtins.Context, []value.Value) (value.Value, error) {
+			return value.Bool(e.pkt != nil && e.pkt.in.Source.Live()), nil
+		}
+	case "is_remote_event":
 		return func(builtins.Context, []value.Value) (value.Value, error) { return value.Bool(false), nil }
 	case "print_raw":
 		// Raw rendering (as fmt("%s") and cat), no separators, no newline.

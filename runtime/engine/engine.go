@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/gobro/gobro/lang/check"
@@ -73,7 +74,9 @@ type Engine struct {
 
 	files     []*openFile // files opened by open/open_for_append (bifs_files.go)
 	suspended int         // suspend_processing depth (bifs_runtime.go)
-	weirds    *weirdState // weird sampling state (bifs_weird.go)
+	// stopRequested is set by Stop from another goroutine (a signal).
+	stopRequested atomic.Bool
+	weirds        *weirdState // weird sampling state (bifs_weird.go)
 
 	pkt *packetState // the trace being read (packets.go), nil without one
 }

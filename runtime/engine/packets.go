@@ -24,6 +24,9 @@ type PacketInput struct {
 	UIDs *uid.Generator
 	// Dump, when set, receives every packet read (-w).
 	Dump *gnet.Dumper
+	// Filter, when set, is the capture filter (-f): packets it rejects
+	// are dropped before anything sees them.
+	Filter func(data []byte, wireLen int) bool
 }
 
 // packetState is the packet loop's state.
@@ -133,12 +136,22 @@ func (e *Engine) runPackets() error {
 	}
 	var raw gnet.RawPacket
 	var err error
-	for !e.terminating {
+	for !e.terminating && !e.stopRequested.Load() {
 		if err = p.in.Source.Next(&raw); err != nil {
+			if errors.Is(err, gnet.ErrTimeout) {
+				// A quiet interface: network time follows the wall
+				// clock, so timers and timeouts still fire.
+				e.idle(time.Now())
+				err = nil
+				continue
+			}
 			if errors.Is(err, io.EOF) {
 				err = nil
 			}
 			break
+		}
+		if p.in.Filter != nil && !p.in.Filter(raw.Data, raw.WireLen) {
+			continue // -f: as if the capture never saw it
 		}
 		p.packets++
 		if p.in.Dump != nil {
@@ -177,6 +190,23 @@ func (e *Engine) Progress() int64 {
 	}
 	return e.pkt.progress.Load()
 }
+
+// idle advances network time to now while a live source has no packets
+// (never backwards), running what became due.
+func (e *Engine) idle(now time.Time) {
+	if !e.pkt.started {
+		return // network time starts with the first packet
+	}
+	if ts := float64(now.UnixNano()) / 1e9; ts > e.netTime {
+		e.netTime = ts
+	}
+	e.fireDue(now)
+	e.drain()
+}
+
+// Stop asks a running packet loop to end (SIGINT, SIGTERM): the engine
+// then finishes as at the end of a trace. Safe from any goroutine.
+func (e *Engine) Stop() { e.stopRequested.Store(true) }
 
 // fireDue runs the engine timers and the tracker's timers due at now, in
 // time order (tracker timers first on a tie).
