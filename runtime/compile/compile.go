@@ -154,6 +154,9 @@ type Program struct {
 	// max_recursion_depth, 1000 by default); 0 means no limit other than
 	// HardDepth.
 	MaxDepth int
+	// FieldDefault evaluates a record field's &default (false without
+	// one), for records built outside scripts (the input framework).
+	FieldDefault func(f *types.Field) (value.Value, bool)
 
 	rt Runtime
 	// curTrigger is the when statement whose condition is being

@@ -27,6 +27,10 @@ func (p *Program) put(t *value.Table, key []value.Value, v value.Value) {
 	p.putSlow(t, key, v)
 }
 
+// Put is t[key] = v from outside scripts (the input framework), with the
+// table's &on_change and expiry bookkeeping.
+func (p *Program) Put(t *value.Table, key []value.Value, v value.Value) { p.put(t, key, v) }
+
 // put1 is put for a one-column index.
 func (p *Program) put1(t *value.Table, k value.Value, v value.Value) {
 	if t.Attrs == nil {

@@ -64,6 +64,7 @@ func Compile(chk *check.Program, rt Runtime) *Program {
 		out.Globals[i] = value.None
 	}
 	c := &compiler{chk: chk, out: out, rt: rt}
+	out.FieldDefault = c.fieldDefault
 	// Every function object first, so bodies can refer to each other.
 	for _, f := range chk.Funcs {
 		out.Funcs[f] = &Function{Name: f.Sym.Name, Type: f.Type, Kind: f.Type.Flavor}

@@ -72,8 +72,9 @@ type Engine struct {
 	// (find_in_zeekpath); nil finds nothing.
 	FindScript func(name string) (string, bool)
 
-	files     []*openFile // files opened by open/open_for_append (bifs_files.go)
-	suspended int         // suspend_processing depth (bifs_runtime.go)
+	files     []*openFile             // files opened by open/open_for_append (bifs_files.go)
+	suspended int                     // suspend_processing depth (bifs_runtime.go)
+	inputs    map[string]*inputStream // input framework streams by name
 	// stopRequested is set by Stop from another goroutine (a signal).
 	stopRequested atomic.Bool
 	weirds        *weirdState // weird sampling state (bifs_weird.go)
@@ -199,6 +200,10 @@ func (e *Engine) drain() {
 	for {
 		for !e.queue.empty() {
 			ev := e.queue.pop()
+			if ev.run != nil {
+				e.guard(ev.run)
+				continue
+			}
 			if ev.fn == nil {
 				continue // a tombstone left by queue.commit
 			}

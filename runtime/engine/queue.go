@@ -14,6 +14,9 @@ type event struct {
 	more     []value.Value // all arguments, when more than smallArgs
 	reporter bool          // a reporter_* event
 	ts       float64       // network time when queued (current_event_time)
+	// run, when set, is engine work queued in order with the events
+	// (the input framework's delivery of what a reader read).
+	run func()
 }
 
 const smallArgs = 4
