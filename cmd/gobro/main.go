@@ -2,11 +2,16 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"github.com/gobro/gobro/runtime/net/bpf"
+	"github.com/gobro/gobro/runtime/net/live"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gobro/gobro/lang/frontend"
@@ -75,60 +80,119 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.ParseOnly {
 		return 0
 	}
-	if len(o.Interfaces) > 0 {
-		fmt.Fprintln(stderr, "fatal error: live capture (-i) is not implemented yet")
+	in, closeInput, err := packetInput(o, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "fatal error: %v\n", err)
 		return 1
 	}
-	if len(o.ReadFiles) > 1 {
-		fmt.Fprintln(stderr, "fatal error: reading more than one trace (-r) is not implemented yet")
-		return 1
-	}
-	var in *engine.PacketInput
-	if len(o.ReadFiles) == 1 {
-		gen, err := uid.New(uid.Options{SeedFile: o.LoadSeeds, Deterministic: o.Deterministic})
-		if err != nil {
-			fmt.Fprintf(stderr, "fatal error: %v\n", err)
-			return 1
-		}
-		var src *gnet.Source
-		if o.ReadFiles[0] == "-" {
-			src, err = gnet.NewSource(stdin, "-")
-		} else {
-			src, err = gnet.Open(o.ReadFiles[0])
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "fatal error: problem with trace file %s (%v)\n", o.ReadFiles[0], err)
-			return 1
-		}
-		defer src.Close()
-		in = &engine.PacketInput{Source: src, IgnoreChecksums: o.NoChecksums, UIDs: gen}
-		if o.WriteFile != "" {
-			d, err := gnet.CreateDumper(o.WriteFile, src.LinkType())
-			if err != nil {
-				fmt.Fprintf(stderr, "fatal error: can't open dump file %s: %v\n", o.WriteFile, err)
-				return 1
-			}
-			defer d.Close()
-			in.Dump = d
-		}
-	}
+	defer closeInput()
 	eng := engine.New(res.Program, stdout, stderr)
 	if in != nil {
 		eng.SetPacketInput(*in)
 	}
 	eng.Args = append([]string{progName()}, args...) // zeek_args()
 	eng.FindScript = res.Loader.Find                 // find_in_zeekpath()
+	if in != nil {
+		// SIGINT and SIGTERM end the packet loop; the run then finishes
+		// as at the end of a trace (zeek_done, logs flushed).
+		sigs := make(chan os.Signal, 1)
+		signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+		defer signal.Stop(sigs)
+		go func() {
+			if _, ok := <-sigs; ok {
+				eng.Stop()
+			}
+		}()
+	}
 	start := time.Now()
-	if in != nil && isTerminal(stderr) {
+	if in != nil && !in.Source.Live() && isTerminal(stderr) {
 		stop := showProgress(stderr, eng)
 		defer stop()
 	}
 	code := eng.Run()
 	if o.Summary && in != nil {
-		printSummary(stdout, o.ReadFiles[0], eng.PacketStats(), start)
+		printSummary(stdout, in.Source.Name(), eng.PacketStats(), start)
 	}
 	return code
 }
+
+// packetInput opens what -r or -i names, with -w and -f; nil without
+// either. The returned function closes it all.
+func packetInput(o *Options, stdin io.Reader) (*engine.PacketInput, func(), error) {
+	var closers []func() error
+	closeAll := func() {
+		for i := len(closers) - 1; i >= 0; i-- {
+			closers[i]()
+		}
+	}
+	switch {
+	case len(o.ReadFiles)+len(o.Interfaces) == 0:
+		return nil, closeAll, nil
+	case len(o.ReadFiles)+len(o.Interfaces) > 1:
+		return nil, closeAll, errors.New("reading more than one trace or interface is not supported")
+	}
+	gen, err := uid.New(uid.Options{SeedFile: o.LoadSeeds, Deterministic: o.Deterministic})
+	if err != nil {
+		return nil, closeAll, err
+	}
+	in := &engine.PacketInput{IgnoreChecksums: o.NoChecksums, UIDs: gen}
+	var capture *live.Capture
+	if len(o.Interfaces) == 1 {
+		c, err := live.Open(o.Interfaces[0], live.Options{Promisc: true})
+		if err != nil {
+			return nil, closeAll, err
+		}
+		closers = append(closers, c.Close)
+		in.Source, capture = c, c
+	} else {
+		name := o.ReadFiles[0]
+		var src *gnet.Source
+		if name == "-" {
+			src, err = gnet.NewSource(stdin, "-")
+		} else {
+			src, err = gnet.Open(name)
+		}
+		if err != nil {
+			return nil, closeAll, fmt.Errorf("problem with trace file %s (%v)", name, err)
+		}
+		closers = append(closers, src.Close)
+		in.Source = src
+	}
+	if o.Filter != "" {
+		// The filter is compiled for the source's link layer. Packets
+		// are matched in Go for traces and live alike; a live capture
+		// also hands the program to the kernel, which then drops what
+		// it rejects before copying it out.
+		f, err := bpf.Compile(o.Filter, in.Source.LinkType(), snaplen)
+		if err != nil {
+			closeAll()
+			return nil, func() {}, fmt.Errorf("failed to compile pcap filter '%s': %v", o.Filter, err)
+		}
+		in.Filter = f.Match
+		// The kernel sees frames with their VLAN tags stripped (the
+		// capture puts them back for us), so a filter about VLANs runs
+		// in Go only.
+		if capture != nil && !f.UsesVLAN() {
+			if err := capture.SetFilter(f.Instructions()); err != nil {
+				closeAll()
+				return nil, func() {}, err
+			}
+		}
+	}
+	if o.WriteFile != "" {
+		d, err := gnet.CreateDumper(o.WriteFile, in.Source.LinkType())
+		if err != nil {
+			closeAll()
+			return nil, func() {}, fmt.Errorf("can't open dump file %s: %v", o.WriteFile, err)
+		}
+		closers = append(closers, d.Close)
+		in.Dump = d
+	}
+	return in, closeAll, nil
+}
+
+// snaplen is the capture length filters assume (Zeek's Pcap::snaplen).
+const snaplen = 9216
 
 // isTerminal tells whether w is a character device (a terminal).
 func isTerminal(w io.Writer) bool {

@@ -8,6 +8,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"github.com/gobro/gobro/runtime/net/live/netnstest"
 	"io"
 	"net"
 	"net/netip"
@@ -15,7 +16,6 @@ import (
 	"os/exec"
 	"runtime"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -36,108 +36,11 @@ import (
 // The capture runs on va, so A->B datagrams are outgoing and B->A ones
 // incoming. Everything is bounded by timeouts.
 
-var (
-	ipA = netip.MustParseAddr("192.0.2.1")
-	ipB = netip.MustParseAddr("192.0.2.2")
-)
-
 const (
 	portA  = 40001
 	portB  = 40002
 	portB2 = 40003
 )
-
-var nsSeq atomic.Int64
-
-// requireRoot skips unless the test can create namespaces and sockets.
-func requireRoot(t testing.TB) {
-	t.Helper()
-	if os.Geteuid() != 0 {
-		t.Skip("live capture tests need root (network namespaces, packet sockets)")
-	}
-}
-
-// ipCmd runs iproute2's ip with a time limit.
-func ipCmd(args ...string) error {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, "ip", args...).CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("ip %s: %v: %s", strings.Join(args, " "), err, bytes.TrimSpace(out))
-	}
-	return nil
-}
-
-func mustIP(t testing.TB, args ...string) {
-	t.Helper()
-	if err := ipCmd(args...); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// newNetns creates a fresh, uniquely named network namespace with its
-// loopback up, and deletes it when the test ends (also on failure).
-func newNetns(t testing.TB) string {
-	t.Helper()
-	requireRoot(t)
-	if _, err := exec.LookPath("ip"); err != nil {
-		t.Skip("cannot create network namespaces: ip (iproute2) not found; apt-get install -y iproute2")
-	}
-	name := fmt.Sprintf("gobro-live-%d-%d", os.Getpid(), nsSeq.Add(1))
-	if err := ipCmd("netns", "add", name); err != nil {
-		t.Skipf("cannot create network namespace: %v", err)
-	}
-	t.Cleanup(func() {
-		if err := ipCmd("netns", "del", name); err != nil {
-			t.Errorf("cleanup: %v", err)
-		}
-	})
-	mustIP(t, "-n", name, "link", "set", "lo", "up")
-	return name
-}
-
-// inNetns runs f on an OS thread that has joined the namespace ns, then
-// moves the thread back. Sockets created by f stay in ns and can be used
-// from any goroutine afterwards.
-func inNetns(ns string, f func() error) error {
-	done := make(chan error, 1)
-	go func() {
-		runtime.LockOSThread()
-		orig, err := os.Open(fmt.Sprintf("/proc/self/task/%d/ns/net", unix.Gettid()))
-		if err != nil {
-			runtime.UnlockOSThread()
-			done <- err
-			return
-		}
-		defer orig.Close()
-		target, err := os.Open("/run/netns/" + ns)
-		if err != nil {
-			runtime.UnlockOSThread()
-			done <- err
-			return
-		}
-		defer target.Close()
-		if err := unix.Setns(int(target.Fd()), unix.CLONE_NEWNET); err != nil {
-			runtime.UnlockOSThread()
-			done <- fmt.Errorf("setns %s: %w", ns, err)
-			return
-		}
-		ferr := f()
-		// Only a thread back in its own namespace may serve other
-		// goroutines; otherwise it stays locked and the runtime ends it
-		// when this goroutine exits.
-		if err := unix.Setns(int(orig.Fd()), unix.CLONE_NEWNET); err == nil {
-			runtime.UnlockOSThread()
-		}
-		done <- ferr
-	}()
-	select {
-	case err := <-done:
-		return err
-	case <-time.After(10 * time.Second):
-		return errors.New("inNetns: timed out")
-	}
-}
 
 // testRing is the ring size the tests use unless they say otherwise: the
 // default (Zeek's 128 MB) is needlessly large for them.
@@ -150,7 +53,7 @@ func openIn(t testing.TB, ns, iface string, o Options) *Capture {
 		o.BufferSize = testRing
 	}
 	var c *Capture
-	err := inNetns(ns, func() (err error) {
+	err := netnstest.In(ns, 10*time.Second, func() (err error) {
 		c, err = Open(iface, o)
 		return err
 	})
@@ -164,7 +67,7 @@ func openIn(t testing.TB, ns, iface string, o Options) *Capture {
 func listenUDP(t testing.TB, ns string, ip netip.Addr, port int) *net.UDPConn {
 	t.Helper()
 	var conn *net.UDPConn
-	err := inNetns(ns, func() (err error) {
+	err := netnstest.In(ns, 10*time.Second, func() (err error) {
 		conn, err = net.ListenUDP("udp4", net.UDPAddrFromAddrPort(netip.AddrPortFrom(ip, uint16(port))))
 		return err
 	})
@@ -175,38 +78,22 @@ func listenUDP(t testing.TB, ns string, ip netip.Addr, port int) *net.UDPConn {
 	return conn
 }
 
-type vethNet struct {
-	nsA, nsB string
-}
-
-// newVeth builds the two-namespace topology described at the top.
-func newVeth(t testing.TB) *vethNet {
-	t.Helper()
-	v := &vethNet{nsA: newNetns(t), nsB: newNetns(t)}
-	mustIP(t, "-n", v.nsA, "link", "add", "va", "type", "veth", "peer", "name", "vb", "netns", v.nsB)
-	mustIP(t, "-n", v.nsA, "addr", "add", ipA.String()+"/24", "dev", "va")
-	mustIP(t, "-n", v.nsB, "addr", "add", ipB.String()+"/24", "dev", "vb")
-	mustIP(t, "-n", v.nsA, "link", "set", "va", "up")
-	mustIP(t, "-n", v.nsB, "link", "set", "vb", "up")
-	return v
-}
-
 // endpoints are UDP sockets on both sides, with ARP already resolved so
 // that captures see only the datagrams a test sends.
 type endpoints struct {
 	a, b, b2 *net.UDPConn
 }
 
-func (v *vethNet) endpoints(t testing.TB) *endpoints {
+func newEndpoints(t testing.TB, v *netnstest.Veth) *endpoints {
 	t.Helper()
 	e := &endpoints{
-		a:  listenUDP(t, v.nsA, ipA, portA),
-		b:  listenUDP(t, v.nsB, ipB, portB),
-		b2: listenUDP(t, v.nsB, ipB, portB2),
+		a:  listenUDP(t, v.A, netnstest.IPA, portA),
+		b:  listenUDP(t, v.B, netnstest.IPB, portB),
+		b2: listenUDP(t, v.B, netnstest.IPB, portB2),
 	}
-	send(t, e.a, ipB, portB, []byte("warm-up"))
+	send(t, e.a, netnstest.IPB, portB, []byte("warm-up"))
 	recvUDP(t, e.b)
-	send(t, e.b, ipA, portA, []byte("warm-up"))
+	send(t, e.b, netnstest.IPA, portA, []byte("warm-up"))
 	recvUDP(t, e.a)
 	return e
 }
@@ -302,9 +189,9 @@ func payload(dir string, i, size int) []byte {
 // TestBothDirections: every datagram is captured exactly once per
 // direction, intact, with its wire length and a kernel timestamp.
 func TestBothDirections(t *testing.T) {
-	v := newVeth(t)
-	e := v.endpoints(t)
-	c := openIn(t, v.nsA, "va", Options{Timeout: 100 * time.Millisecond, BufferSize: DefaultBufferSize})
+	v := netnstest.NewVeth(t)
+	e := newEndpoints(t, v)
+	c := openIn(t, v.A, "va", Options{Timeout: 100 * time.Millisecond, BufferSize: DefaultBufferSize})
 	if c.LinkType() != layers.LinkTypeEthernet || !c.Live() || c.Name() != "va" || c.Snaplen() != DefaultSnaplen {
 		t.Fatalf("LinkType %v Live %v Name %q Snaplen %d", c.LinkType(), c.Live(), c.Name(), c.Snaplen())
 	}
@@ -312,9 +199,9 @@ func TestBothDirections(t *testing.T) {
 	const n = 50
 	start := time.Now()
 	for i := range n {
-		send(t, e.a, ipB, portB, payload("A->B", i, 40))
+		send(t, e.a, netnstest.IPB, portB, payload("A->B", i, 40))
 		recvUDP(t, e.b)
-		send(t, e.b, ipA, portA, payload("B->A", i, 40+i%7))
+		send(t, e.b, netnstest.IPA, portA, payload("B->A", i, 40+i%7))
 		recvUDP(t, e.a)
 	}
 	end := time.Now()
@@ -328,8 +215,8 @@ func TestBothDirections(t *testing.T) {
 		u, _ := parseUDP(p.Data)
 		seen[string(u.payload)]++
 		switch {
-		case u.src == ipA && u.dst == ipB && u.dport == portB && bytes.HasPrefix(u.payload, []byte("gobro A->B")):
-		case u.src == ipB && u.dst == ipA && u.dport == portA && bytes.HasPrefix(u.payload, []byte("gobro B->A")):
+		case u.src == netnstest.IPA && u.dst == netnstest.IPB && u.dport == portB && bytes.HasPrefix(u.payload, []byte("gobro A->B")):
+		case u.src == netnstest.IPB && u.dst == netnstest.IPA && u.dport == portA && bytes.HasPrefix(u.payload, []byte("gobro B->A")):
 		default:
 			t.Errorf("unexpected datagram %v:%d -> %v:%d %q", u.src, u.sport, u.dst, u.dport, u.payload)
 		}
@@ -388,15 +275,15 @@ func udpDstPortFilter(t testing.TB, port uint32, ret uint32) []bpf.RawInstructio
 
 // TestFilter: the kernel filter given to Open keeps only UDP to portB.
 func TestFilter(t *testing.T) {
-	v := newVeth(t)
-	e := v.endpoints(t)
-	c := openIn(t, v.nsA, "va", Options{Filter: udpDstPortFilter(t, portB, 262144), Timeout: 100 * time.Millisecond})
+	v := netnstest.NewVeth(t)
+	e := newEndpoints(t, v)
+	c := openIn(t, v.A, "va", Options{Filter: udpDstPortFilter(t, portB, 262144), Timeout: 100 * time.Millisecond})
 
 	const n = 20
 	for i := range n {
-		send(t, e.a, ipB, portB, payload("to-B", i, 30))
-		send(t, e.a, ipB, portB2, payload("to-B2", i, 30))
-		send(t, e.b, ipA, portA, payload("to-A", i, 30))
+		send(t, e.a, netnstest.IPB, portB, payload("to-B", i, 30))
+		send(t, e.a, netnstest.IPB, portB2, payload("to-B2", i, 30))
+		send(t, e.b, netnstest.IPA, portA, payload("to-A", i, 30))
 	}
 	for range n {
 		recvUDP(t, e.b)
@@ -418,8 +305,8 @@ func TestFilter(t *testing.T) {
 	if err := c.SetFilter(udpDstPortFilter(t, portB2, 262144)); err != nil {
 		t.Fatal(err)
 	}
-	send(t, e.a, ipB, portB, []byte("after: to-B"))
-	send(t, e.a, ipB, portB2, []byte("after: to-B2"))
+	send(t, e.a, netnstest.IPB, portB, []byte("after: to-B"))
+	send(t, e.a, netnstest.IPB, portB2, []byte("after: to-B2"))
 	recvUDP(t, e.b)
 	recvUDP(t, e.b2)
 	got = collect(t, c, 1, func(*gnet.RawPacket) bool { return true }, 5*time.Second)
@@ -435,15 +322,15 @@ func TestFilter(t *testing.T) {
 // wire length; a filter returning fewer bytes cuts further, as with
 // libpcap, and WireLen stays the full length.
 func TestSnaplen(t *testing.T) {
-	v := newVeth(t)
-	e := v.endpoints(t)
+	v := netnstest.NewVeth(t)
+	e := newEndpoints(t, v)
 	const snap = 64
-	c := openIn(t, v.nsA, "va", Options{Snaplen: snap, Filter: udpDstPortFilter(t, portB, 262144)})
-	c20 := openIn(t, v.nsA, "va", Options{Snaplen: snap, Filter: udpDstPortFilter(t, portB, 20)})
+	c := openIn(t, v.A, "va", Options{Snaplen: snap, Filter: udpDstPortFilter(t, portB, 262144)})
+	c20 := openIn(t, v.A, "va", Options{Snaplen: snap, Filter: udpDstPortFilter(t, portB, 20)})
 
 	long := payload("long", 0, 200)
-	send(t, e.a, ipB, portB, long)
-	send(t, e.a, ipB, portB, long[:10])
+	send(t, e.a, netnstest.IPB, portB, long)
+	send(t, e.a, netnstest.IPB, portB, long[:10])
 	recvUDP(t, e.b)
 	recvUDP(t, e.b)
 	wireLong, wireShort := 14+20+8+len(long), 14+20+8+10
@@ -472,8 +359,8 @@ func TestSnaplen(t *testing.T) {
 
 // TestVLAN: a tag that the kernel strips on receive is put back.
 func TestVLAN(t *testing.T) {
-	v := newVeth(t)
-	c := openIn(t, v.nsA, "va", Options{})
+	v := netnstest.NewVeth(t)
+	c := openIn(t, v.A, "va", Options{})
 
 	// Inject an 802.1Q-tagged frame (VID 10, priority 3, an experimental
 	// EtherType) on vb; va receives it and the kernel untags it.
@@ -484,7 +371,7 @@ func TestVLAN(t *testing.T) {
 		0x88, 0xb5, // local experimental EtherType
 	}
 	frame = append(frame, []byte("gobro vlan test frame, long enough for ethernet")...)
-	err := inNetns(v.nsB, func() error {
+	err := netnstest.In(v.B, 10*time.Second, func() error {
 		fd, err := unix.Socket(unix.AF_PACKET, unix.SOCK_RAW|unix.SOCK_CLOEXEC, 0)
 		if err != nil {
 			return err
@@ -508,7 +395,7 @@ func TestVLAN(t *testing.T) {
 // TestLoopback: loopback is Ethernet, and each packet is captured once
 // although the kernel passes it to packet sockets on the way out and in.
 func TestLoopback(t *testing.T) {
-	ns := newNetns(t)
+	ns := netnstest.New(t)
 	lo := netip.MustParseAddr("127.0.0.1")
 	a := listenUDP(t, ns, lo, portA)
 	b := listenUDP(t, ns, lo, portB)
@@ -535,7 +422,7 @@ func TestLoopback(t *testing.T) {
 // TestTimeout: with no traffic Next returns ErrTimeout after about the read
 // timeout, and keeps doing so.
 func TestTimeout(t *testing.T) {
-	ns := newNetns(t)
+	ns := netnstest.New(t)
 	c := openIn(t, ns, "lo", Options{Timeout: 50 * time.Millisecond})
 	var p gnet.RawPacket
 	for i := range 3 {
@@ -554,7 +441,7 @@ func TestTimeout(t *testing.T) {
 // TestClose: Close wakes a waiting Next, which returns io.EOF; later calls
 // are harmless.
 func TestClose(t *testing.T) {
-	ns := newNetns(t)
+	ns := netnstest.New(t)
 	c := openIn(t, ns, "lo", Options{Timeout: time.Minute})
 	res := make(chan error, 1)
 	go func() {
@@ -587,11 +474,11 @@ func TestClose(t *testing.T) {
 
 // TestPromisc: promiscuous mode lasts exactly as long as the capture.
 func TestPromisc(t *testing.T) {
-	v := newVeth(t)
+	v := netnstest.NewVeth(t)
 	promiscuity := func() string {
 		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		out, err := exec.CommandContext(ctx, "ip", "-n", v.nsA, "-d", "link", "show", "va").CombinedOutput()
+		out, err := exec.CommandContext(ctx, "ip", "-n", v.A, "-d", "link", "show", "va").CombinedOutput()
 		if err != nil {
 			t.Fatalf("ip link show: %v: %s", err, out)
 		}
@@ -607,7 +494,7 @@ func TestPromisc(t *testing.T) {
 	if p := promiscuity(); p != "0" {
 		t.Fatalf("promiscuity before Open = %s", p)
 	}
-	c := openIn(t, v.nsA, "va", Options{Promisc: true})
+	c := openIn(t, v.A, "va", Options{Promisc: true})
 	if p := promiscuity(); p != "1" {
 		t.Errorf("promiscuity while capturing = %s, want 1", p)
 	}
@@ -619,7 +506,7 @@ func TestPromisc(t *testing.T) {
 
 // TestNoSuchDevice: a missing interface gives Zeek's wording.
 func TestNoSuchDevice(t *testing.T) {
-	requireRoot(t)
+	netnstest.RequireRoot(t)
 	for _, name := range []string{"gobro-nosuch0", "an-interface-name-far-too-long-for-linux"} {
 		_, err := Open(name, Options{})
 		if !errors.Is(err, ErrNoSuchDevice) || !errors.Is(err, unix.ENODEV) {
@@ -640,9 +527,9 @@ func TestNoSuchDevice(t *testing.T) {
 
 // TestNotUp: an interface that is down is refused, as libpcap does.
 func TestNotUp(t *testing.T) {
-	ns := newNetns(t)
-	mustIP(t, "-n", ns, "link", "add", "vdown", "type", "veth", "peer", "name", "vdown2")
-	err := inNetns(ns, func() error {
+	ns := netnstest.New(t)
+	netnstest.MustIP(t, "-n", ns, "link", "add", "vdown", "type", "veth", "peer", "name", "vdown2")
+	err := netnstest.In(ns, 10*time.Second, func() error {
 		c, err := Open("vdown", Options{})
 		if err == nil {
 			c.Close()
@@ -711,13 +598,13 @@ func TestPermission(t *testing.T) {
 
 // TestNoAllocs: reading a queued packet allocates nothing.
 func TestNoAllocs(t *testing.T) {
-	v := newVeth(t)
-	e := v.endpoints(t)
-	c := openIn(t, v.nsA, "va", Options{Filter: udpDstPortFilter(t, portB, 262144)})
+	v := netnstest.NewVeth(t)
+	e := newEndpoints(t, v)
+	c := openIn(t, v.A, "va", Options{Filter: udpDstPortFilter(t, portB, 262144)})
 	const runs = 100
 	pl := payload("alloc", 0, 32)
 	for range runs + 10 {
-		send(t, e.a, ipB, portB, pl)
+		send(t, e.a, netnstest.IPB, portB, pl)
 	}
 	var p gnet.RawPacket
 	var failed error
@@ -739,9 +626,9 @@ func TestNoAllocs(t *testing.T) {
 // Next. ns/op includes sending; the time spent in Next alone is reported
 // as Next-ns/pkt and Next-pkts/s.
 func BenchmarkNext(b *testing.B) {
-	v := newVeth(b)
-	e := v.endpoints(b)
-	c := openIn(b, v.nsA, "va", Options{Filter: udpDstPortFilter(b, portB, 262144)})
+	v := netnstest.NewVeth(b)
+	e := newEndpoints(b, v)
+	c := openIn(b, v.A, "va", Options{Filter: udpDstPortFilter(b, portB, 262144)})
 	pl := payload("bench", 0, 18) // 60-byte frames, the Ethernet minimum
 	var p gnet.RawPacket
 	var inNext time.Duration
@@ -750,7 +637,7 @@ func BenchmarkNext(b *testing.B) {
 	for done := 0; done < b.N; {
 		batch := min(b.N-done, 5000)
 		for range batch {
-			send(b, e.a, ipB, portB, pl)
+			send(b, e.a, netnstest.IPB, portB, pl)
 		}
 		// Let the kernel hand over the partly filled block (it does so
 		// after retireTimeout), so that Next does not wait for it.
@@ -775,11 +662,11 @@ func BenchmarkNext(b *testing.B) {
 // reader compete). It reports the packets captured per second and those the
 // kernel dropped because the reader fell behind.
 func BenchmarkLive(b *testing.B) {
-	v := newVeth(b)
-	e := v.endpoints(b)
-	c := openIn(b, v.nsA, "va", Options{Filter: udpDstPortFilter(b, portB, 262144), Timeout: 200 * time.Millisecond})
+	v := netnstest.NewVeth(b)
+	e := newEndpoints(b, v)
+	c := openIn(b, v.A, "va", Options{Filter: udpDstPortFilter(b, portB, 262144), Timeout: 200 * time.Millisecond})
 	pl := payload("bench", 0, 18)
-	dst := netip.AddrPortFrom(ipB, portB)
+	dst := netip.AddrPortFrom(netnstest.IPB, portB)
 	b.ResetTimer()
 	go func() {
 		for range b.N {
@@ -813,7 +700,7 @@ func BenchmarkLive(b *testing.B) {
 func newTun(t testing.TB, ns, name string, hatype int) *os.File {
 	t.Helper()
 	var tun *os.File
-	err := inNetns(ns, func() error {
+	err := netnstest.In(ns, 10*time.Second, func() error {
 		fd, err := unix.Open("/dev/net/tun", unix.O_RDWR|unix.O_CLOEXEC, 0)
 		if err != nil {
 			return err
@@ -844,8 +731,8 @@ func newTun(t testing.TB, ns, name string, hatype int) *os.File {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { tun.Close() })
-	mustIP(t, "-n", ns, "addr", "add", "198.51.100.1/24", "dev", name)
-	mustIP(t, "-n", ns, "link", "set", name, "up")
+	netnstest.MustIP(t, "-n", ns, "addr", "add", "198.51.100.1/24", "dev", name)
+	netnstest.MustIP(t, "-n", ns, "link", "set", name, "up")
 	return tun
 }
 
@@ -887,7 +774,7 @@ func TestRawAndCooked(t *testing.T) {
 		{"cooked", unix.ARPHRD_PPP, layers.LinkTypeLinuxSLL, 16},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ns := newNetns(t)
+			ns := netnstest.New(t)
 			tun := newTun(t, ns, "gtun", tc.hatype)
 			sock := listenUDP(t, ns, local, portA)
 			c := openIn(t, ns, "gtun", Options{})
@@ -960,18 +847,18 @@ func TestRawAndCooked(t *testing.T) {
 // TestWentDown: Next reports an interface going down, and capturing
 // resumes once it is up again.
 func TestWentDown(t *testing.T) {
-	v := newVeth(t)
-	e := v.endpoints(t)
-	c := openIn(t, v.nsA, "va", Options{Filter: udpDstPortFilter(t, portB, 262144)})
-	mustIP(t, "-n", v.nsA, "link", "set", "va", "down")
+	v := netnstest.NewVeth(t)
+	e := newEndpoints(t, v)
+	c := openIn(t, v.A, "va", Options{Filter: udpDstPortFilter(t, portB, 262144)})
+	netnstest.MustIP(t, "-n", v.A, "link", "set", "va", "down")
 	var p gnet.RawPacket
 	err := c.Next(&p)
 	if !errors.Is(err, ErrWentDown) || !strings.HasPrefix(err.Error(), "problem with interface va (The interface went down") {
 		t.Fatalf("Next after link down = %v, want ErrWentDown", err)
 	}
-	mustIP(t, "-n", v.nsA, "link", "set", "va", "up")
-	mustIP(t, "-n", v.nsA, "addr", "replace", ipA.String()+"/24", "dev", "va")
-	send(t, e.a, ipB, portB, []byte("after the link came back"))
+	netnstest.MustIP(t, "-n", v.A, "link", "set", "va", "up")
+	netnstest.MustIP(t, "-n", v.A, "addr", "replace", netnstest.IPA.String()+"/24", "dev", "va")
+	send(t, e.a, netnstest.IPB, portB, []byte("after the link came back"))
 	got := collect(t, c, 1, isTestUDP, 5*time.Second)
 	if u, _ := parseUDP(got[0].Data); len(got) != 1 || string(u.payload) != "after the link came back" {
 		t.Errorf("after link up captured %d packets, first %x", len(got), got[0].Data)
