@@ -47,9 +47,9 @@ func canon(s string) string {
 }
 
 // diffColumns reports, line by line, which columns differ, and the
-// names of those columns ("<line>" for a whole line: header, count).
-func diffColumns(got, want string) (string, []string) {
-	var cols []string
+// names of those columns ("<line>" for a whole line: header, count),
+// and how many data rows differ.
+func diffColumns(got, want string) (diff string, cols []string, rows int) {
 	gl, wl := strings.Split(got, "\n"), strings.Split(want, "\n")
 	var fields []string
 	var b strings.Builder
@@ -70,6 +70,9 @@ func diffColumns(got, want string) (string, []string) {
 			continue
 		}
 		b.WriteString("- " + w + "\n+ " + g + "\n")
+		if !strings.HasPrefix(g, "#") && !strings.HasPrefix(w, "#") {
+			rows++
+		}
 		gf, wf := strings.Split(g, "\t"), strings.Split(w, "\t")
 		if len(gf) != len(wf) || strings.HasPrefix(w, "#") || strings.HasPrefix(g, "#") {
 			cols = append(cols, "<line>")
@@ -88,5 +91,5 @@ func diffColumns(got, want string) (string, []string) {
 			}
 		}
 	}
-	return b.String(), cols
+	return b.String(), cols, rows
 }

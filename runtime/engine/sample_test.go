@@ -82,7 +82,7 @@ func TestSampleConnLog(t *testing.T) {
 		t.Fatal(err)
 	}
 	if got != string(want) {
-		d, cols := diffColumns(got, string(want))
+		d, cols, _ := diffColumns(got, string(want))
 		t.Errorf("conn.log differs from %s (columns %v):\n%s", golden, cols, d)
 	}
 }
