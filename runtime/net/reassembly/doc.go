@@ -86,4 +86,28 @@
 // segment may be held before the limits are enforced.
 //
 // A Sink must not call back into its Stream; such calls are ignored.
+//
+// # Feeding it from the tracker
+//
+// Two Streams per connection (one per endpoint), made only when an
+// analyser wants bytes, fed with the raw 32-bit sequence numbers of every
+// checksum-valid TCP packet:
+//
+//  1. once an endpoint's initial sequence number is known, Init(isn+1)
+//     (a SYN, or the first seen seq of a partial connection; the same
+//     value again is a no-op); an endpoint first known from the peer's
+//     ack gets Init(ack);
+//  2. if ACK is set and RST is not (Zeek trusts no ack in a RST), the
+//     peer stream's Ack(ack), before this packet's own payload;
+//  3. the payload cut to the IP length (no Ethernet padding): SYN(seq,
+//     payload) on a SYN, else Segment(seq, payload), unless RST is set;
+//  4. on FIN, Fin(seq + payload length + 1 if SYN);
+//  5. Close both when the connection is removed, then tell the analysers
+//     the data ended (EOF after a packet is Zeek's earlier endpoint-EOF
+//     point).
+//
+// The sink raises content_gap(seq+1, n) (Zeek numbers the first byte 1)
+// for established or closing connections only, an Overflow as the weird
+// it names and InconsistentData as rexmit_inconsistency; conn.log's
+// missed_bytes stays the tracker's own count.
 package reassembly
