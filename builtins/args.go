@@ -35,8 +35,8 @@ type ValueError struct {
 
 func (e *ValueError) Error() string { return e.Msg }
 
-// badValue is the ValueError for argument v of type t.
-func badValue(v value.Value, t types.Type, msg string) error {
+// BadValue is the ValueError for value v of type t.
+func BadValue(v value.Value, t types.Type, msg string) error {
 	return &ValueError{Msg: msg, Val: v, Type: t}
 }
 

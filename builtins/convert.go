@@ -1,11 +1,11 @@
 package builtins
 
 import (
-	"github.com/gobro/gobro/lang/types"
 	"math"
 	"strconv"
 	"strings"
 
+	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -94,7 +94,7 @@ func mulAdd(m, base, d uint64) (overflow bool, r uint64) {
 func bifToCount(_ Context, args []value.Value) (value.Value, error) {
 	neg, mag, ok := parseInteger(args[0].Str(), args[1].Count())
 	if !ok {
-		return value.Count(0), badValue(args[0], types.StringType, "bad conversion to count")
+		return value.Count(0), BadValue(args[0], types.StringType, "bad conversion to count")
 	}
 	if neg {
 		mag = -mag
@@ -108,7 +108,7 @@ func bifToInt(_ Context, args []value.Value) (value.Value, error) {
 		ok = false
 	}
 	if !ok {
-		return value.Int(0), badValue(args[0], types.StringType, "bad conversion to integer")
+		return value.Int(0), BadValue(args[0], types.StringType, "bad conversion to integer")
 	}
 	if neg {
 		return value.Int(int64(-mag)), nil
@@ -121,7 +121,7 @@ func bifToDouble(_ Context, args []value.Value) (value.Value, error) {
 	s := strings.TrimLeft(args[0].Str(), " \t\n\r\v\f")
 	d, err := strconv.ParseFloat(s, 64)
 	if err != nil && !isRangeErr(err) || s == "" || strings.ContainsRune(s, '_') {
-		return value.Double(0), badValue(args[0], types.StringType, "bad conversion to double")
+		return value.Double(0), BadValue(args[0], types.StringType, "bad conversion to double")
 	}
 	return value.Double(d), nil
 }
@@ -136,7 +136,7 @@ func isRangeErr(err error) bool {
 func bifDoubleToCount(_ Context, args []value.Value) (value.Value, error) {
 	d := args[0].Double()
 	if d < 0 || math.IsNaN(d) {
-		return value.Count(0), badValue(args[0], types.DoubleType, "bad conversion to count")
+		return value.Count(0), BadValue(args[0], types.DoubleType, "bad conversion to count")
 	}
 	r := math.RoundToEven(d)
 	if r >= 1<<64 {
@@ -162,7 +162,7 @@ func bifDoubleToInt(_ Context, args []value.Value) (value.Value, error) {
 func bifIntToCount(_ Context, args []value.Value) (value.Value, error) {
 	n := args[0].Int()
 	if n < 0 {
-		return value.Count(0), badValue(args[0], types.IntType, "bad conversion to count")
+		return value.Count(0), BadValue(args[0], types.IntType, "bad conversion to count")
 	}
 	return value.Count(uint64(n)), nil
 }

@@ -2,11 +2,11 @@ package builtins
 
 import (
 	"encoding/binary"
-	"github.com/gobro/gobro/lang/types"
 	"net/netip"
 	"strconv"
 	"strings"
 
+	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -89,7 +89,7 @@ func parseDottedQuad(s string) (netip.Addr, bool) {
 func bifToAddr(_ Context, args []value.Value) (value.Value, error) {
 	a, ok := parseAddr(args[0].Str())
 	if !ok {
-		return value.Addr(zeroAddr), badValue(args[0], types.StringType, "failed converting string to IP address")
+		return value.Addr(zeroAddr), BadValue(args[0], types.StringType, "failed converting string to IP address")
 	}
 	return value.Addr(a), nil
 }
@@ -141,7 +141,7 @@ var zeroSubnet = netip.PrefixFrom(netip.IPv6Unspecified(), 0)
 func bifToSubnet(_ Context, args []value.Value) (value.Value, error) {
 	p, ok := parseSubnet(args[0].Str())
 	if !ok {
-		return value.Subnet(zeroSubnet), badValue(args[0], types.StringType, "failed converting string to IP prefix")
+		return value.Subnet(zeroSubnet), BadValue(args[0], types.StringType, "failed converting string to IP prefix")
 	}
 	return value.Subnet(p), nil
 }

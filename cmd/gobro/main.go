@@ -4,8 +4,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/gobro/gobro/runtime/net/bpf"
-	"github.com/gobro/gobro/runtime/net/live"
 	"io"
 	"os"
 	"os/signal"
@@ -18,6 +16,8 @@ import (
 	"github.com/gobro/gobro/lang/load"
 	"github.com/gobro/gobro/runtime/engine"
 	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/bpf"
+	"github.com/gobro/gobro/runtime/net/live"
 	"github.com/gobro/gobro/runtime/net/uid"
 )
 
@@ -117,33 +117,38 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // packetInput opens what -r or -i names, with -w and -f; nil without
-// either. The returned function closes it all.
-func packetInput(o *Options, stdin io.Reader) (*engine.PacketInput, func(), error) {
+// either. The returned function closes it all; on an error, whatever was
+// opened is closed already.
+func packetInput(o *Options, stdin io.Reader) (in *engine.PacketInput, closeAll func(), err error) {
 	var closers []func() error
-	closeAll := func() {
+	closeOpened := func() {
 		for i := len(closers) - 1; i >= 0; i-- {
 			closers[i]()
 		}
 	}
+	defer func() {
+		if err != nil {
+			closeOpened()
+		}
+	}()
 	switch {
 	case len(o.ReadFiles)+len(o.Interfaces) == 0:
-		return nil, closeAll, nil
+		return nil, closeOpened, nil
 	case len(o.ReadFiles)+len(o.Interfaces) > 1:
-		return nil, closeAll, errors.New("reading more than one trace or interface is not supported")
+		return nil, nil, errors.New("reading more than one trace or interface is not supported")
 	}
 	gen, err := uid.New(uid.Options{SeedFile: o.LoadSeeds, Deterministic: o.Deterministic})
 	if err != nil {
-		return nil, closeAll, err
+		return nil, nil, err
 	}
-	in := &engine.PacketInput{IgnoreChecksums: o.NoChecksums, UIDs: gen}
+	in = &engine.PacketInput{IgnoreChecksums: o.NoChecksums, UIDs: gen}
 	var capture *live.Capture
 	if len(o.Interfaces) == 1 {
-		c, err := live.Open(o.Interfaces[0], live.Options{Promisc: true})
-		if err != nil {
-			return nil, closeAll, err
+		if capture, err = live.Open(o.Interfaces[0], live.Options{Promisc: true}); err != nil {
+			return nil, nil, err
 		}
-		closers = append(closers, c.Close)
-		in.Source, capture = c, c
+		closers = append(closers, capture.Close)
+		in.Source = capture
 	} else {
 		name := o.ReadFiles[0]
 		var src *gnet.Source
@@ -153,7 +158,7 @@ func packetInput(o *Options, stdin io.Reader) (*engine.PacketInput, func(), erro
 			src, err = gnet.Open(name)
 		}
 		if err != nil {
-			return nil, closeAll, fmt.Errorf("problem with trace file %s (%v)", name, err)
+			return nil, nil, fmt.Errorf("problem with trace file %s (%v)", name, err)
 		}
 		closers = append(closers, src.Close)
 		in.Source = src
@@ -165,8 +170,7 @@ func packetInput(o *Options, stdin io.Reader) (*engine.PacketInput, func(), erro
 		// it rejects before copying it out.
 		f, err := bpf.Compile(o.Filter, in.Source.LinkType(), snaplen)
 		if err != nil {
-			closeAll()
-			return nil, func() {}, fmt.Errorf("failed to compile pcap filter '%s': %v", o.Filter, err)
+			return nil, nil, fmt.Errorf("failed to compile pcap filter '%s': %v", o.Filter, err)
 		}
 		in.Filter = f.Match
 		// The kernel sees frames with their VLAN tags stripped (the
@@ -174,21 +178,19 @@ func packetInput(o *Options, stdin io.Reader) (*engine.PacketInput, func(), erro
 		// in Go only.
 		if capture != nil && !f.UsesVLAN() {
 			if err := capture.SetFilter(f.Instructions()); err != nil {
-				closeAll()
-				return nil, func() {}, err
+				return nil, nil, err
 			}
 		}
 	}
 	if o.WriteFile != "" {
 		d, err := gnet.CreateDumper(o.WriteFile, in.Source.LinkType())
 		if err != nil {
-			closeAll()
-			return nil, func() {}, fmt.Errorf("can't open dump file %s: %v", o.WriteFile, err)
+			return nil, nil, fmt.Errorf("can't open dump file %s: %v", o.WriteFile, err)
 		}
 		closers = append(closers, d.Close)
 		in.Dump = d
 	}
-	return in, closeAll, nil
+	return in, closeOpened, nil
 }
 
 // snaplen is the capture length filters assume (Zeek's Pcap::snaplen).

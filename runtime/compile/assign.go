@@ -2,6 +2,7 @@ package compile
 
 import (
 	"fmt"
+
 	"github.com/gobro/gobro/lang/ast"
 	"github.com/gobro/gobro/lang/check"
 	"github.com/gobro/gobro/lang/types"
@@ -322,5 +323,5 @@ func (c *compiler) unboxElem(fr *Frame, at *ast.IndexExpr, vec *value.Vector, v 
 		msg += fmt.Sprintf(" '%s', value: %s", x.Type, value.Render(x.Value, x.Type, value.ModeShort))
 	}
 	msg += ", expression: " + c.chk.Describe(at) + ", call stack: " + c.out.callStack(fr)
-	panic(&Error{Node: at, Msg: msg, Kind: "runtime error", NoExpr: true})
+	panic(&Error{Node: at, Msg: msg, Kind: "runtime error"})
 }

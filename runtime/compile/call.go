@@ -339,13 +339,13 @@ func RunHandler(b *Body, args []value.Value) (broke bool) {
 // outermost frame, a handler, has no call site).
 func (p *Program) callStack(fr *Frame) string {
 	var b []byte
+	pr := value.Printer{Mode: value.ModeShort}
 	for i := 0; fr != nil; fr, i = fr.caller, i+1 {
 		b = fmt.Appendf(b, "| #%d %s(", i, fr.body.name())
 		for j, s := range fr.body.Check.Params {
 			if j > 0 {
 				b = append(b, ", "...)
 			}
-			pr := value.Printer{Mode: value.ModeShort}
 			b = pr.Append(b, fr.Slots[s.Slot], s.Type)
 		}
 		b = append(b, ')')

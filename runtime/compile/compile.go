@@ -27,10 +27,9 @@ type Error struct {
 	Msg  string
 	// Expr is the expression as the message shows it; empty for an
 	// expression error means "Node, described by the program" (with
-	// default arguments, which only the checked program knows).
+	// default arguments, which only the checked program knows; see
+	// DescribesNode).
 	Expr string
-	// NoExpr leaves the expression out (the message names it).
-	NoExpr bool
 	// Kind is Zeek's prefix: "expression error", "runtime error" or
 	// "error" (a built-in's complaint).
 	Kind string
@@ -41,13 +40,21 @@ func (e *Error) Error() string { return e.Diagnostic().Header() }
 // Diagnostic renders the error in the shared diagnostic form.
 func (e *Error) Diagnostic() *diag.Diagnostic {
 	d := &diag.Diagnostic{Severity: diag.Error, Msg: e.Msg, Expr: e.Expr}
-	if d.Expr == "" && e.Kind == "expression error" && !e.NoExpr {
+	if e.DescribesNode() {
 		d.Expr = exprText(e.Node)
 	}
 	if e.Node != nil {
 		d.Pos, d.End = e.Node.Pos(), e.Node.EndPos()
 	}
 	return d
+}
+
+// DescribesNode tells whether the message shows its node's expression,
+// to be described by the checked program (an expression error raised
+// by fail).
+func (e *Error) DescribesNode() bool {
+	_, isExpr := e.Node.(ast.Expr)
+	return isExpr && e.Expr == "" && e.Kind == "expression error"
 }
 
 // fail raises a run-time error at n.
@@ -202,6 +209,9 @@ type Body struct {
 	// paramSlots are the frame slots of the parameters when they are not
 	// the first slots (a lambda's captures come first); nil otherwise.
 	paramSlots []int
+	// narrowed are the slots of parameters the handler narrows from any
+	// (check.Body.Narrowed): their boxed arguments are unboxed on entry.
+	narrowed []int
 	// free holds frames of finished calls for reuse. A frame never
 	// outlives its call (when statements copy it, lambdas copy the values
 	// they capture), so reusing it saves two allocations per call; a frame
@@ -239,11 +249,7 @@ func (b *Body) bind(fr *Frame, args []value.Value) {
 			}
 		}
 	}
-	for _, i := range b.Check.Narrowed {
-		s := i
-		if b.paramSlots != nil {
-			s = b.paramSlots[i]
-		}
+	for _, s := range b.narrowed {
 		if a, ok := fr.Slots[s].P.(*value.Any); ok {
 			fr.Slots[s] = a.Value
 		}

@@ -178,6 +178,9 @@ func (c *compiler) body(b *check.Body) *Body {
 			break
 		}
 	}
+	for _, i := range b.Narrowed {
+		out.narrowed = append(out.narrowed, b.Params[i].Slot)
+	}
 	save := c.cur
 	c.cur = b
 	defer func() { c.cur = save }()

@@ -26,13 +26,13 @@ func (e *Engine) connBuiltin(name string) builtins.Impl {
 			}
 			// Zeek complains and hands back a placeholder connection
 			// carrying the asked-for id.
-			return value.Value{P: e.placeholderConn(a[0])}, builtinsValueError(a[0], e.typeOf("conn_id"), "connection ID not a known connection")
+			return value.Value{P: e.placeholderConn(a[0])}, builtins.BadValue(a[0], e.typeOf("conn_id"), "connection ID not a known connection")
 		}
 	case "get_conn_transport_proto":
 		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
 			c := e.lookupConn(a[0])
 			if c == nil {
-				return value.Enum(value.ProtoUnknown), builtinsValueError(a[0], e.typeOf("conn_id"), "unknown connection id in get_conn_transport_proto()")
+				return value.Enum(value.ProtoUnknown), builtins.BadValue(a[0], e.typeOf("conn_id"), "unknown connection id in get_conn_transport_proto()")
 			}
 			return value.Enum(int64(portProto(c.ID.Proto))), nil
 		}
@@ -63,28 +63,25 @@ func (e *Engine) connBuiltin(name string) builtins.Impl {
 	case "Reporter::limit_reached_weird":
 		// A conn weird whose addl is the limit ("10", or "10 > 20" with
 		// a maximum), and the 'X' history letter, once per connection.
-		return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
 			addl := fmt.Sprint(a[2].Count())
 			if m := a[3].Count(); m > 0 {
 				addl += fmt.Sprintf(" > %d", m)
 			}
-			if rec, ok := a[1].P.(*value.Record); ok {
+			rec, _ := a[1].P.(*value.Record)
+			if rec != nil {
 				if c := e.lookupConn(recField(rec, "id")); c != nil {
 					c.AddLimitHistory()
 					setString(rec, "history", c.History)
 				}
 			}
-			return e.Builtin("Reporter::conn_weird")(ctx, []value.Value{a[0], a[1], value.String(addl), a[4]})
+			e.connWeird(a[0].Str(), rec, addl, a[4].Str())
+			return value.Bool(true), nil
 		}
 	case "Analyzer::__register_for_port", "Analyzer::__enable_analyzer", "Analyzer::__disable_analyzer", "Analyzer::__schedule_analyzer":
 		return analyzerStub
 	}
 	return nil
-}
-
-// builtinsValueError is a built-in's complaint about value v of type t.
-func builtinsValueError(v value.Value, t types.Type, msg string) error {
-	return &builtins.ValueError{Msg: msg, Val: v, Type: t}
 }
 
 // lookupConn finds the live connection of a conn_id value.
@@ -138,37 +135,18 @@ func (e *Engine) placeholderConn(id value.Value) *value.Record {
 	if ct == nil {
 		return &value.Record{}
 	}
-	rec := newRecord(ct)
-	set := func(r *value.Record, name string, v value.Value) {
-		if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-			r.Fields[f.Offset] = v
-		}
-	}
-	set(rec, "id", value.Copy(id, e.typeOf("conn_id")))
+	rec := newConnRecord(ct)
+	setField(rec, "id", value.Copy(id, e.typeOf("conn_id")))
 	for _, side := range []string{"orig", "resp"} {
-		ep := newRecord(fieldRecord(ct, side))
-		set(ep, "size", value.Count(0))
-		set(ep, "state", value.Count(0))
-		set(rec, side, value.Value{P: ep})
+		ep := recField(rec, side).P.(*value.Record)
+		setField(ep, "size", value.Count(0))
+		setField(ep, "state", value.Count(0))
 	}
-	set(rec, "start_time", value.Time(0))
-	set(rec, "duration", value.Interval(0))
-	if f := ct.Field("service"); f != nil {
-		if tt, ok := f.Type.(*types.TableType); ok {
-			rec.Fields[f.Offset] = value.Value{P: value.NewTable(tt)}
-		}
-	}
-	set(rec, "history", value.String(""))
-	set(rec, "uid", value.String(""))
+	setField(rec, "start_time", value.Time(0))
+	setField(rec, "duration", value.Interval(0))
+	setField(rec, "history", value.String(""))
+	setField(rec, "uid", value.String(""))
 	return rec
-}
-
-// recField is a record's field by name (unset if absent).
-func recField(r *value.Record, name string) value.Value {
-	if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-		return r.Fields[f.Offset]
-	}
-	return value.None
 }
 
 // analyzerStub answers the analyzer framework's registration built-ins

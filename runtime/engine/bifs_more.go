@@ -56,23 +56,9 @@ func (e *Engine) moreBuiltin(name string) builtins.Impl {
 			return e.stats(ctx, name)
 		}
 	case "Reporter::file_weird":
-		return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
-			w := e.weirdSettings()
-			n := a[0].Str()
-			allow, decided := w.checkLists(n)
-			if !decided {
-				perFile := ctx.Local(fileWeirdKey{}, func() any {
-					return map[*value.Record]map[string]uint64{}
-				}).(map[*value.Record]map[string]uint64)
-				f, _ := a[1].P.(*value.Record)
-				m := perFile[f]
-				if m == nil {
-					m = map[string]uint64{}
-					perFile[f] = m
-				}
-				allow = w.permit(m, n)
-			}
-			if allow {
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			f, _ := a[1].P.(*value.Record)
+			if w := e.weirdSettings(); sample(w, w.file, f, a[0].Str()) {
 				e.raiseWeird("file_weird", a[0], a[1], a[2], a[3])
 			}
 			return value.Bool(true), nil
@@ -80,10 +66,6 @@ func (e *Engine) moreBuiltin(name string) builtins.Impl {
 	}
 	return nil
 }
-
-// fileWeirdKey keys the per-file weird counts (as conn_weird counts per
-// connection record) in the run's locals.
-type fileWeirdKey struct{}
 
 // ---- module event groups ----
 //
@@ -151,11 +133,7 @@ func (e *Engine) stats(ctx builtins.Context, name string) (value.Value, error) {
 			r.Fields[i] = value.Value{} // 0, 0.0, F
 		}
 	}
-	set := func(field string, v value.Value) {
-		if f := rt.Field(field); f != nil && f.Offset < len(r.Fields) {
-			r.Fields[f.Offset] = v
-		}
-	}
+	set := func(field string, v value.Value) { setField(r, field, v) }
 	switch name {
 	case "get_event_stats":
 		waiting := 0
@@ -195,28 +173,9 @@ func (e *Engine) stats(ctx builtins.Context, name string) (value.Value, error) {
 			set("nivcsw", value.Count(uint64(ru.Nivcsw)))
 		}
 	case "get_reporter_stats":
-		byType := map[string]uint64{}
-		if w := e.weirds; w != nil {
-			for n, c := range w.net {
-				byType[n] += c
-			}
-			for _, m := range w.flow {
-				for n, c := range m {
-					byType[n] += c
-				}
-			}
-			for _, m := range w.conn {
-				for n, c := range m {
-					byType[n] += c
-				}
-			}
-		}
-		if perFile, ok := e.locals[fileWeirdKey{}].(map[*value.Record]map[string]uint64); ok {
-			for _, m := range perFile {
-				for n, c := range m {
-					byType[n] += c
-				}
-			}
+		var byType map[string]uint64
+		if e.weirds != nil {
+			byType = e.weirds.total
 		}
 		var total uint64
 		if f := rt.Field("weirds_by_type"); f != nil {

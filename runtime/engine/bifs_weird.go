@@ -20,17 +20,19 @@ import (
 // weird framework (weird.log) builds on these events.
 //
 // Gaps: Zeek forgets the counts after `duration` (a timer per name, pair
-// or connection); here they last the whole run. Per-connection counts are
-// kept by connection record.
+// or connection); here they last the whole run, except a connection's,
+// dropped with the connection. Per-connection and per-file counts are kept
+// by record.
 
 type weirdState struct {
 	whitelist, global map[string]bool
 	threshold, rate   uint64
 	duration          float64
 
-	net  map[string]uint64
-	flow map[[2]netip.Addr]map[string]uint64
-	conn map[*value.Record]map[string]uint64
+	total      map[string]uint64 // every weird raised, by name (get_reporter_stats)
+	net        map[string]uint64
+	flow       map[[2]netip.Addr]map[string]uint64
+	conn, file map[*value.Record]map[string]uint64
 }
 
 // weirdSettings returns the sampling state, made from the Weird::
@@ -40,7 +42,8 @@ func (e *Engine) weirdSettings() *weirdState {
 		return e.weirds
 	}
 	w := &weirdState{threshold: 1000, rate: 1000, duration: 600,
-		net: map[string]uint64{}, flow: map[[2]netip.Addr]map[string]uint64{}, conn: map[*value.Record]map[string]uint64{}}
+		total: map[string]uint64{}, net: map[string]uint64{}, flow: map[[2]netip.Addr]map[string]uint64{},
+		conn: map[*value.Record]map[string]uint64{}, file: map[*value.Record]map[string]uint64{}}
 	if v, ok := e.globalByName("Weird::sampling_whitelist"); ok {
 		w.whitelist = stringsOf(v)
 	}
@@ -182,6 +185,7 @@ func (e *Engine) weirdBuiltin(name string) builtins.Impl {
 // sampling.
 func (e *Engine) netWeird(name, addl, source string) {
 	w := e.weirdSettings()
+	w.total[name]++
 	if !w.whitelist[name] && !w.permit(w.net, name) {
 		return
 	}
@@ -191,18 +195,7 @@ func (e *Engine) netWeird(name, addl, source string) {
 // flowWeird reports a weird between two addresses (flow_weird), sampled
 // per address pair.
 func (e *Engine) flowWeird(name string, src, dst netip.Addr, addl, source string) {
-	w := e.weirdSettings()
-	allow, decided := w.checkLists(name)
-	if !decided {
-		key := [2]netip.Addr{src, dst}
-		m := w.flow[key]
-		if m == nil {
-			m = map[string]uint64{}
-			w.flow[key] = m
-		}
-		allow = w.permit(m, name)
-	}
-	if allow {
+	if w := e.weirdSettings(); sample(w, w.flow, [2]netip.Addr{src, dst}, name) {
 		e.raiseWeird("flow_weird", value.String(name), value.Addr(src), value.Addr(dst), value.String(addl), value.String(source))
 	}
 }
@@ -210,19 +203,25 @@ func (e *Engine) flowWeird(name string, src, dst netip.Addr, addl, source string
 // connWeird reports a weird of a connection (conn_weird), sampled per
 // connection.
 func (e *Engine) connWeird(name string, c *value.Record, addl, source string) {
-	w := e.weirdSettings()
-	allow, decided := w.checkLists(name)
-	if !decided {
-		m := w.conn[c]
-		if m == nil {
-			m = map[string]uint64{}
-			w.conn[c] = m
-		}
-		allow = w.permit(m, name)
-	}
-	if allow {
+	if w := e.weirdSettings(); sample(w, w.conn, c, name) {
 		e.raiseWeird("conn_weird", value.String(name), value.Value{P: c}, value.String(addl), value.String(source))
 	}
+}
+
+// sample counts a weird raised for key (a flow, a connection, a file) and
+// tells whether it is reported: the whitelist and global list first, then
+// the key's own counts.
+func sample[K comparable](w *weirdState, per map[K]map[string]uint64, key K, name string) bool {
+	w.total[name]++
+	if allow, decided := w.checkLists(name); decided {
+		return allow
+	}
+	m := per[key]
+	if m == nil {
+		m = map[string]uint64{}
+		per[key] = m
+	}
+	return w.permit(m, name)
 }
 
 func (e *Engine) raiseWeird(event string, args ...value.Value) {

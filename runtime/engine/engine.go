@@ -9,13 +9,13 @@ package engine
 import (
 	"container/heap"
 	"fmt"
-	"github.com/gobro/gobro/lang/ast"
 	"io"
 	"os"
 	"strings"
 	"sync/atomic"
 	"time"
 
+	"github.com/gobro/gobro/lang/ast"
 	"github.com/gobro/gobro/lang/check"
 	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/compile"
@@ -271,8 +271,8 @@ func (e *Engine) Report(err *compile.Error) {
 	if !strings.HasSuffix(err.Kind, "warning") {
 		e.errors++ // warnings do not make initialisation fail
 	}
-	if x, ok := err.Node.(ast.Expr); ok && err.Expr == "" && err.Kind == "expression error" && !err.NoExpr {
-		err.Expr = e.chk.Describe(x)
+	if err.DescribesNode() {
+		err.Expr = e.chk.Describe(err.Node.(ast.Expr))
 	}
 	d := err.Diagnostic()
 	kind := err.Kind

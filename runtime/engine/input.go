@@ -51,14 +51,6 @@ func (e *Engine) inputBuiltin(name string) builtins.Impl {
 	return nil
 }
 
-// unboxed is the value inside an any field of a description.
-func unboxed(v value.Value) value.Value {
-	if a, ok := v.P.(*value.Any); ok {
-		return a.Value
-	}
-	return v
-}
-
 // createStream checks a table or event description, reads its source
 // and queues the delivery.
 func (e *Engine) createStream(desc *value.Record, table bool) bool {
@@ -72,10 +64,10 @@ func (e *Engine) createStream(desc *value.Record, table bool) bool {
 	}
 	var idx, val *types.RecordType
 	if table {
-		idx, _ = unboxed(recField(desc, "idx")).P.(*types.RecordType)
-		val, _ = unboxed(recField(desc, "val")).P.(*types.RecordType)
+		idx, _ = unbox(recField(desc, "idx")).P.(*types.RecordType)
+		val, _ = unbox(recField(desc, "val")).P.(*types.RecordType)
 	} else {
-		idx, _ = unboxed(recField(desc, "fields")).P.(*types.RecordType)
+		idx, _ = unbox(recField(desc, "fields")).P.(*types.RecordType)
 	}
 	if idx == nil {
 		e.reporter("error", "error", "", "Input stream "+name+": the index (or fields) must be a record type")
@@ -179,7 +171,7 @@ func (e *Engine) inputProblem(desc *value.Record, p input.Problem) {
 // stream's pred agrees, and raises its ev with EVENT_NEW or
 // EVENT_CHANGED.
 func (e *Engine) inputTableRow(desc *value.Record, idx, val *types.RecordType, idxCols, cols []input.Column, r input.Row) {
-	dst, ok := unboxed(recField(desc, "destination")).P.(*value.Table)
+	dst, ok := unbox(recField(desc, "destination")).P.(*value.Table)
 	if !ok {
 		return
 	}
@@ -243,7 +235,7 @@ func (e *Engine) inputEventRow(desc *value.Record, fields *types.RecordType, col
 
 // descEvent is the event a description names in field f (nil if none).
 func (e *Engine) descEvent(desc *value.Record, f string) *compile.Function {
-	fv, ok := unboxed(recField(desc, f)).P.(*value.Func)
+	fv, ok := unbox(recField(desc, f)).P.(*value.Func)
 	if !ok {
 		return nil
 	}

@@ -4,7 +4,6 @@ import (
 	"container/heap"
 	"errors"
 	"io"
-	"net/netip"
 	"sync/atomic"
 	"time"
 
@@ -37,9 +36,9 @@ type packetState struct {
 	states  map[*flow.Endpoint]flow.EndpointState // after the last packet
 	l2      map[*flow.Endpoint]string             // link-layer address from the first packet
 	started bool                                  // the first packet has been seen
-	packets int                                   // packets read
-	// progress mirrors packets for Progress, read from other goroutines.
-	progress atomic.Int64
+	// packets counts the packets read; atomic because Progress reads it
+	// from other goroutines.
+	packets atomic.Int64
 	// levels[i] is the latest packet level i of the current frame: its
 	// connection (nil if none) and whether its payload was analysed, so
 	// the packets tunnelled inside it get their encapsulation chain.
@@ -153,14 +152,13 @@ func (e *Engine) runPackets() error {
 		if p.in.Filter != nil && !p.in.Filter(raw.Data, raw.WireLen) {
 			continue // -f: as if the capture never saw it
 		}
-		p.packets++
+		p.packets.Add(1)
 		if p.in.Dump != nil {
 			if err := p.in.Dump.Write(&raw); err != nil {
 				e.reporter("error", "error", "", "writing packets (-w): "+err.Error())
 				p.in.Dump = nil
 			}
 		}
-		p.progress.Store(int64(p.packets))
 		ts := float64(raw.Timestamp.UnixNano()) / 1e9
 		if !p.started {
 			p.started = true
@@ -188,7 +186,7 @@ func (e *Engine) Progress() int64 {
 	if e.pkt == nil {
 		return 0
 	}
-	return e.pkt.progress.Load()
+	return e.pkt.packets.Load()
 }
 
 // idle advances network time to now while a live source has no packets
@@ -362,11 +360,7 @@ func (e *Engine) encapVector(chain []flow.Encap) value.Value {
 	if et == nil {
 		return value.Value{P: v}
 	}
-	set := func(r *value.Record, name string, x value.Value) {
-		if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-			r.Fields[f.Offset] = x
-		}
-	}
+	set := setField
 	for _, x := range chain {
 		r := newRecord(et)
 		id := newRecord(fieldRecord(et, "cid"))
@@ -492,22 +486,10 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 	if ct == nil {
 		return &value.Record{}
 	}
-	set := func(r *value.Record, name string, v value.Value) {
-		if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-			r.Fields[f.Offset] = v
-		}
-	}
+	set := setField
 	if rec == nil {
-		rec = newRecord(ct)
+		rec = newConnRecord(ct)
 		e.pkt.conns[c] = rec
-		set(rec, "id", value.Value{P: newRecord(fieldRecord(ct, "id"))})
-		set(rec, "orig", value.Value{P: newRecord(fieldRecord(ct, "orig"))})
-		set(rec, "resp", value.Value{P: newRecord(fieldRecord(ct, "resp"))})
-		if f := ct.Field("service"); f != nil {
-			if tt, ok := f.Type.(*types.TableType); ok {
-				rec.Fields[f.Offset] = value.Value{P: value.NewTable(tt)}
-			}
-		}
 		set(rec, "uid", value.String(c.UID))
 		set(rec, "start_time", value.Time(float64(c.Start.UnixNano())/1e9))
 		if c.VLAN >= 0 {
@@ -561,64 +543,11 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 	return rec
 }
 
-// setString sets a string field unless it already holds an equal string,
-// so refreshing an unchanged connection record boxes no string.
-func setString(r *value.Record, name, s string) {
-	if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-		cur := r.Fields[f.Offset]
-		if old, ok := cur.P.(string); ok && cur.N == 0 && old == s {
-			return
-		}
-		r.Fields[f.Offset] = value.String(s)
-	}
-}
-
-// setAddr sets an address field unless it already holds an equal
-// address, so refreshing an unchanged connection record boxes no address.
-func setAddr(r *value.Record, name string, a netip.Addr) {
-	if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-		cur := r.Fields[f.Offset]
-		if old, ok := cur.P.(netip.Addr); ok && cur.N == 0 && old == a.Unmap() {
-			return
-		}
-		r.Fields[f.Offset] = value.Addr(a)
-	}
-}
-
 func (e *Engine) typeOf(name string) types.Type {
 	if s := e.chk.Lookup(name); s != nil {
 		return s.Type
 	}
 	return nil
-}
-
-func fieldRecord(rt *types.RecordType, name string) *types.RecordType {
-	if f := rt.Field(name); f != nil {
-		r, _ := f.Type.(*types.RecordType)
-		if r != nil {
-			return r
-		}
-	}
-	return types.NewRecord(name)
-}
-
-// newRecord makes a record value with every field unset; empty records
-// and tables stand in for their &default.
-func newRecord(rt *types.RecordType) *value.Record {
-	r := &value.Record{Type: rt, Fields: make([]value.Value, len(rt.Fields))}
-	for i, f := range rt.Fields {
-		r.Fields[i] = value.None
-		if f.Default == nil {
-			continue
-		}
-		switch t := f.Type.(type) {
-		case *types.RecordType:
-			r.Fields[i] = value.Value{P: newRecord(t)}
-		case *types.TableType:
-			r.Fields[i] = value.Value{P: value.NewTable(t)}
-		}
-	}
-	return r
 }
 
 // formatMAC is Zeek's fmt_mac: lower-case hex pairs joined by colons.

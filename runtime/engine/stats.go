@@ -12,7 +12,7 @@ func (e *Engine) PacketStats() PacketStats {
 	if e.pkt == nil {
 		return s
 	}
-	s.Packets = e.pkt.packets
+	s.Packets = int(e.pkt.packets.Load())
 	if e.pkt.tracker != nil {
 		s.Connections = e.pkt.tracker.Created()
 	}
