@@ -44,6 +44,33 @@ func (c *compiler) args(call *ast.CallExpr, ft *types.FuncType) func(*Frame) []v
 	}
 }
 
+// builtinCall calls a built-in with its arguments in a slice the call
+// site reuses: a built-in reads its arguments during the call and keeps
+// none of the slice (it copies what it keeps, as events and containers
+// do), so a call allocates no argument slice. A call that re-enters the
+// same site before returning (a comparison function of sort calling
+// sort) gets a fresh slice.
+func (c *compiler) builtinCall(e *ast.CallExpr, fn *Function, ft *types.FuncType) expr {
+	fs := c.argExprs(e, ft)
+	buf := make([]value.Value, len(fs))
+	busy := false
+	return func(fr *Frame) value.Value {
+		args := buf
+		if busy {
+			args = make([]value.Value, len(fs))
+		} else {
+			busy = true
+			defer func() { busy = false }()
+		}
+		for i, f := range fs {
+			args[i] = f(fr)
+		}
+		v := fn.Builtin(args, e)
+		clear(args) // drop references to argument values
+		return v
+	}
+}
+
 // maxStackArgs is how many arguments a direct call evaluates into a Go
 // stack array rather than a heap slice.
 const maxStackArgs = 8
@@ -63,7 +90,10 @@ func (c *compiler) call(e *ast.CallExpr) expr {
 				if s.Func.Async {
 					return c.asyncCallExpr(e, fn, c.args(e, s.Func.Type))
 				}
-				if s.Func.Builtin || len(e.Args) > maxStackArgs || len(s.Func.Type.Params) > maxStackArgs {
+				if s.Func.Builtin {
+					return c.builtinCall(e, fn, s.Func.Type)
+				}
+				if len(e.Args) > maxStackArgs || len(s.Func.Type.Params) > maxStackArgs {
 					args := c.args(e, s.Func.Type)
 					return func(fr *Frame) value.Value { return invoke(fn, args(fr), e, fr) }
 				}
