@@ -357,7 +357,7 @@ func enumType(ctx Context, v value.Value) *types.EnumType {
 func bifEnumNames(ctx Context, args []value.Value) (value.Value, error) {
 	var names []string
 	if et := enumType(ctx, args[0]); et != nil {
-		for _, c := range et.Consts {
+		for _, c := range et.All() {
 			names = append(names, c.Name)
 		}
 	}

@@ -166,6 +166,9 @@ func (c *Checker) typeDecl(d *ast.TypeDecl) {
 		c.declareGlobal(s)
 		c.fillNominal(t, d.Type)
 		c.prog.TypeOf[d.Type] = t
+		if full == allAnalyzers {
+			c.unionOfTags(t.(*types.EnumType))
+		}
 	} else {
 		s.Type = types.Alias(full, c.resolveType(d.Type))
 		c.declareGlobal(s)
@@ -177,6 +180,23 @@ func (c *Checker) typeDecl(d *ast.TypeDecl) {
 		}
 	}
 	s.Deprecated, s.DeprecatedMsg = info.deprecated, info.deprecMsg
+}
+
+// allAnalyzers is the tag type that takes any analyzer tag. Zeek builds
+// it from its component managers; we make it the union of the component
+// tag enums declared before it in init-bare (whose values do not overlap).
+const allAnalyzers = "AllAnalyzers::Tag"
+
+var componentTags = []string{"Analyzer::Tag", "PacketAnalyzer::Tag", "Files::Tag"}
+
+func (c *Checker) unionOfTags(u *types.EnumType) {
+	for _, name := range componentTags {
+		if s := c.prog.Scope[name]; s != nil {
+			if et, ok := s.Type.(*types.EnumType); ok {
+				u.Members = append(u.Members, et)
+			}
+		}
+	}
 }
 
 // combineAttrs name the attribute that gives "redef x op v" a function to

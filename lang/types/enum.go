@@ -7,6 +7,12 @@ type EnumType struct {
 	Consts []*EnumConst // declaration order
 	byName map[string]*EnumConst
 	next   int64
+	// Members makes the type a union of other enums: their values are
+	// its values and print with their own names, and values pass freely
+	// between the union and its members. Zeek's AllAnalyzers::Tag is
+	// one: any analyzer tag fits it, and a tag keeps printing as, say,
+	// Analyzer::ANALYZER_HTTP. The members' values must not overlap.
+	Members []*EnumType
 }
 
 // EnumConst is one enum name: fully qualified (module prefix except for
@@ -53,7 +59,17 @@ func (t *EnumType) Add(name string, value int64) *EnumConst {
 }
 
 // Lookup returns the constant with the fully qualified name, or nil.
-func (t *EnumType) Lookup(name string) *EnumConst { return t.byName[name] }
+func (t *EnumType) Lookup(name string) *EnumConst {
+	if c := t.byName[name]; c != nil {
+		return c
+	}
+	for _, m := range t.Members {
+		if c := m.Lookup(name); c != nil {
+			return c
+		}
+	}
+	return nil
+}
 
 // NameOf returns the name of the constant with value v ("" if none).
 func (t *EnumType) NameOf(v int64) string {
@@ -62,5 +78,41 @@ func (t *EnumType) NameOf(v int64) string {
 			return c.Name
 		}
 	}
+	for _, m := range t.Members {
+		if n := m.NameOf(v); n != "" {
+			return n
+		}
+	}
 	return ""
+}
+
+// All returns the constants of t and of its members, in order.
+func (t *EnumType) All() []*EnumConst {
+	if len(t.Members) == 0 {
+		return t.Consts
+	}
+	all := append([]*EnumConst(nil), t.Consts...)
+	for _, m := range t.Members {
+		all = append(all, m.All()...)
+	}
+	return all
+}
+
+// compatible reports whether values of t and u are interchangeable: the
+// same enum, or a union and one of its members.
+func (t *EnumType) compatible(u *EnumType) bool {
+	if t.Name != "" && t.Name == u.Name {
+		return true
+	}
+	for _, m := range t.Members {
+		if m == u {
+			return true
+		}
+	}
+	for _, m := range u.Members {
+		if m == t {
+			return true
+		}
+	}
+	return false
 }

@@ -33,8 +33,7 @@ func identical(a, b Type, seen map[pair]bool) bool {
 	case *OpaqueType:
 		return a.Name == b.(*OpaqueType).Name
 	case *EnumType:
-		b := b.(*EnumType)
-		return a.Name != "" && a.Name == b.Name
+		return a.compatible(b.(*EnumType))
 	case *RecordType:
 		b := b.(*RecordType)
 		if len(a.Fields) != len(b.Fields) {
