@@ -19,6 +19,7 @@ import (
 	"github.com/gobro/gobro/lang/check"
 	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/compile"
+	"github.com/gobro/gobro/runtime/net/analyzer"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -80,6 +81,9 @@ type Engine struct {
 	weirds        *weirdState // weird sampling state (bifs_weird.go)
 
 	pkt *packetState // the trace being read (packets.go), nil without one
+	// apps is the protocol analysers' configuration (analyzers.go), made
+	// when a script first touches the Analyzer framework.
+	apps *analyzer.Manager
 }
 
 // New compiles a checked program for a run writing to stdout and stderr.

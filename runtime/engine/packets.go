@@ -9,6 +9,7 @@ import (
 
 	"github.com/gobro/gobro/lang/types"
 	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/analyzer"
 	"github.com/gobro/gobro/runtime/net/flow"
 	"github.com/gobro/gobro/runtime/net/uid"
 	"github.com/gobro/gobro/runtime/value"
@@ -33,6 +34,7 @@ type packetState struct {
 	in      PacketInput
 	tracker *flow.Tracker
 	conns   map[*flow.Conn]*value.Record
+	apps    map[*flow.Conn]*analyzer.Set          // connections with analysers
 	states  map[*flow.Endpoint]flow.EndpointState // after the last packet
 	l2      map[*flow.Endpoint]string             // link-layer address from the first packet
 	started bool                                  // the first packet has been seen
@@ -54,7 +56,7 @@ type level struct {
 // SetPacketInput makes Run read packets from in after zeek_init; network
 // time then starts at 0 and follows the packet timestamps.
 func (e *Engine) SetPacketInput(in PacketInput) {
-	e.pkt = &packetState{in: in, conns: map[*flow.Conn]*value.Record{}, states: map[*flow.Endpoint]flow.EndpointState{}, l2: map[*flow.Endpoint]string{}}
+	e.pkt = &packetState{in: in, conns: map[*flow.Conn]*value.Record{}, apps: map[*flow.Conn]*analyzer.Set{}, states: map[*flow.Endpoint]flow.EndpointState{}, l2: map[*flow.Endpoint]string{}}
 }
 
 // trackerConfig builds the tracker's configuration from the script
@@ -128,6 +130,9 @@ func (e *Engine) global(name string) (value.Value, bool) {
 func (e *Engine) runPackets() error {
 	p := e.pkt
 	p.tracker = flow.NewTracker(e.trackerConfig())
+	if e.apps != nil {
+		e.apps.SetConfig(e.analyzerConfig())
+	}
 	dec := gnet.NewDecoder()
 	dec.Frag = gnet.NewReassembler()
 	if v, ok := e.global("Tunnel::max_depth"); ok {
@@ -306,6 +311,7 @@ func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn 
 	if isNew {
 		rec = e.connRecord(c)
 		e.raise1("new_connection", value.Value{P: rec})
+		e.attachAnalyzers(c)
 	}
 	if changed && e.handler("tunnel_changed") {
 		if rec == nil {
@@ -313,10 +319,10 @@ func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn 
 		}
 		e.raise1("tunnel_changed", value.Value{P: rec}, e.encapVector(c.Encap))
 	}
-	if c.ID.Proto != flow.ProtoTCP {
-		return c
+	if c.ID.Proto == flow.ProtoTCP {
+		e.tcpEvents(c, pkt, rec)
 	}
-	e.tcpEvents(c, pkt, rec)
+	e.feedAnalyzers(c, pkt)
 	return c
 }
 
@@ -440,6 +446,7 @@ func (e *Engine) tcpEvents(c *flow.Conn, pkt *gnet.Packet, rec *value.Record) {
 // TCP attempt nobody answered) for connections the tracker dropped.
 func (e *Engine) removed(cs []*flow.Conn, flushing bool) {
 	for _, c := range cs {
+		e.closeAnalyzers(c)
 		rec := e.connRecord(c)
 		if c.ID.Proto == flow.ProtoTCP && (c.Orig.State == flow.TCPSynSent || c.Orig.State == flow.TCPSynAckSent) && c.Resp.State == flow.TCPInactive {
 			e.raise1("connection_attempt", value.Value{P: rec})

@@ -340,6 +340,9 @@ func (c *Conn) AddLimitHistory() {
 // are ignored (not counted, no history, no timer refresh).
 func (c *Conn) SetSkip(skip bool) { c.skip = skip }
 
+// Skipped reports whether skip_further_processing was called.
+func (c *Conn) Skipped() bool { return c.skip }
+
 func (c *Conn) checkHistory(mask uint32, code byte) bool {
 	if c.histSeen&mask == 0 {
 		c.histSeen |= mask

@@ -1,0 +1,191 @@
+package engine
+
+import (
+	"strings"
+
+	"github.com/gobro/gobro/builtins"
+	"github.com/gobro/gobro/lang/types"
+	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/analyzer"
+	"github.com/gobro/gobro/runtime/net/flow"
+	"github.com/gobro/gobro/runtime/value"
+)
+
+// Protocol analysers: the Analyzer framework's built-ins configure the
+// engine's analyzer.Manager (zeek_init registers ports before any packet),
+// each new connection gets its analyzer.Set, and analyserHost turns the
+// analysers' confirmations, violations and weirds into events.
+
+// analyzers returns the engine's analyser manager, made on first use.
+func (e *Engine) analyzers() *analyzer.Manager {
+	if e.apps == nil {
+		e.apps = analyzer.NewManager(analyserHost{e}, analyzer.Config{BufferSize: 1024})
+	}
+	return e.apps
+}
+
+// analyzerConfig reads the dpd_* settings once zeek_init is over.
+func (e *Engine) analyzerConfig() analyzer.Config {
+	cfg := analyzer.Config{BufferSize: 1024}
+	if v, ok := e.global("dpd_buffer_size"); ok {
+		cfg.BufferSize = int(v.Count())
+	}
+	if v, ok := e.global("dpd_ignore_ports"); ok {
+		cfg.IgnorePorts = v.Bool()
+	}
+	return cfg
+}
+
+// tagName is an analyser tag's Zeek name: Analyzer::ANALYZER_HTTP is
+// "HTTP" (likewise for packet and file analyser tags).
+func (e *Engine) tagName(v value.Value) string {
+	et, _ := e.typeOf("AllAnalyzers::Tag").(*types.EnumType)
+	if et == nil {
+		return ""
+	}
+	full := et.NameOf(int64(v.N))
+	if i := strings.LastIndex(full, "::"); i >= 0 {
+		full = full[i+2:]
+	}
+	return strings.TrimPrefix(full, "ANALYZER_")
+}
+
+// tagValue is the tag of an analyser name, as Analyzer::__tag looks it up
+// (protocol analysers first, then packet and file analysers).
+func (e *Engine) tagValue(name string) (value.Value, bool) {
+	for _, mod := range []string{"Analyzer", "PacketAnalyzer", "Files"} {
+		if s := e.chk.Lookup(mod + "::ANALYZER_" + strings.ToUpper(name)); s != nil && s.Enum != nil {
+			return value.Enum(s.Enum.Value), true
+		}
+	}
+	return value.None, false
+}
+
+func (e *Engine) analyzerBuiltin(name string) builtins.Impl {
+	switch name {
+	case "Analyzer::__register_for_port":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			tr := analyzer.TCP
+			switch a[1].PortProto() {
+			case value.ProtoUDP:
+				tr = analyzer.UDP
+			case value.ProtoTCP:
+			default:
+				return value.Bool(false), nil
+			}
+			return value.Bool(e.analyzers().RegisterPort(e.tagName(a[0]), uint16(a[1].PortNum()), tr)), nil
+		}
+	case "Analyzer::__enable_analyzer", "Analyzer::__disable_analyzer":
+		on := name == "Analyzer::__enable_analyzer"
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			return value.Bool(e.analyzers().SetEnabled(e.tagName(a[0]), on)), nil
+		}
+	case "Analyzer::__disable_all_analyzers":
+		return func(builtins.Context, []value.Value) (value.Value, error) {
+			e.analyzers().DisableAll()
+			return value.None, nil
+		}
+	case "Analyzer::__name":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			return value.String(e.tagName(a[0])), nil
+		}
+	case "Analyzer::__tag":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			v, _ := e.tagValue(a[0].Str())
+			return v, nil
+		}
+	case "Analyzer::__has_tag":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			_, ok := e.tagValue(a[0].Str())
+			return value.Bool(ok), nil
+		}
+	case "disable_analyzer":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			c := e.lookupConn(a[0])
+			if c == nil {
+				if a[2].Bool() {
+					e.reporter("error", "error", "", "cannot find connection")
+				}
+				return value.Bool(false), nil
+			}
+			set := e.pkt.apps[c]
+			return value.Bool(set != nil && set.Remove(a[1].Count())), nil
+		}
+	}
+	return nil
+}
+
+// attachAnalyzers gives a new connection its analysers (none for most
+// connections when no analyser wants them).
+func (e *Engine) attachAnalyzers(c *flow.Conn) {
+	if e.apps == nil {
+		return
+	}
+	if set := e.apps.Attach(c); set != nil {
+		e.pkt.apps[c] = set
+	}
+}
+
+// feedAnalyzers passes a packet whose checksum was accepted to its
+// connection's analysers, after the transport's own events.
+func (e *Engine) feedAnalyzers(c *flow.Conn, pkt *gnet.Packet) {
+	if len(e.pkt.apps) == 0 || c.Skipped() {
+		return
+	}
+	if set := e.pkt.apps[c]; set != nil && e.pkt.tracker.Analysed(pkt) {
+		isOrig := pkt.Src == c.ID.OrigH && pkt.SrcPort == c.ID.OrigP
+		set.Packet(pkt, isOrig)
+	}
+}
+
+// closeAnalyzers ends a removed connection's analysis: the analysers'
+// last events come before connection_state_remove, as in Zeek.
+func (e *Engine) closeAnalyzers(c *flow.Conn) {
+	if set := e.pkt.apps[c]; set != nil {
+		set.Close()
+		delete(e.pkt.apps, c)
+	}
+}
+
+// analyserHost raises the events of the analysers' findings.
+type analyserHost struct{ e *Engine }
+
+func (h analyserHost) Confirmed(x *analyzer.Context) {
+	e := h.e
+	tag, ok := e.tagValue(x.Spec.Name)
+	if !ok {
+		return
+	}
+	rec := e.connRecord(x.Conn)
+	if it, _ := e.typeOf("AnalyzerConfirmationInfo").(*types.RecordType); it != nil && e.handler("analyzer_confirmation_info") {
+		info := newRecord(it)
+		setField(info, "c", value.Value{P: rec})
+		setField(info, "aid", value.Count(x.ID))
+		e.raise1("analyzer_confirmation_info", tag, value.Value{P: info})
+	}
+	e.raise1("protocol_confirmation", value.Value{P: rec}, tag, value.Count(x.ID))
+}
+
+func (h analyserHost) Violated(x *analyzer.Context, reason string, data []byte) {
+	e := h.e
+	tag, ok := e.tagValue(x.Spec.Name)
+	if !ok {
+		return
+	}
+	rec := e.connRecord(x.Conn)
+	if it, _ := e.typeOf("AnalyzerViolationInfo").(*types.RecordType); it != nil && e.handler("analyzer_violation_info") {
+		info := newRecord(it)
+		setField(info, "reason", value.String(reason))
+		setField(info, "c", value.Value{P: rec})
+		setField(info, "aid", value.Count(x.ID))
+		if data != nil {
+			setField(info, "data", value.String(string(data)))
+		}
+		e.raise1("analyzer_violation_info", tag, value.Value{P: info})
+	}
+	e.raise1("protocol_violation", value.Value{P: rec}, tag, value.Count(x.ID), value.String(reason))
+}
+
+func (h analyserHost) Weird(x *analyzer.Context, name, addl string) {
+	h.e.connWeird(name, h.e.connRecord(x.Conn), addl, x.Spec.Name)
+}

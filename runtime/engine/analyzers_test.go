@@ -1,0 +1,188 @@
+package engine_test
+
+import (
+	"bytes"
+	"net/netip"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gobro/gobro/lang/frontend"
+	"github.com/gobro/gobro/lang/load"
+	"github.com/gobro/gobro/runtime/engine"
+	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/analyzer"
+	"github.com/gobro/gobro/runtime/net/pcapgen"
+	"github.com/gobro/gobro/runtime/net/uid"
+)
+
+// lines is a test analyser: it confirms once each side has sent a whole
+// line and reports a violation for a line containing "BOGUS".
+type lines struct {
+	ctx  *analyzer.Context
+	seen [2]bool
+}
+
+func (l *lines) Deliver(isOrig bool, data []byte) {
+	side := 1
+	if isOrig {
+		side = 0
+	}
+	if bytes.Contains(data, []byte("BOGUS")) {
+		l.ctx.Violation("bogus line", data)
+		return
+	}
+	if bytes.IndexByte(data, '\n') >= 0 {
+		l.seen[side] = true
+	}
+	if l.seen[0] && l.seen[1] {
+		l.ctx.Confirm()
+	}
+}
+func (*lines) Gap(bool, uint64) {}
+func (*lines) EndOfData(bool)   {}
+func (*lines) Done()            {}
+
+func init() {
+	analyzer.Register(&analyzer.Spec{
+		Name: "LINES", Transports: analyzer.TCP | analyzer.UDP,
+		New: func(ctx *analyzer.Context) analyzer.Analyzer { return &lines{ctx: ctx} },
+		Signatures: []analyzer.Signature{{
+			Orig: regexp.MustCompile(`^HELO `), Resp: regexp.MustCompile(`^250 `),
+		}},
+	})
+}
+
+const linesScript = `
+redef enum Analyzer::Tag += { Analyzer::ANALYZER_LINES };
+
+event zeek_init()
+	{
+	Analyzer::register_for_port(Analyzer::ANALYZER_LINES, 7777/tcp);
+	print Analyzer::name(Analyzer::ANALYZER_LINES), Analyzer::has_tag("lines"), Analyzer::get_tag("LINES");
+	}
+
+event analyzer_confirmation_info(atype: AllAnalyzers::Tag, info: AnalyzerConfirmationInfo)
+	{
+	print "confirmed", atype, info$aid, info$c$id$resp_p;
+	}
+
+event analyzer_violation_info(atype: AllAnalyzers::Tag, info: AnalyzerViolationInfo)
+	{
+	print "violation", atype, info$reason, info$data, info$c$service;
+	}
+
+event protocol_confirmation(c: connection, atype: Analyzer::Tag, aid: count)
+	{
+	print "protocol_confirmation", atype, aid;
+	}
+
+event connection_state_remove(c: connection)
+	{
+	print "removed", c$id$resp_p, c$service, c$failed_analyzers;
+	}
+`
+
+// The analyser framework end to end: a port registration starts LINES on
+// 7777/tcp, its signature starts it on another port, confirmations name
+// the service (conn.log's column), a violation removes the analyser and
+// withdraws its service (DPD's handler runs before ours, so ours sees
+// it gone), and a connection whose signature half-matched gets nothing.
+func TestAnalyzerFramework(t *testing.T) {
+	ap := netip.MustParseAddrPort
+	var trace bytes.Buffer
+	err := pcapgen.Write(&trace, time.Unix(1704067200, 0),
+		pcapgen.TCP{Orig: ap("10.0.0.2:40001"), Resp: ap("192.0.2.7:7777"), Messages: []pcapgen.Message{
+			pcapgen.Req("hello\n"), pcapgen.Resp("hi\n"),
+		}, End: pcapgen.Close},
+		pcapgen.TCP{Orig: ap("10.0.0.2:40002"), Resp: ap("192.0.2.7:2525"), Messages: []pcapgen.Message{
+			pcapgen.Req("HELO x\n"), pcapgen.Resp("250 ok\n"), pcapgen.Req("BOGUS\n"), pcapgen.Resp("bye\n"),
+		}, End: pcapgen.Close},
+		pcapgen.TCP{Orig: ap("10.0.0.2:40003"), Resp: ap("192.0.2.7:8080"), Messages: []pcapgen.Message{
+			pcapgen.Req("GET / HTTP/1.0\n"), pcapgen.Resp("nope\n"),
+		}, End: pcapgen.Close},
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, conn := runTrace(t, trace.Bytes(), linesScript, "base/protocols/conn")
+	want := `LINES, T, Analyzer::ANALYZER_LINES
+confirmed, Analyzer::ANALYZER_LINES, 1, 7777/tcp
+protocol_confirmation, Analyzer::ANALYZER_LINES, 1
+confirmed, Analyzer::ANALYZER_LINES, 2, 2525/tcp
+protocol_confirmation, Analyzer::ANALYZER_LINES, 2
+violation, Analyzer::ANALYZER_LINES, bogus line, BOGUS\x0a, {
+
+}
+removed, 7777/tcp, {
+LINES
+}, {
+
+}
+removed, 2525/tcp, {
+
+}, {
+LINES
+}
+removed, 8080/tcp, {
+
+}, {
+
+}
+`
+	if got != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", got, want)
+	}
+	var services []string
+	for _, l := range strings.Split(conn, "\n") {
+		if f := strings.Split(l, "\t"); len(f) > 7 && !strings.HasPrefix(l, "#") {
+			services = append(services, f[5]+" "+f[7])
+		}
+	}
+	if s := strings.Join(services, ","); s != "7777 lines,2525 -,8080 -" {
+		t.Errorf("conn.log resp_p/service: %s", s)
+	}
+}
+
+// runTrace runs scripts (inline source first, then loaded names) over a
+// trace in a temp dir and returns stdout and conn.log.
+func runTrace(t *testing.T, trace []byte, src string, scripts ...string) (string, string) {
+	t.Helper()
+	t.Setenv("TZ", "UTC")
+	t.Setenv("ZEEK_SEED_FILE", "")
+	t.Setenv("ZEEK_SEED_VALUES", "")
+	dir := t.TempDir()
+	t.Chdir(dir)
+	if err := os.WriteFile(filepath.Join(dir, "test.zeek"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "trace.pcap"), trace, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := frontend.Load(&frontend.Config{SearchPath: load.SearchPath(os.Getenv), Bare: true, Scripts: append(scripts, "./test.zeek")})
+	if res.Diags.HasErrors() {
+		var b strings.Builder
+		res.Diags.Print(&b, res.Sources())
+		t.Fatalf("loading scripts:\n%s", b.String())
+	}
+	gen, err := uid.New(uid.Options{Deterministic: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := gnet.Open("trace.pcap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	var stdout, stderr strings.Builder
+	eng := engine.New(res.Program, &stdout, &stderr)
+	eng.SetPacketInput(engine.PacketInput{Source: in, UIDs: gen})
+	if code := eng.Run(); code != 0 || stderr.Len() > 0 {
+		t.Fatalf("exit code %d, stderr:\n%s", code, stderr.String())
+	}
+	conn, _ := os.ReadFile("conn.log")
+	return stdout.String(), string(conn)
+}

@@ -1,0 +1,101 @@
+// Package analyzer attaches protocol analysers to connections: the
+// interface an analyser implements, the registry of analyser kinds, and
+// per connection the Set that starts analysers by port and by content
+// (dynamic protocol detection), feeds them reassembled TCP streams or UDP
+// datagrams, and reports their confirmations and violations to the engine.
+//
+// It plays the part of Zeek's analyzer manager, its per-connection
+// analyzer tree and its PIA (protocol identification) analyzers:
+//
+//   - An analyser registered for the responder's port (Analyzer::
+//     register_for_port) starts with the connection's first payload.
+//   - Every other enabled analyser with signatures watches the first
+//     dpd_buffer_size bytes of the connection; when its signature matches
+//     (both directions' patterns, for two-sided signatures) it starts and
+//     first receives everything buffered so far, in arrival order.
+//   - An analyser that recognises its protocol calls Confirm (once: the
+//     engine raises analyzer_confirmation_info, whose handler adds the
+//     service to c$service); one that finds garbage calls Violation (the
+//     engine raises analyzer_violation_info; our dpd.zeek then removes
+//     the analyser with disable_analyzer).
+//
+// Nothing is allocated for a connection no analyser could want: Attach
+// returns nil when no port registration and no signature applies.
+package analyzer
+
+import (
+	"regexp"
+	"sort"
+)
+
+// Analyzer is one protocol analyser attached to one connection.
+type Analyzer interface {
+	// Deliver passes payload: the next in-order bytes of one direction of
+	// a TCP connection, or one UDP datagram. data is only valid during
+	// the call.
+	Deliver(isOrig bool, data []byte)
+	// Gap says n bytes of a TCP direction will never be delivered.
+	Gap(isOrig bool, n uint64)
+	// EndOfData says a TCP direction is over: its FIN was reached, or the
+	// connection ended.
+	EndOfData(isOrig bool)
+	// Done is the last call: the connection is gone or the analyser was
+	// removed.
+	Done()
+}
+
+// Transport is a set of transports an analyser works on.
+type Transport uint8
+
+// The transports.
+const (
+	TCP Transport = 1 << iota
+	UDP
+)
+
+// Spec describes one kind of analyser.
+type Spec struct {
+	// Name is Zeek's analyser name ("HTTP"); the script tag is
+	// Analyzer::ANALYZER_<Name>.
+	Name string
+	// Transports the analyser can run on.
+	Transports Transport
+	// New makes an instance for one connection.
+	New func(ctx *Context) Analyzer
+	// Signatures start the analyser by content (any one suffices).
+	Signatures []Signature
+}
+
+// Signature recognises a protocol from the first bytes of a connection,
+// like one of Zeek's DPD signatures. A pattern is matched against the
+// beginning of its direction's payload (TCP: the reassembled stream; UDP:
+// each datagram), so it should begin with ^. When both patterns are set,
+// both directions must match (Zeek's requires-reverse-signature), in
+// either order; a nil pattern does not take part.
+type Signature struct {
+	Orig, Resp *regexp.Regexp
+}
+
+var registry = map[string]*Spec{}
+
+// Register adds an analyser kind; analyser packages call it from init.
+// Registering a name twice panics: it is a programming error.
+func Register(s *Spec) {
+	if _, dup := registry[s.Name]; dup {
+		panic("analyzer: " + s.Name + " registered twice")
+	}
+	registry[s.Name] = s
+}
+
+// Lookup returns the analyser kind with Zeek's name, or nil.
+func Lookup(name string) *Spec { return registry[name] }
+
+// Specs returns every registered kind, sorted by name.
+func Specs() []*Spec {
+	out := make([]*Spec, 0, len(registry))
+	for _, s := range registry {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}

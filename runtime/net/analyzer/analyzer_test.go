@@ -1,0 +1,208 @@
+package analyzer
+
+import (
+	"fmt"
+	"net/netip"
+	"regexp"
+	"strings"
+	"testing"
+
+	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/flow"
+)
+
+// recorder is a test analyser that logs every call, confirms on "HELLO"
+// and reports a violation on "BAD".
+type recorder struct {
+	ctx *Context
+	log *[]string
+}
+
+func (r *recorder) Deliver(isOrig bool, data []byte) {
+	*r.log = append(*r.log, fmt.Sprintf("%s %s %q", r.ctx.Spec.Name, side(isOrig), data))
+	if strings.Contains(string(data), "HELLO") {
+		r.ctx.Confirm()
+	}
+	if strings.Contains(string(data), "BAD") {
+		r.ctx.Violation("bad data", data)
+	}
+}
+func (r *recorder) Gap(isOrig bool, n uint64) {
+	*r.log = append(*r.log, fmt.Sprintf("%s %s gap %d", r.ctx.Spec.Name, side(isOrig), n))
+}
+func (r *recorder) EndOfData(isOrig bool) {
+	*r.log = append(*r.log, fmt.Sprintf("%s %s eof", r.ctx.Spec.Name, side(isOrig)))
+}
+func (r *recorder) Done() { *r.log = append(*r.log, r.ctx.Spec.Name+" done") }
+
+func side(isOrig bool) string {
+	if isOrig {
+		return "orig"
+	}
+	return "resp"
+}
+
+var events []string
+
+func newRecorder(ctx *Context) Analyzer { return &recorder{ctx: ctx, log: &events} }
+
+func init() {
+	Register(&Spec{Name: "TPORT", Transports: TCP | UDP, New: newRecorder})
+	Register(&Spec{Name: "TSIG", Transports: TCP, New: newRecorder, Signatures: []Signature{
+		{Orig: regexp.MustCompile(`^HELLO `), Resp: regexp.MustCompile(`^OK`)},
+	}})
+	Register(&Spec{Name: "TUDP", Transports: UDP, New: newRecorder, Signatures: []Signature{
+		{Orig: regexp.MustCompile(`^Q`)},
+	}})
+}
+
+type host struct{}
+
+func (host) Confirmed(x *Context) { events = append(events, x.Spec.Name+" confirmed") }
+func (host) Violated(x *Context, reason string, data []byte) {
+	events = append(events, fmt.Sprintf("%s violation %s %q", x.Spec.Name, reason, data))
+}
+func (host) Weird(x *Context, name, addl string) {}
+
+func conn(proto uint8, respPort uint16) *flow.Conn {
+	return &flow.Conn{
+		ID:   flow.ConnID{OrigH: netip.MustParseAddr("10.0.0.1"), OrigP: 40000, RespH: netip.MustParseAddr("10.0.0.2"), RespP: respPort, Proto: proto},
+		Orig: &flow.Endpoint{}, Resp: &flow.Endpoint{},
+	}
+}
+
+func tcp(flags uint8, seq, ack uint32, payload string) *gnet.Packet {
+	return &gnet.Packet{Proto: gnet.ProtoTCP, TCPFlags: flags, Seq: seq, Ack: ack, Payload: []byte(payload),
+		IPHdrLen: 20, TCPHdrLen: 20, IPLen: 40 + len(payload)}
+}
+
+func udp(payload string) *gnet.Packet {
+	// Two bytes of link padding that the IP length excludes.
+	return &gnet.Packet{Proto: gnet.ProtoUDP, Payload: []byte(payload + "\x00\x00"), IPHdrLen: 20, IPLen: 28 + len(payload)}
+}
+
+const (
+	syn = gnet.TCPSyn
+	ack = gnet.TCPAck
+	fin = gnet.TCPFin
+)
+
+func check(t *testing.T, want ...string) {
+	t.Helper()
+	if strings.Join(events, "\n") != strings.Join(want, "\n") {
+		t.Errorf("events:\n%s\nwant:\n%s", strings.Join(events, "\n"), strings.Join(want, "\n"))
+	}
+	events = nil
+}
+
+// A registered port starts its analyser; the streams arrive in order
+// (the resp segment sent out of order is held back), each direction
+// ends at its FIN, and Close makes it done.
+func TestPortStartsAnalyzer(t *testing.T) {
+	m := NewManager(host{}, Config{BufferSize: 1024})
+	if !m.RegisterPort("TPORT", 7000, TCP) {
+		t.Fatal("RegisterPort failed")
+	}
+	c := conn(gnet.ProtoTCP, 7000)
+	s := m.Attach(c)
+	if s == nil || len(s.Running()) != 1 {
+		t.Fatalf("Attach = %v", s)
+	}
+	s.Packet(tcp(syn, 100, 0, ""), true)
+	s.Packet(tcp(syn|ack, 500, 101, ""), false)
+	s.Packet(tcp(ack, 101, 501, "HELLO x"), true)
+	s.Packet(tcp(ack, 504, 108, "def"), false) // ahead of "abc"
+	s.Packet(tcp(ack, 501, 108, "abc"), false)
+	s.Packet(tcp(ack|fin, 108, 507, ""), true)
+	s.Packet(tcp(ack|fin, 507, 109, ""), false)
+	s.Close()
+	check(t,
+		`TPORT orig "HELLO x"`, "TPORT confirmed",
+		`TPORT resp "abc"`, `TPORT resp "def"`,
+		"TPORT orig eof", "TPORT resp eof", "TPORT done")
+}
+
+// A two-sided signature starts its analyser once both directions
+// matched; it first gets the buffered payload in arrival order, then the
+// rest. A connection nothing applies to gets no Set.
+func TestSignatureStartsAnalyzer(t *testing.T) {
+	m := NewManager(host{}, Config{BufferSize: 1024})
+	if s := m.Attach(conn(gnet.ProtoICMP, 0)); s != nil {
+		t.Fatal("ICMP connection attached")
+	}
+	c := conn(gnet.ProtoTCP, 12345)
+	s := m.Attach(c)
+	if s == nil || len(s.Running()) != 0 {
+		t.Fatalf("Attach = %v", s)
+	}
+	s.Packet(tcp(ack, 1, 1, "HELLO "), true)
+	s.Packet(tcp(ack, 7, 1, "there"), true)
+	check(t) // the responder has not matched yet
+	s.Packet(tcp(ack, 1, 12, "OK go"), false)
+	s.Packet(tcp(ack, 6, 12, "!"), false)
+	s.Close()
+	check(t,
+		`TSIG orig "HELLO "`, "TSIG confirmed", `TSIG orig "there"`, `TSIG resp "OK go"`,
+		`TSIG resp "!"`,
+		"TSIG orig eof", "TSIG resp eof", "TSIG done")
+}
+
+// Detection gives up after the buffer limit: a later match starts
+// nothing. Disabled kinds are not watched.
+func TestBufferLimit(t *testing.T) {
+	m := NewManager(host{}, Config{BufferSize: 8})
+	s := m.Attach(conn(gnet.ProtoTCP, 12345))
+	s.Packet(tcp(ack, 1, 1, "xxxxxxxxxx"), false)
+	s.Packet(tcp(ack, 1, 11, "HELLO "), true)
+	s.Packet(tcp(ack, 11, 7, "OK"), false)
+	s.Close()
+	check(t)
+
+	m.SetEnabled("TSIG", false)
+	m.SetEnabled("TUDP", false)
+	if s := m.Attach(conn(gnet.ProtoTCP, 12345)); s != nil {
+		t.Fatal("disabled kinds still watched")
+	}
+}
+
+// UDP: every datagram is delivered as it is (padding cut off), matched
+// on its own; Remove stops deliveries and a violation is reported.
+func TestUDPAndRemove(t *testing.T) {
+	m := NewManager(host{}, Config{BufferSize: 1024})
+	m.RegisterPort("TPORT", 53, UDP)
+	s := m.Attach(conn(gnet.ProtoUDP, 53))
+	s.Packet(udp("zQ"), true) // Q not at the start: no match
+	s.Packet(udp("Qa"), true)
+	var aid uint64
+	for _, x := range s.Running() {
+		if x.Spec.Name == "TPORT" {
+			aid = x.ID
+		}
+	}
+	s.Packet(udp("BAD"), false)
+	if !s.Remove(aid) || s.Remove(aid) {
+		t.Fatal("Remove")
+	}
+	s.Packet(udp("more"), false)
+	s.Close()
+	check(t,
+		`TPORT orig "zQ"`, `TPORT orig "Qa"`,
+		`TUDP orig "zQ"`, `TUDP orig "Qa"`,
+		`TPORT resp "BAD"`, `TPORT violation bad data "BAD"`,
+		`TUDP resp "BAD"`, `TUDP violation bad data "BAD"`,
+		"TPORT done", `TUDP resp "more"`, "TUDP done")
+}
+
+// A hole the peer acknowledged is a gap for the analysers; a replay
+// after a match shows it too.
+func TestGap(t *testing.T) {
+	m := NewManager(host{}, Config{BufferSize: 1024})
+	m.RegisterPort("TPORT", 7000, TCP)
+	s := m.Attach(conn(gnet.ProtoTCP, 7000))
+	s.Packet(tcp(ack, 1, 1, "abc"), true)
+	s.Packet(tcp(ack, 8, 1, "hij"), true)
+	s.Packet(tcp(ack, 1, 11, ""), false)
+	s.Close()
+	check(t, `TPORT orig "abc"`, "TPORT orig gap 4", `TPORT orig "hij"`,
+		"TPORT orig eof", "TPORT resp eof", "TPORT done")
+}

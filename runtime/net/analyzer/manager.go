@@ -1,0 +1,200 @@
+package analyzer
+
+import (
+	"github.com/gobro/gobro/runtime/net/flow"
+)
+
+// Host is what the engine does for analysers: turn their findings into
+// events. Each method is called on the engine's goroutine, while a packet
+// (or the end of a connection) is being processed.
+type Host interface {
+	// Confirmed: ctx recognised its protocol (once per analyser).
+	Confirmed(ctx *Context)
+	// Violated: ctx found data that breaks its protocol.
+	Violated(ctx *Context, reason string, data []byte)
+	// Weird: ctx saw something odd (a conn weird).
+	Weird(ctx *Context, name, addl string)
+}
+
+// Config is the detection settings, Zeek's dpd_* options.
+type Config struct {
+	// BufferSize is dpd_buffer_size: how many payload bytes (both
+	// directions together) are kept for signature matching and replayed
+	// to an analyser started by a signature.
+	BufferSize int
+	// IgnorePorts is dpd_ignore_ports: analysers start only by signature.
+	IgnorePorts bool
+}
+
+type portKey struct {
+	port uint16
+	tr   Transport
+}
+
+// Manager is the analyser configuration of one engine: which kinds are
+// enabled and which ports start them. Scripts change it through the
+// Analyzer framework's built-ins.
+type Manager struct {
+	host     Host
+	cfg      Config
+	disabled map[*Spec]bool
+	ports    map[portKey][]*Spec
+	nextID   uint64
+	// watch[tr] caches the enabled kinds with signatures for transport
+	// tr; nil after a change of what is enabled.
+	watch map[Transport][]*Spec
+}
+
+// NewManager returns a manager with every registered analyser enabled and
+// no ports registered.
+func NewManager(host Host, cfg Config) *Manager {
+	return &Manager{host: host, cfg: cfg, disabled: map[*Spec]bool{}, ports: map[portKey][]*Spec{}}
+}
+
+// SetConfig replaces the detection settings (after scripts' redefs).
+func (m *Manager) SetConfig(cfg Config) { m.cfg = cfg }
+
+// RegisterPort makes connections to port start the named analyser. It is
+// false for an unknown analyser or one that does not run on tr.
+func (m *Manager) RegisterPort(name string, port uint16, tr Transport) bool {
+	s := Lookup(name)
+	if s == nil || s.Transports&tr == 0 {
+		return false
+	}
+	k := portKey{port, tr}
+	for _, have := range m.ports[k] {
+		if have == s {
+			return true
+		}
+	}
+	m.ports[k] = append(m.ports[k], s)
+	return true
+}
+
+// SetEnabled enables or disables an analyser kind for new connections.
+func (m *Manager) SetEnabled(name string, on bool) bool {
+	s := Lookup(name)
+	if s == nil {
+		return false
+	}
+	if on {
+		delete(m.disabled, s)
+	} else {
+		m.disabled[s] = true
+	}
+	m.watch = nil
+	return true
+}
+
+// DisableAll disables every registered analyser.
+func (m *Manager) DisableAll() {
+	for _, s := range registry {
+		m.disabled[s] = true
+	}
+	m.watch = nil
+}
+
+// watchers returns the enabled kinds with signatures for tr.
+func (m *Manager) watchers(tr Transport) []*Spec {
+	if w, ok := m.watch[tr]; ok {
+		return w
+	}
+	if m.watch == nil {
+		m.watch = map[Transport][]*Spec{}
+	}
+	var w []*Spec
+	for _, s := range Specs() {
+		if len(s.Signatures) > 0 && s.Transports&tr != 0 && m.Enabled(s) {
+			w = append(w, s)
+		}
+	}
+	m.watch[tr] = w
+	return w
+}
+
+// Enabled reports whether the kind may start on new connections.
+func (m *Manager) Enabled(s *Spec) bool { return !m.disabled[s] }
+
+func transportOf(c *flow.Conn) Transport {
+	switch c.ID.Proto {
+	case flow.ProtoTCP:
+		return TCP
+	case flow.ProtoUDP:
+		return UDP
+	}
+	return 0
+}
+
+// Attach prepares analysis of a new connection: the analysers its
+// responder port starts and the signatures that may start others. It
+// returns nil when there is nothing to do, which costs the connection
+// nothing further.
+func (m *Manager) Attach(c *flow.Conn) *Set {
+	tr := transportOf(c)
+	if tr == 0 {
+		return nil
+	}
+	var byPort []*Spec
+	if !m.cfg.IgnorePorts {
+		for _, s := range m.ports[portKey{c.ID.RespP, tr}] {
+			if m.Enabled(s) {
+				byPort = append(byPort, s)
+			}
+		}
+	}
+	watch := m.watchers(tr)
+	if m.cfg.BufferSize <= 0 {
+		watch = nil
+	}
+	if len(byPort) == 0 && len(watch) == 0 {
+		return nil
+	}
+	set := &Set{m: m, conn: c, tcp: tr == TCP}
+	for _, s := range byPort {
+		set.start(s)
+	}
+	if len(watch) > 0 {
+		set.pia = newPIA(watch, tr == UDP, m.cfg.BufferSize)
+	}
+	return set
+}
+
+// Context is one running analyser on one connection: what the analyser
+// uses to report, and what the engine and scripts see of it.
+type Context struct {
+	Spec *Spec
+	// ID is the analyser instance id (Zeek's aid), unique in the run.
+	ID   uint64
+	Conn *flow.Conn
+
+	a         Analyzer
+	set       *Set
+	confirmed bool
+	removed   bool
+}
+
+// Confirm says the analyser recognised its protocol. Only the first call
+// is reported.
+func (x *Context) Confirm() {
+	if x.confirmed || x.removed {
+		return
+	}
+	x.confirmed = true
+	x.set.m.host.Confirmed(x)
+}
+
+// Confirmed reports whether Confirm was called.
+func (x *Context) Confirmed() bool { return x.confirmed }
+
+// Violation says the data broke the protocol (data may be nil).
+func (x *Context) Violation(reason string, data []byte) {
+	if !x.removed {
+		x.set.m.host.Violated(x, reason, data)
+	}
+}
+
+// Weird reports an oddity of this connection.
+func (x *Context) Weird(name, addl string) { x.set.m.host.Weird(x, name, addl) }
+
+// Remove detaches the analyser from its connection (its Done is called).
+func (x *Context) Remove() { x.set.Remove(x.ID) }

@@ -1,0 +1,223 @@
+package analyzer
+
+import (
+	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/flow"
+	"github.com/gobro/gobro/runtime/net/reassembly"
+)
+
+// Set is the analysis of one connection: its running analysers, the
+// detection buffer while signatures may still match, and for TCP the two
+// reassembled streams.
+type Set struct {
+	m       *Manager
+	conn    *flow.Conn
+	tcp     bool
+	running []*Context
+	pia     *pia
+	dirs    [2]*direction // TCP, made with the first packet
+	closed  bool
+}
+
+// direction is one TCP endpoint's stream. It is keyed by the endpoint,
+// not by orig/resp, because the tracker may still flip the roles after
+// the stream has started.
+type direction struct {
+	set    *Set
+	ep     *flow.Endpoint
+	stream *reassembly.Stream
+	eof    bool // EndOfData was passed on
+}
+
+func (d *direction) isOrig() bool            { return d.ep == d.set.conn.Orig }
+func (d *direction) Data(_ uint64, b []byte) { d.set.deliver(d.isOrig(), b) }
+func (d *direction) Gap(_ uint64, n uint64)  { d.set.gap(d.isOrig(), n) }
+
+// Running returns the analysers attached now.
+func (s *Set) Running() []*Context { return s.running }
+
+func (s *Set) start(spec *Spec) *Context {
+	s.m.nextID++
+	x := &Context{Spec: spec, ID: s.m.nextID, Conn: s.conn, set: s}
+	x.a = spec.New(x)
+	s.running = append(s.running, x)
+	return x
+}
+
+func (s *Set) has(spec *Spec) bool {
+	for _, x := range s.running {
+		if x.Spec == spec {
+			return true
+		}
+	}
+	return false
+}
+
+// Remove detaches the analyser with instance id (disable_analyzer). It
+// reports whether it was attached. The running list is rebuilt rather
+// than edited in place because a delivery may be iterating over it.
+func (s *Set) Remove(id uint64) bool {
+	for i, x := range s.running {
+		if x.ID != id {
+			continue
+		}
+		rest := make([]*Context, 0, len(s.running)-1)
+		rest = append(rest, s.running[:i]...)
+		s.running = append(rest, s.running[i+1:]...)
+		x.removed = true
+		x.a.Done()
+		return true
+	}
+	return false
+}
+
+// Packet hands over one packet of the connection whose transport
+// checksum was accepted: a UDP datagram goes to the analysers as it is, a
+// TCP segment into its direction's stream (see the reassembly package
+// for the feeding rules this follows).
+func (s *Set) Packet(p *gnet.Packet, isOrig bool) {
+	if s.closed || len(s.running) == 0 && s.pia == nil {
+		return // nothing can want the bytes any more
+	}
+	payload := transportPayload(p)
+	if !s.tcp {
+		s.deliver(isOrig, payload)
+		return
+	}
+	me, peer := s.direction(isOrig), s.direction(!isOrig)
+	f := p.TCPFlags
+	if f&gnet.TCPAck != 0 && f&gnet.TCPRst == 0 {
+		peer.stream.Ack(p.Ack) // before this segment's own data
+	}
+	switch {
+	case f&gnet.TCPRst != 0:
+	case f&gnet.TCPSyn != 0:
+		me.stream.SYN(p.Seq, payload)
+	default:
+		me.stream.Segment(p.Seq, payload)
+	}
+	if f&gnet.TCPFin != 0 {
+		n := uint32(len(payload))
+		if f&gnet.TCPSyn != 0 {
+			n++
+		}
+		me.stream.Fin(p.Seq + n)
+	}
+	s.checkEOF(me)
+	s.checkEOF(peer)
+}
+
+// transportPayload is the packet's payload without link-layer padding:
+// cut to what the IP length leaves after the transport header.
+func transportPayload(p *gnet.Packet) []byte {
+	hdr := 8 // UDP
+	if p.Proto == gnet.ProtoTCP {
+		hdr = p.TCPHdrLen
+	}
+	n := p.IPLen - p.IPHdrLen - hdr
+	if n < 0 {
+		n = 0
+	}
+	if n < len(p.Payload) {
+		return p.Payload[:n]
+	}
+	return p.Payload
+}
+
+// direction returns the stream of the endpoint sending when isOrig says
+// so, making it on first use.
+func (s *Set) direction(isOrig bool) *direction {
+	ep := s.conn.Resp
+	if isOrig {
+		ep = s.conn.Orig
+	}
+	for i, d := range s.dirs {
+		if d == nil {
+			d = &direction{set: s, ep: ep}
+			d.stream = reassembly.New(d, reassembly.Config{})
+			s.dirs[i] = d
+			return d
+		}
+		if d.ep == ep {
+			return d
+		}
+	}
+	panic("analyzer: a connection has two endpoints")
+}
+
+func (s *Set) checkEOF(d *direction) {
+	if !d.eof && d.stream.EOF() {
+		d.eof = true
+		for _, x := range s.running {
+			if !x.removed {
+				x.a.EndOfData(d.isOrig())
+			}
+		}
+	}
+}
+
+// deliver passes payload to the running analysers, then lets the
+// detection buffer start the analysers whose signatures now match; those
+// first receive everything buffered (which includes this payload).
+func (s *Set) deliver(isOrig bool, data []byte) {
+	for _, x := range s.running {
+		if !x.removed {
+			x.a.Deliver(isOrig, data)
+		}
+	}
+	if s.pia == nil {
+		return
+	}
+	for _, spec := range s.pia.add(isOrig, data) {
+		if s.has(spec) {
+			continue
+		}
+		x := s.start(spec)
+		s.pia.replay(x)
+	}
+	if s.pia.full() {
+		s.pia = nil
+	}
+}
+
+func (s *Set) gap(isOrig bool, n uint64) {
+	for _, x := range s.running {
+		if !x.removed {
+			x.a.Gap(isOrig, n)
+		}
+	}
+	if s.pia != nil {
+		s.pia.gap(isOrig, n)
+	}
+}
+
+// Close ends the analysis when the connection is removed: held stream
+// data is flushed, each TCP direction ends, and every analyser is done.
+func (s *Set) Close() {
+	if s.closed {
+		return
+	}
+	for _, d := range s.dirs {
+		if d != nil {
+			d.stream.Close()
+		}
+	}
+	for _, d := range s.dirs {
+		if d != nil && !d.eof {
+			d.eof = true
+			for _, x := range s.running {
+				if !x.removed {
+					x.a.EndOfData(d.isOrig())
+				}
+			}
+		}
+	}
+	s.closed = true
+	for _, x := range s.running {
+		if !x.removed {
+			x.removed = true
+			x.a.Done()
+		}
+	}
+	s.running, s.pia = nil, nil
+}
