@@ -7,15 +7,15 @@ import (
 )
 
 // The logging built-ins behind the Log:: script API keep the run's streams
-// and their filters. Log::__write needs the engine (events, hooks, option
-// values, the run's writers): the engine implements it (runtime/engine/
-// logging.go) on top of LogStream; the version here only reports that.
+// and their filters. Log::__write, __set_buf and __flush need the engine
+// (events, hooks, option values, the run's files): the engine implements
+// them (runtime/engine/logging.go) on top of LogStream; the __write here
+// only reports that.
 
 type logStream struct {
 	stream  value.Value
 	enabled bool
 	filters []logFilter // in the order they were added
-	bufered bool
 }
 
 type logFilter struct {
@@ -121,16 +121,6 @@ func init() {
 				}
 			}
 			return StringSet(ctx, names), nil
-		},
-		"Log::__set_buf": func(ctx Context, a []value.Value) (value.Value, error) {
-			st := logs(ctx).get(a[0])
-			if st != nil {
-				st.bufered = a[1].Bool()
-			}
-			return value.Bool(st != nil), nil
-		},
-		"Log::__flush": func(ctx Context, a []value.Value) (value.Value, error) {
-			return value.Bool(logs(ctx).get(a[0]) != nil), nil
 		},
 		"Log::__write": func(ctx Context, a []value.Value) (value.Value, error) {
 			st := logs(ctx).get(a[0])

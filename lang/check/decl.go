@@ -204,6 +204,8 @@ func (c *Checker) unionOfTags(u *types.EnumType) {
 var combineAttrs = map[string]string{"+=": "add_func", "-=": "delete_func"}
 
 // redefDecl checks "redef x op v": x must be a &redef global (or option).
+// A &redef function ("const f: function(...) &redef" with a body defined
+// later) may be given another function: calls then go through its global.
 func (c *Checker) redefDecl(d *ast.RedefDecl) {
 	s := c.lookupGlobal(d.Name, d)
 	if s == nil {
@@ -212,10 +214,15 @@ func (c *Checker) redefDecl(d *ast.RedefDecl) {
 		return
 	}
 	id := &ast.Ident{Span: ast.Span{Start: d.Start, End: d.End}, Name: d.Name}
-	if (s.Kind != GlobalVar && s.Kind != ConstVar && s.Kind != OptionVar) || (!s.Redefine && s.Kind != OptionVar) {
+	variable := s.Kind == GlobalVar || s.Kind == ConstVar || s.Kind == OptionVar ||
+		s.Kind == FuncSym && assignableFunc(s) && d.Op == "="
+	if !variable || (!s.Redefine && s.Kind != OptionVar) {
 		c.diags.Add(alreadyDefined(s.Pos, d, s.Name))
 		c.expr(d.Init, s.Type)
 		return
+	}
+	if s.Kind == FuncSym {
+		s.Func.Assigned = true
 	}
 	c.prog.Uses[id] = s
 	if d.Init != nil && hasAttr(s.Attrs, combineAttrs[d.Op]) {

@@ -268,6 +268,27 @@ f = function(x: count): count { return x; };`)
 	}
 }
 
+// TestRedefFunction: a &redef function may be redefined to another one
+// (calls then go through its slot); one without &redef may not.
+func TestRedefFunction(t *testing.T) {
+	got, c := run(t, `const f: function(x: count): count &redef;
+function f(x: count): count { return x; }
+function g(x: count): count { return x + 1; }
+redef f = g;`)
+	if len(got) > 0 {
+		t.Fatalf("diagnostics: %v", got)
+	}
+	if f := c.Program().Lookup("f"); f == nil || f.Func == nil || !f.Func.Assigned {
+		t.Errorf("f not marked assigned")
+	}
+	got, _ = run(t, `function f(x: count): count { return x; }
+function g(x: count): count { return x + 1; }
+redef f = g;`)
+	if len(got) != 1 || !strings.Contains(got[0], "already defined") {
+		t.Errorf("redef of a function without &redef: %v", got)
+	}
+}
+
 // TestNegatedVectorType: -v on a vector of count is a vector of int.
 func TestNegatedVectorType(t *testing.T) {
 	_, c := run(t, `global v = vector(1, 2); global n = -v; global m = -vector(1.5); global i = -vector(1sec);`)

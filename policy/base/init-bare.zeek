@@ -85,6 +85,10 @@ type rotate_info: record {
 	close: time;
 };
 
+## Local time of day ("HH:MM") that log rotation intervals are counted
+## from; "" counts them from the epoch.
+const log_rotate_base_time = "0:00" &redef;
+
 # ---------------------------------------------------------------------------
 # Analyzer tags. Each kind of analyzer has its own tag type, numbered apart
 # (packet analyzers from 1000, file analyzers from 2000) so that

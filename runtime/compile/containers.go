@@ -60,6 +60,10 @@ func (p *Program) putSlow(t *value.Table, key []value.Value, v value.Value) {
 	}
 }
 
+// Delete is delete t[key] from outside scripts (the input framework),
+// with the table's &on_change.
+func (p *Program) Delete(t *value.Table, key []value.Value) { p.del(t, key) }
+
 // del deletes t[key].
 func (p *Program) del(t *value.Table, key []value.Value) {
 	if t.Attrs == nil || t.Attrs.OnChange == nil {

@@ -107,19 +107,22 @@ func (c *compiler) init() func() {
 			steps = append(steps, redefs[0].f)
 			redefs = redefs[1:]
 		}
-		if s.Kind == check.FuncSym || s.Kind == check.TypeSym || s.Kind == check.EnumSym {
+		if s.Kind == check.TypeSym || s.Kind == check.EnumSym {
 			continue
 		}
 		s := s
 		slot := &c.out.Globals[s.Slot]
 		mk := c.tableAttrs(s.Attrs, s.Type)
-		if s.Init != nil {
+		switch {
+		case s.Kind == check.FuncSym:
+			// Compile gave it its function; only a redef changes that.
+		case s.Init != nil:
 			e := c.expr(s.Init, s.Type)
 			if isCtor(s.Init) {
 				e = c.withAttrs(e, mk)
 			}
 			steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
-		} else {
+		default:
 			e := c.withAttrs(func(*Frame) value.Value { return zero(s.Type) }, mk)
 			steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
 		}

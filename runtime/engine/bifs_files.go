@@ -2,9 +2,11 @@ package engine
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"syscall"
+	"time"
 
 	"github.com/gobro/gobro/builtins"
 	"github.com/gobro/gobro/lang/types"
@@ -12,7 +14,8 @@ import (
 )
 
 // File built-ins: open, open_for_append, close, write_file, set_buf,
-// flush_all, enable_raw_output, get_file_name, active_file.
+// flush_all, enable_raw_output, get_file_name, active_file, rotate_file,
+// rotate_file_by_name.
 //
 // A file value is a *value.File whose Write goes to an *os.File opened
 // relative to the working directory; "print f, ..." writes through it
@@ -32,6 +35,9 @@ type openFile struct {
 	w    io.Writer // where writes go; nil once closed
 	std  bool      // stdout or stderr: close refuses
 	open bool
+	// opened is when the file was opened: network time, or the wall
+	// clock before there is one (rotate_file's open).
+	opened float64
 }
 
 func (e *Engine) fileBuiltin(name string) builtins.Impl {
@@ -103,8 +109,75 @@ func (e *Engine) fileBuiltin(name string) builtins.Impl {
 			of := e.fileOf(a[0])
 			return value.Bool(of != nil && of.open), nil
 		}
+	case "rotate_file":
+		return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
+			of := e.fileOf(a[0])
+			if of == nil || !of.open || of.std {
+				return e.rotateInfo("", "", 0, 0), nil
+			}
+			moved, f := e.moveAside(ctx, of.val.Name)
+			if f == nil {
+				return e.rotateInfo("", "", 0, 0), nil
+			}
+			info := e.rotateInfo(of.val.Name, moved, of.opened, e.netTime)
+			of.f.Close()
+			of.f, of.w, of.opened = f, f, e.openTime()
+			return info, nil
+		}
+	case "rotate_file_by_name":
+		return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
+			name := a[0].Str()
+			moved, f := e.moveAside(ctx, name)
+			if f == nil {
+				return e.rotateInfo("", "", 0, 0), nil
+			}
+			f.Close()
+			return e.rotateInfo(name, moved, e.netTime, e.netTime), nil
+		}
 	}
 	return nil
+}
+
+// moveAside rotates a file as Zeek does for rotate_file: the file is
+// renamed NAME.PID.NETWORK_TIME.tmp and a new empty one takes its place.
+// It returns the new name and the new file, open for writing; nil and an
+// error report when either step fails.
+func (e *Engine) moveAside(ctx builtins.Context, name string) (string, *os.File) {
+	moved := fmt.Sprintf("%s.%d.%.6f.tmp", name, os.Getpid(), e.netTime)
+	tmp := moved + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		ctx.Report("error", fmt.Sprintf("rotate_file: can't open %s: %s", tmp, errnoText(err)))
+		return "", nil
+	}
+	if err := os.Rename(name, moved); err != nil {
+		ctx.Report("error", fmt.Sprintf("rotate_file: can't move %s to %s: %s", name, moved, errnoText(err)))
+		f.Close()
+		os.Remove(tmp)
+		return "", nil
+	}
+	if err := os.Rename(tmp, name); err != nil {
+		ctx.Report("error", fmt.Sprintf("rotate_file: can't move %s to %s: %s", tmp, name, errnoText(err)))
+		f.Close()
+		return "", nil
+	}
+	return moved, f
+}
+
+// rotateInfo is a rotate_info record; the empty one reports a failure.
+func (e *Engine) rotateInfo(old, moved string, open, close float64) value.Value {
+	return e.makeRecord("rotate_info", map[string]value.Value{
+		"old_name": value.String(old), "new_name": value.String(moved),
+		"open": value.Time(open), "close": value.Time(close),
+	})
+}
+
+// openTime is the opening time of a file opened now.
+func (e *Engine) openTime() float64 {
+	if e.netTime != 0 {
+		return e.netTime
+	}
+	return float64(time.Now().UnixNano()) / 1e9
 }
 
 // fileOf returns the engine's record of a file value (nil for a file
@@ -127,7 +200,7 @@ func (e *Engine) fileOf(v value.Value) *openFile {
 // reported ("cannot open NAME: REASON") and still returned: writes to it
 // fail and prints to it are dropped.
 func (e *Engine) openFile(ctx builtins.Context, name string, appending bool) value.Value {
-	of := &openFile{val: &value.File{Name: name}}
+	of := &openFile{val: &value.File{Name: name}, opened: e.openTime()}
 	switch {
 	case name == "-" && !appending, name == "/dev/stdout":
 		of.w, of.std, of.open = e.stdout, true, true

@@ -49,8 +49,8 @@ type Engine struct {
 	asyncResults map[string]value.Value
 	locals       map[any]any
 
-	// pending counts the timers in the heap that are not table sweeps
-	// (scheduled events, when timeouts): the shutdown drain runs while
+	// pending counts the timers in the heap that are not recurring
+	// (scheduled events, when timeouts): runUntilTerminate waits while
 	// there are any.
 	pending int
 	// initDone is set once zeek_init has been queued: from then on,
@@ -72,10 +72,13 @@ type Engine struct {
 	// FindScript resolves a script name along the search path
 	// (find_in_zeekpath); nil finds nothing.
 	FindScript func(name string) (string, bool)
+	// InputHeartbeat is how often REREAD and STREAM input sources are
+	// looked at; 0 means Threading::heartbeat_interval, as in Zeek.
+	InputHeartbeat time.Duration
 
-	files     []*openFile             // files opened by open/open_for_append (bifs_files.go)
-	suspended int                     // suspend_processing depth (bifs_runtime.go)
-	inputs    map[string]*inputStream // input framework streams by name
+	files     []*openFile // files opened by open/open_for_append (bifs_files.go)
+	suspended int         // suspend_processing depth (bifs_runtime.go)
+	input     inputState  // input framework streams (input_poll.go)
 	// stopRequested is set by Stop from another goroutine (a signal).
 	stopRequested atomic.Bool
 	weirds        *weirdState // weird sampling state (bifs_weird.go)
@@ -113,6 +116,7 @@ func (e *Engine) Run() (code int) {
 		}
 	}()
 	defer e.closeLocals() // log writers write #close (logging.go)
+	defer e.closeInputs() // input pollers end (input_poll.go)
 	// Without a packet source, network time follows the wall clock;
 	// reading a trace, it is 0 until the first packet.
 	e.netTime = float64(time.Now().UnixNano()) / 1e9
@@ -153,10 +157,19 @@ func (e *Engine) Run() (code int) {
 // due, until terminate(). We jump from one due timer to the next instead
 // of sleeping — the same events in the same order, deterministically —
 // and stop when terminate() is called or nothing is left to wait for.
+// While input streams are polled, what comes next depends on the files
+// they read: we run on the wall clock then, as Zeek does (waitInputs).
 func (e *Engine) runUntilTerminate() {
-	for !e.terminating && e.timers.Len() > 0 && e.pending > 0 {
+	for !e.terminating && !e.stopRequested.Load() {
+		if e.input.polled > 0 {
+			e.waitInputs()
+			continue
+		}
+		if e.timers.Len() == 0 || e.pending == 0 {
+			return
+		}
 		t := heap.Pop(&e.timers).(*timer)
-		if !t.sweep {
+		if !t.recurring {
 			e.pending--
 		}
 		if t.cancelled {
@@ -173,12 +186,12 @@ func (e *Engine) runUntilTerminate() {
 // shutdownTimers expires the pending timers at the end of the run, as
 // Zeek does: all of them, in time order, with network time left where it
 // is; scheduled events and when timeouts still run (each followed by the
-// events it raised), table-expiry sweeps do nothing, and schedule is
-// ignored from now on.
+// events it raised), table-expiry sweeps do nothing, log files rotate a
+// last time, and schedule is ignored from now on.
 func (e *Engine) shutdownTimers() {
 	for e.timers.Len() > 0 {
 		t := heap.Pop(&e.timers).(*timer)
-		if t.cancelled || t.sweep {
+		if t.cancelled {
 			continue
 		}
 		t.run()
@@ -441,12 +454,13 @@ func (c ctx) Local(key any, init func() any) any {
 }
 
 // timer is something due at a network time: a scheduled event, a when
-// timeout.
+// timeout, a table sweep, a log rotation.
 type timer struct {
-	at    float64
-	seq   int
-	run   func()
-	sweep bool // a table-expiry sweep
+	at  float64
+	seq int
+	run func()
+	// recurring timers set themselves again (addRecurring).
+	recurring bool
 	// cancelled timers stay in the heap and are dropped when due.
 	cancelled bool
 }

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gobro/gobro/lang/frontend"
 	gnet "github.com/gobro/gobro/runtime/net"
@@ -16,10 +17,11 @@ var update = flag.Bool("update", false, "rewrite .out/.err goldens")
 
 // TestScripts runs every testdata/run/*.zeek in bare mode and compares
 // stdout with NAME.out and stderr with NAME.err (absent = empty), byte for
-// byte. Scripts named bif-file* run in a fresh temporary directory (the
-// files they open are created there); zeek_args() sees
+// byte. Scripts named bif-file* and input-watch* run in a fresh temporary
+// directory (the files they open are created there); zeek_args() sees
 // ["gobro", "-b", "./NAME.zeek"].
 func TestScripts(t *testing.T) {
+	t.Setenv("TZ", "UTC") // local times: calc_next_rotate, strftime
 	dir, _ := filepath.Abs("../../testdata/run")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.zeek"))
 	if len(files) == 0 {
@@ -35,27 +37,15 @@ func TestScripts(t *testing.T) {
 			if res.Diags.HasErrors() {
 				res.Diags.Print(&stderr, res.Sources())
 			} else {
-				if strings.HasPrefix(name, "bif-file") {
+				if strings.HasPrefix(name, "bif-file") || strings.HasPrefix(name, "input-watch") {
 					// File tests write relative to the working
-					// directory: give them a fresh one.
+					// directory (input-watch tests write the files
+					// their streams read): give them a fresh one.
 					t.Chdir(t.TempDir())
 				}
 				e := New(res.Program, &stdout, &stderr)
 				e.Args = []string{"gobro", "-b", "./" + name}
-				if trace := pcapDirective(t, filepath.Join(dir, name)); trace != "" {
-					// "# @TEST-PCAP: NAME" reads testdata/pcap/NAME as
-					// zeek -D -r does (deterministic uids).
-					src, err := gnet.Open(filepath.Join(dir, "..", "pcap", trace))
-					if err != nil {
-						t.Fatal(err)
-					}
-					defer src.Close()
-					gen, err := uid.New(uid.Options{Deterministic: true})
-					if err != nil {
-						t.Fatal(err)
-					}
-					e.SetPacketInput(PacketInput{Source: src, UIDs: gen})
-				}
+				readTrace(t, e, filepath.Join(dir, name))
 				e.FindScript = res.Loader.Find
 				e.Getenv = func(k string) string {
 					if k == "ZEEK_DNS_FAKE" {
@@ -63,6 +53,11 @@ func TestScripts(t *testing.T) {
 					}
 					return ""
 				}
+				// Input streams polled often, so that tests waiting
+				// for a file change are quick; a script that never
+				// terminates is stopped, to fail rather than hang.
+				e.InputHeartbeat = 10 * time.Millisecond
+				defer time.AfterFunc(time.Minute, e.Stop).Stop()
 				e.Run()
 			}
 			// Scripts run in testdata/run (so they are named ./x.zeek as
@@ -77,6 +72,29 @@ func TestScripts(t *testing.T) {
 			checkGolden(t, filepath.Join(dir, base+".err"), stderr.String())
 		})
 	}
+}
+
+// traceDir holds the bundled traces (absolute: tests change directory).
+var traceDir, _ = filepath.Abs("../../testdata/pcap")
+
+// readTrace makes the engine read the trace the test script names on a
+// line "# @TEST-PCAP: NAME", testdata/pcap/NAME, as zeek -D -r does
+// (deterministic uids).
+func readTrace(t *testing.T, e *Engine, script string) {
+	trace := pcapDirective(t, script)
+	if trace == "" {
+		return
+	}
+	src, err := gnet.Open(filepath.Join(traceDir, trace))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { src.Close() })
+	gen, err := uid.New(uid.Options{Deterministic: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.SetPacketInput(PacketInput{Source: src, UIDs: gen})
 }
 
 // pcapDirective returns the trace a test script names on a line

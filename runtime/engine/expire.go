@@ -63,9 +63,7 @@ func (e *Engine) WatchTable(t *value.Table) {
 }
 
 func (e *Engine) addSweep(x *expiry, after float64) {
-	tm := e.addTimer(after, func() { e.sweep(x) })
-	tm.sweep = true
-	e.pending--
+	e.addRecurring(after, func() { e.sweep(x) })
 }
 
 // expireInterval is table_expire_interval (seconds).
@@ -80,11 +78,12 @@ func (e *Engine) expireInterval() float64 {
 	return 10
 }
 
-// sweep expires the due entries of one table and sets the next sweep.
+// sweep expires the due entries of one table and sets the next sweep;
+// at shutdown it does nothing.
 func (e *Engine) sweep(x *expiry) {
 	t := x.t.Value()
-	if t == nil || t.Attrs == nil || t.Attrs.Engine != x {
-		return // the table is gone (or was given new attributes)
+	if e.terminating || t == nil || t.Attrs == nil || t.Attrs.Engine != x {
+		return // shutdown, or the table is gone (or has new attributes)
 	}
 	now := e.netTime
 	a := t.Attrs

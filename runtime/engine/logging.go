@@ -12,33 +12,102 @@ import (
 )
 
 // Log::__write: the stream's record goes through the policy hooks, raises
-// the stream's event and reaches the writer of each filter's path. The
-// writers of a run live in its locals and are closed (#close) when the
-// run ends (closeLocals).
+// the stream's event and reaches the file of each filter's path. The files
+// of a run live in its locals and are closed (#close) when the run ends
+// (closeLocals); rotation.go rotates those whose filter has an interval.
 
-type logWritersKey struct{}
+type logFilesKey struct{}
 
-// logWriters are the open writers of a run, by path.
-type logWriters struct {
-	byPath map[string]logging.Writer
-	failed map[string]bool
+// logFiles are the log files of a run, by path.
+type logFiles struct {
+	byPath map[string]*logFile
 }
 
-// Close closes every writer, in path order.
-func (l *logWriters) Close() error {
-	paths := make([]string, 0, len(l.byPath))
-	for p := range l.byPath {
-		paths = append(paths, p)
+// logFile is the output of one path. Like a Zeek writer it is made by the
+// first write to the path, which fixes its columns, options and rotation
+// settings; its file is open from a write to the next rotation (w is nil
+// in between) and reopened, with a fresh header, by the next write.
+type logFile struct {
+	path   string
+	dir    string
+	cols   []logging.Column
+	opts   logging.Options
+	stream uint64 // the Log::ID of the stream that made it
+	w      logging.Writer
+	// failed is set when the file could not be created: nothing more is
+	// written to the path.
+	failed bool
+	// unbuffered is set by Log::set_buf(id, F): every write is flushed.
+	unbuffered bool
+
+	// From the filter: its Log::Writer, rotation interval (seconds, 0
+	// for none) and postprocessor (unset: the default one).
+	writer        value.Value
+	interv        float64
+	postprocessor value.Value
+	// opened is the network time the current rotation period began.
+	opened float64
+}
+
+// open creates the file and writes its header.
+func (f *logFile) open(getenv func(string) string) error {
+	w, err := logging.Create(f.dir, f.path, getenv, f.cols, f.opts)
+	if err != nil {
+		f.failed = true
+		return err
 	}
-	sort.Strings(paths)
-	var first error
-	for _, p := range paths {
-		if err := l.byPath[p].Close(); err != nil && first == nil {
-			first = err
+	f.w = w
+	return nil
+}
+
+// write writes one record, opening the file if a rotation closed it.
+func (f *logFile) write(rec value.Value, getenv func(string) string) error {
+	if f.failed {
+		return nil
+	}
+	if f.w == nil {
+		if err := f.open(getenv); err != nil {
+			return err
 		}
 	}
-	l.byPath = map[string]logging.Writer{}
+	if err := f.w.Write(logging.Extract(rec, f.cols)); err != nil {
+		return err
+	}
+	if f.unbuffered {
+		return f.w.Flush()
+	}
+	return nil
+}
+
+// Close closes every open file, in path order.
+func (l *logFiles) Close() error {
+	var first error
+	for _, f := range l.sorted() {
+		if f.w == nil {
+			continue
+		}
+		if err := f.w.Close(); err != nil && first == nil {
+			first = err
+		}
+		f.w = nil
+	}
 	return first
+}
+
+// sorted lists the files in path order.
+func (l *logFiles) sorted() []*logFile {
+	fs := make([]*logFile, 0, len(l.byPath))
+	for _, f := range l.byPath {
+		fs = append(fs, f)
+	}
+	sort.Slice(fs, func(i, j int) bool { return fs[i].path < fs[j].path })
+	return fs
+}
+
+func (e *Engine) logFiles() *logFiles {
+	return e.Context().Local(logFilesKey{}, func() any {
+		return &logFiles{byPath: map[string]*logFile{}}
+	}).(*logFiles)
 }
 
 // closer is per-run state to release when the run ends.
@@ -62,10 +131,51 @@ func (e *Engine) closeLocals() {
 }
 
 func (e *Engine) logBuiltin(name string) builtins.Impl {
-	if name != "Log::__write" {
-		return nil
+	switch name {
+	case "Log::__write":
+		return e.logWrite
+	case "Log::__set_buf":
+		return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
+			if _, ok := builtins.LogStream(ctx, a[0]); !ok {
+				return value.Bool(false), nil
+			}
+			// As in Zeek, the stream's files open now change; files
+			// it opens later are buffered.
+			for _, f := range e.streamFiles(a[0]) {
+				f.unbuffered = !a[1].Bool()
+				if f.unbuffered {
+					f.w.Flush()
+				}
+			}
+			return value.Bool(true), nil
+		}
+	case "Log::__flush":
+		return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
+			info, ok := builtins.LogStream(ctx, a[0])
+			if ok && info.Enabled {
+				for _, f := range e.streamFiles(a[0]) {
+					f.w.Flush()
+				}
+			}
+			return value.Bool(ok), nil
+		}
+	case "calc_next_rotate":
+		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
+			return value.Interval(e.untilRotation(a[0].Double())), nil
+		}
 	}
-	return e.logWrite
+	return nil
+}
+
+// streamFiles are the open files of the stream with the given Log::ID.
+func (e *Engine) streamFiles(id value.Value) []*logFile {
+	var fs []*logFile
+	for _, f := range e.logFiles().sorted() {
+		if f.stream == id.N && f.w != nil {
+			fs = append(fs, f)
+		}
+	}
+	return fs
 }
 
 // field reads a record field by name (None when absent or unset), out of
@@ -211,37 +321,23 @@ func (e *Engine) logWrite(ctx builtins.Context, a []value.Value) (value.Value, e
 		if path == "" {
 			continue
 		}
-		w, err := e.logWriter(path, cols, flt)
+		f, err := e.logFile(id, path, cols, flt)
+		if err == nil {
+			err = f.write(rec, e.Getenv)
+		}
 		if err != nil {
-			return value.Bool(false), err
-		}
-		if w == nil {
-			continue
-		}
-		if err := w.Write(logging.Extract(rec, w.cols)); err != nil {
 			return value.Bool(false), err
 		}
 	}
 	return value.Bool(true), nil
 }
 
-// openWriter is a path's writer with the columns it was opened with.
-type openWriter struct {
-	logging.Writer
-	cols []logging.Column
-}
-
-// logWriter returns the writer of a path, opening it (and writing its
-// header) on first use with the filter's columns.
-func (e *Engine) logWriter(path string, cols *types.RecordType, flt value.Value) (*openWriter, error) {
-	lw := e.Context().Local(logWritersKey{}, func() any {
-		return &logWriters{byPath: map[string]logging.Writer{}, failed: map[string]bool{}}
-	}).(*logWriters)
-	if w, ok := lw.byPath[path]; ok {
-		return w.(*openWriter), nil
-	}
-	if lw.failed[path] {
-		return nil, nil
+// logFile returns the file of a path, making it (and writing its header)
+// on first use with the filter's columns and rotation settings.
+func (e *Engine) logFile(id value.Value, path string, cols *types.RecordType, flt value.Value) (*logFile, error) {
+	lf := e.logFiles()
+	if f, ok := lf.byPath[path]; ok {
+		return f, nil
 	}
 	sep := field(flt, "scope_sep").Str()
 	if sep == "" {
@@ -255,17 +351,21 @@ func (e *Engine) logWriter(path string, cols *types.RecordType, flt value.Value)
 		}
 		return exclude == nil || !exclude.Has1(value.String(name))
 	}
-	columns := logging.Columns(cols, sep, keep)
 	dir := e.globalString("LogAscii::logdir", "")
 	if dir == "" {
 		dir = e.globalString("Log::default_logdir", "")
 	}
-	w, err := logging.Create(dir, path, e.Getenv, columns, e.logOptions())
-	if err != nil {
-		lw.failed[path] = true
-		return nil, err
+	f := &logFile{
+		path: path, dir: dir, cols: logging.Columns(cols, sep, keep), opts: e.logOptions(), stream: id.N,
+		writer: field(flt, "writer"), postprocessor: field(flt, "postprocessor"),
 	}
-	ow := &openWriter{Writer: w, cols: columns}
-	lw.byPath[path] = ow
-	return ow, nil
+	if iv := field(flt, "interv"); !iv.IsUnset() {
+		f.interv = iv.Double()
+	}
+	lf.byPath[path] = f
+	if err := f.open(e.Getenv); err != nil {
+		return f, err
+	}
+	e.scheduleRotation(f)
+	return f, nil
 }

@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -16,10 +17,14 @@ import (
 var stampRE = regexp.MustCompile(`(?m)^(#(?:open|close)\t)\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d$`)
 
 // TestLogFiles runs every testdata/run/logs/*.zeek in bare mode in a fresh
-// directory and compares the log files it leaves (and its stdout, as
-// stdout.txt, when not empty; stderr as stderr.txt for tests named
-// reporter*) with the goldens in testdata/run/logs/NAME/.
+// directory, with TZ=UTC (rotated files are named after local times) and
+// the trace a "# @TEST-PCAP: NAME" line names, and compares every file it
+// leaves there, in subdirectories too (logs, rotated logs, what
+// postprocessors write), and its stdout, as stdout.txt, when not empty;
+// stderr as stderr.txt for tests named reporter* or that have one) with
+// the goldens in testdata/run/logs/NAME/.
 func TestLogFiles(t *testing.T) {
+	t.Setenv("TZ", "UTC")
 	dir, _ := filepath.Abs("../../testdata/run/logs")
 	files, _ := filepath.Glob(filepath.Join(dir, "*.zeek"))
 	if len(files) == 0 {
@@ -40,6 +45,7 @@ func TestLogFiles(t *testing.T) {
 			t.Chdir(work)
 			e := New(res.Program, &stdout, &stderr)
 			e.Getenv = func(string) string { return "" }
+			readTrace(t, e, f)
 			e.Run()
 			golden := filepath.Join(dir, strings.TrimSuffix(name, ".zeek"))
 			got := map[string]string{}
@@ -53,27 +59,42 @@ func TestLogFiles(t *testing.T) {
 			} else if stderr.Len() > 0 {
 				t.Errorf("stderr:\n%s", stderr.String())
 			}
-			logs, _ := filepath.Glob(filepath.Join(work, "*.log"))
-			for _, l := range logs {
-				b, _ := os.ReadFile(l)
-				got[filepath.Base(l)] = stampRE.ReplaceAllString(string(b), "${1}XXXX-XX-XX-XX-XX-XX")
+			for _, n := range filesUnder(work) {
+				b, _ := os.ReadFile(filepath.Join(work, n))
+				got[n] = stampRE.ReplaceAllString(string(b), "${1}XXXX-XX-XX-XX-XX-XX")
 			}
 			if *update {
 				os.RemoveAll(golden)
-				os.MkdirAll(golden, 0o755)
+				for n := range got {
+					os.MkdirAll(filepath.Dir(filepath.Join(golden, n)), 0o755)
+				}
 			}
-			want, _ := filepath.Glob(filepath.Join(golden, "*"))
-			if !*update && len(want) != len(got) {
+			if want := filesUnder(golden); !*update && len(want) != len(got) {
 				var names []string
 				for n := range got {
 					names = append(names, n)
 				}
 				sort.Strings(names)
-				t.Errorf("files %v, want %d goldens in %s", names, len(want), golden)
+				t.Errorf("files %v, want %v", names, want)
 			}
 			for n, s := range got {
 				checkGolden(t, filepath.Join(golden, n), s)
 			}
 		})
 	}
+}
+
+// filesUnder lists the files under dir, as slash-separated paths
+// relative to it, sorted.
+func filesUnder(dir string) []string {
+	var names []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			rel, _ := filepath.Rel(dir, p)
+			names = append(names, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	sort.Strings(names)
+	return names
 }

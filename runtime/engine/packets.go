@@ -141,6 +141,7 @@ func (e *Engine) runPackets() error {
 	var raw gnet.RawPacket
 	var err error
 	for !e.terminating && !e.stopRequested.Load() {
+		e.takeInputs() // what input pollers found (input_poll.go)
 		if err = p.in.Source.Next(&raw); err != nil {
 			if errors.Is(err, gnet.ErrTimeout) {
 				// A quiet interface: network time follows the wall
@@ -207,8 +208,9 @@ func (e *Engine) idle(now time.Time) {
 	e.drain()
 }
 
-// Stop asks a running packet loop to end (SIGINT, SIGTERM): the engine
-// then finishes as at the end of a trace. Safe from any goroutine.
+// Stop asks a running packet loop, or a run waiting for input, to end
+// (SIGINT, SIGTERM): the engine then finishes as at the end of a trace.
+// Safe from any goroutine.
 func (e *Engine) Stop() { e.stopRequested.Store(true) }
 
 // fireDue runs the engine timers and the tracker's timers due at now, in
@@ -216,7 +218,7 @@ func (e *Engine) Stop() { e.stopRequested.Store(true) }
 func (e *Engine) fireDue(now time.Time) {
 	for e.timers.Len() > 0 && e.timers[0].at <= e.netTime {
 		t := heap.Pop(&e.timers).(*timer)
-		if !t.sweep {
+		if !t.recurring {
 			e.pending--
 		}
 		e.removed(e.pkt.tracker.Expire(fromSeconds(t.at)), false)

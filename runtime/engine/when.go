@@ -191,6 +191,14 @@ func (e *Engine) addTimer(after float64, f func()) *timer {
 	e.seq++
 	t := &timer{at: e.netTime + after, seq: e.seq, run: f}
 	heap.Push(&e.timers, t)
-	e.pending++ // a sweep takes itself back out (addSweep)
+	e.pending++ // a recurring timer takes itself back out (addRecurring)
 	return t
+}
+
+// addRecurring adds a timer that sets itself again each time it runs (a
+// table sweep, a log rotation): it does not keep a run waiting for what
+// is pending, and at shutdown it decides for itself what to do.
+func (e *Engine) addRecurring(after float64, f func()) {
+	e.addTimer(after, f).recurring = true
+	e.pending--
 }

@@ -245,7 +245,8 @@ func newRecord(rt *types.RecordType) *value.Record {
 //
 // After a Fatal problem Zeek's framework adds "Init failed" and
 // "terminating thread" errors with the same prefix; those belong to the
-// engine, as does Zeek's suppression of repeated file warnings on rereads.
+// engine. Read reports every problem; Source drops the file warnings Zeek
+// suppresses.
 type Problem struct {
 	Line  int    // the line of the file; 0 for a problem of the file as a whole
 	Msg   string // the reporter's text

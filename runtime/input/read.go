@@ -55,10 +55,7 @@ func Read(path string, cols []Column, o Options) ([]Row, []Problem) {
 		return nil, r.probs
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
-		r.size = st.Size()
-	}
-	r.read(f)
+	r.readFile(f)
 	return r.rows, r.probs
 }
 
@@ -79,8 +76,11 @@ type reader struct {
 	size   int64  // the file's size, if known
 	done   int64  // bytes read so far
 	lineNo int
-	line   string   // the current line, a view into in's buffer
-	fields []string // its fields, views too
+	// partial leaves a last line without its newline for a later read
+	// (Stream mode, where a writer may be in the middle of it).
+	partial bool
+	line    string   // the current line, a view into in's buffer
+	fields  []string // its fields, views too
 
 	// pending is the input manager's complaint about the current line
 	// (unknown enum, unset non-optional value). Zeek's manager sees a line
@@ -123,14 +123,36 @@ func (r *reader) setup() {
 	}
 }
 
+// readFile reads the whole of an opened file.
+func (r *reader) readFile(f *os.File) {
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		r.size = st.Size()
+	}
+	r.read(f)
+}
+
 // read reads the file's content from in.
 func (r *reader) read(in io.Reader) {
-	r.in = bufio.NewReaderSize(in, 64<<10)
+	r.in = newBufReader(in)
+	if r.begin() {
+		r.body()
+	}
+}
 
+func newBufReader(in io.Reader) *bufio.Reader { return bufio.NewReaderSize(in, 64<<10) }
+
+// begin reads the header.
+func (r *reader) begin() bool {
 	if !r.header() {
 		r.fileProblem("Init: cannot open " + r.fname + "; problem reading file header")
-		return
+		return false
 	}
+	return true
+}
+
+// body reads the data lines up to the end of in, or up to a line that
+// stops the reading.
+func (r *reader) body() {
 	for r.nextLine(false) {
 		if !r.dataLine() {
 			return
@@ -217,7 +239,8 @@ func (r *reader) nextLine(header bool) bool {
 }
 
 // readLine returns the next line without its newline; false at the end
-// of the file (or on a read error, which ends the file for Zeek as well).
+// of the file (or on a read error, which ends the file for Zeek as well),
+// and, with partial, at a last line that has no newline yet.
 func (r *reader) readLine() ([]byte, bool) {
 	b, err := r.in.ReadSlice('\n')
 	if errors.Is(err, bufio.ErrBufferFull) {
@@ -228,7 +251,7 @@ func (r *reader) readLine() ([]byte, bool) {
 		}
 		b = r.long
 	}
-	if err != nil && (err != io.EOF || len(b) == 0) {
+	if err != nil && (err != io.EOF || len(b) == 0 || r.partial) {
 		return nil, false
 	}
 	r.done += int64(len(b))

@@ -62,8 +62,12 @@ func (w *asciiWriter) header() error {
 		b = append(b, sep+TypeName(c.Type)...)
 	}
 	b = append(b, '\n')
-	_, err := w.buf.Write(b)
-	return err
+	// The header reaches the file at once, as Zeek writes it when it
+	// opens the file; rows are buffered.
+	if _, err := w.buf.Write(b); err != nil {
+		return err
+	}
+	return w.buf.Flush()
 }
 
 // TypeName is a column's type as log headers show it: set[count],
@@ -104,6 +108,8 @@ func (w *asciiWriter) Write(vals []value.Value) error {
 	_, err := w.buf.Write(b)
 	return err
 }
+
+func (w *asciiWriter) Flush() error { return w.buf.Flush() }
 
 func (w *asciiWriter) Close() error {
 	if w.opts.IncludeMeta {

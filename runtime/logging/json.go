@@ -47,6 +47,13 @@ func (w *jsonWriter) Write(vals []value.Value) error {
 	return err
 }
 
+func (w *jsonWriter) Flush() error {
+	if w.buf == nil {
+		return nil
+	}
+	return w.buf.Flush()
+}
+
 func (w *jsonWriter) Close() error {
 	var err error
 	if w.buf != nil {

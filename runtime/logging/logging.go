@@ -78,6 +78,9 @@ type Writer interface {
 	// Write writes one record: the values of the writer's columns, in
 	// order (value.None for unset).
 	Write(vals []value.Value) error
+	// Flush hands what is buffered to the output (Log::flush, and every
+	// write of a stream set unbuffered with Log::set_buf).
+	Flush() error
 	// Close writes the footer, if any, and closes the output.
 	Close() error
 }

@@ -15,28 +15,33 @@ import (
 	"github.com/gobro/gobro/runtime/net/pcapgen"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/pcap/sample.pcap")
+var update = flag.Bool("update", false, "rewrite the bundled traces in testdata/pcap")
 
-var samplePath = filepath.Join("..", "..", "..", "testdata", "pcap", "sample.pcap")
-
-// TestSampleReproducible regenerates the bundled trace and checks it is
-// byte-identical to the committed file (go test -update rewrites it).
-func TestSampleReproducible(t *testing.T) {
-	got := pcapgen.SampleBytes()
-	if *update {
-		if err := os.WriteFile(samplePath, got, 0o644); err != nil {
+// TestBundledReproducible regenerates the bundled traces and checks they
+// are byte-identical to the committed files (go test -update rewrites
+// them).
+func TestBundledReproducible(t *testing.T) {
+	for name, gen := range map[string]func() []byte{
+		"sample.pcap":   pcapgen.SampleBytes,
+		"rotation.pcap": pcapgen.RotationBytes,
+	} {
+		path := filepath.Join("..", "..", "..", "testdata", "pcap", name)
+		got := gen()
+		if *update {
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
 			t.Fatal(err)
 		}
-	}
-	want, err := os.ReadFile(samplePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("%s is not what pcapgen.Sample() generates (%d vs %d bytes); run go test ./runtime/net/pcapgen -update", samplePath, len(want), len(got))
-	}
-	if again := pcapgen.SampleBytes(); !bytes.Equal(got, again) {
-		t.Fatal("two generations differ")
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s is not what pcapgen generates (%d vs %d bytes); run go test ./runtime/net/pcapgen -update", path, len(want), len(got))
+		}
+		if again := gen(); !bytes.Equal(got, again) {
+			t.Fatalf("%s: two generations differ", name)
+		}
 	}
 }
 
@@ -58,6 +63,21 @@ func decodeAll(t *testing.T, data []byte) []gnet.Packet {
 			return out
 		}
 		out = append(out, *d.Decode(&raw))
+	}
+}
+
+func TestRotationSpansMinutes(t *testing.T) {
+	src, err := gnet.NewSource(bytes.NewReader(pcapgen.RotationBytes()), "gen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw gnet.RawPacket
+	var times []time.Time
+	for src.Next(&raw) == nil {
+		times = append(times, raw.Timestamp)
+	}
+	if len(times) != 10 || !times[0].Equal(pcapgen.RotationStart) || times[9].Sub(times[0]) != 270*time.Second {
+		t.Fatalf("packet times %v", times)
 	}
 }
 

@@ -55,9 +55,12 @@ var (
 )
 
 // SampleBytes is the sample trace as written.
-func SampleBytes() []byte {
+func SampleBytes() []byte { return traceBytes(SampleStart, Sample()) }
+
+// traceBytes writes one of the bundled traces.
+func traceBytes(start time.Time, convs []Conversation) []byte {
 	var b bytes.Buffer
-	if err := Write(&b, SampleStart, Sample()...); err != nil {
+	if err := Write(&b, start, convs...); err != nil {
 		panic(err) // the description is fixed; an error is a bug
 	}
 	return b.Bytes()

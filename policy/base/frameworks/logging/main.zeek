@@ -22,10 +22,17 @@ export {
 	const default_ext_prefix = "_" &redef;
 	## Rotation interval of filters that do not set one (0 = never).
 	const default_rotation_interval = 0secs &redef;
-	## Rotation post-processor command for writers that support it.
+	## Shell command run on every rotated file by the default
+	## postprocessor (see run_rotation_postprocessor_cmd); "" for none.
 	const default_rotation_postprocessor_cmd = "" &redef;
-	## Format of rotated file names (strftime).
+	## Environment of that command: each entry NAME=VALUE becomes
+	## ZEEK_ARG_NAME (upper case), as system_env does it.
+	option default_rotation_postprocessor_cmd_env: table[string] of string = {};
+	## Date format (strftime) in the names of rotated files.
 	const default_rotation_date_format = "%Y-%m-%d-%H-%M-%S" &redef;
+	## Directory rotated files go to (the default of RotationPath$dir);
+	## "" is Log::default_logdir, or else the current directory.
+	option default_rotation_dir = "";
 
 	## Directory that log files are written to ("" = current directory).
 	option default_logdir = "";
@@ -49,15 +56,52 @@ export {
 	## Most container elements in one record (0 = no limit).
 	option max_total_container_elements = 0;
 
-	## Information passed to rotation post-processors.
+	## What a rotation postprocessor is told about a rotated file.
 	type RotationInfo: record {
 		writer: Writer;	##< The writer of the rotated file.
 		fname: string;	##< The rotated file's new name.
 		path: string;	##< The log's path.
-		open: time;	##< When the file was opened.
-		close: time;	##< When it was closed.
-		terminating: bool;	##< Whether the process is shutting down.
+		open: time;	##< When the rotated period began.
+		close: time;	##< When it ended.
+		terminating: bool;	##< Whether the rotation is the one at shutdown.
 	};
+
+	## A rotation postprocessor; returning F shuts the log's writer down
+	## (a later write starts a new one).
+	type RotationPostProcessorFunc: function(info: RotationInfo): bool;
+
+	## What rotation_format_func is told about the file to rotate.
+	type RotationFmtInfo: record {
+		writer: Writer;	##< The writer of the file.
+		path: string;	##< The log's path.
+		open: time;	##< When the period began.
+		close: time;	##< When it ends.
+		terminating: bool;	##< Whether the rotation is the one at shutdown.
+		## The postprocessor that will see the rotated file.
+		postprocessor: RotationPostProcessorFunc &optional;
+	};
+
+	## Where rotation_format_func puts a rotated file.
+	type RotationPath: record {
+		## Its directory, created when missing.
+		dir: string &default=default_rotation_dir;
+		## Its name without the log suffix, which the writer adds.
+		file_basename: string;
+	};
+
+	## Names rotated files. By default PATH.DATE (DATE the period's start
+	## in default_rotation_date_format) for files that get the default
+	## postprocessing, PATH-YY-MM-DD_HH.MM.SS for the others.
+	const rotation_format_func: function(ri: RotationFmtInfo): RotationPath &redef;
+
+	## The default postprocessor of each writer, for filters without one.
+	const default_rotation_postprocessors: table[Writer] of function(info: RotationInfo): bool &redef;
+
+	## Runs default_rotation_postprocessor_cmd, if any, on a rotated file:
+	## the command gets the file's name, the log's path, the period's start
+	## and end (YY-MM-DD_HH.MM.SS), 1 or 0 for terminating, and the
+	## writer's name ("ascii") as arguments.
+	global run_rotation_postprocessor_cmd: function(info: RotationInfo, npath: string): bool;
 
 	## A filter decides which records of a stream go where, and how.
 	type Filter: record {
@@ -308,6 +352,61 @@ function set_buf(id: ID, buffered: bool): bool
 function flush(id: ID): bool
 	{
 	return Log::__flush(id);
+	}
+
+# The postprocessor of filters that have none: the writer's default one,
+# if it has one.
+function __default_rotation_postprocessor(info: RotationInfo): bool
+	{
+	if ( info$writer !in default_rotation_postprocessors )
+		return T;
+
+	return default_rotation_postprocessors[info$writer](info);
+	}
+
+function run_rotation_postprocessor_cmd(info: RotationInfo, npath: string): bool
+	{
+	local cmd = default_rotation_postprocessor_cmd;
+
+	if ( cmd == "" )
+		return T;
+
+	# Log::WRITER_ASCII -> "ascii".
+	local writer = subst_string(to_lower(fmt("%s", info$writer)), "log::writer_", "");
+
+	# The command's own exit status does not matter.
+	system_env(fmt("%s %s %s %s %s %d %s", cmd, safe_shell_quote(npath),
+	               safe_shell_quote(info$path),
+	               strftime("%y-%m-%d_%H.%M.%S", info$open),
+	               strftime("%y-%m-%d_%H.%M.%S", info$close),
+	               info$terminating, writer),
+	           default_rotation_postprocessor_cmd_env);
+	return T;
+	}
+
+# The ASCII writer's postprocessing: the shell command.
+function default_ascii_rotation_postprocessor_func(info: RotationInfo): bool
+	{
+	return run_rotation_postprocessor_cmd(info, info$fname);
+	}
+
+redef default_rotation_postprocessors += {
+	[WRITER_ASCII] = default_ascii_rotation_postprocessor_func,
+};
+
+function rotation_format_func(ri: RotationFmtInfo): RotationPath
+	{
+	# Files that only get the ASCII writer's usual postprocessing are
+	# named after default_rotation_date_format; the others keep the older
+	# PATH-YY-MM-DD_HH.MM.SS.
+	local usual = ri?$postprocessor && ri$postprocessor == __default_rotation_postprocessor &&
+	              ri$writer == WRITER_ASCII && WRITER_ASCII in default_rotation_postprocessors &&
+	              default_rotation_postprocessors[WRITER_ASCII] == default_ascii_rotation_postprocessor_func;
+
+	if ( usual )
+		return RotationPath($file_basename=fmt("%s.%s", ri$path, strftime(default_rotation_date_format, ri$open)));
+
+	return RotationPath($file_basename=fmt("%s-%s", ri$path, strftime("%y-%m-%d_%H.%M.%S", ri$open)));
 	}
 
 function add_default_filter(id: ID): bool
