@@ -440,6 +440,98 @@ type SYN_packet: record {
 	TSecr: count &optional;
 };
 
+## Prefix Information option of an ICMPv6 neighbor discovery message.
+type icmp6_nd_prefix_info: record {
+	prefix_len: count;	##< Valid leading bits of the prefix.
+	L_flag: bool;	##< The prefix is on-link.
+	A_flag: bool;	##< Usable for stateless address configuration.
+	valid_lifetime: interval;	##< How long the prefix is valid (0xffffffff: forever).
+	preferred_lifetime: interval;	##< How long derived addresses stay preferred.
+	prefix: addr;	##< The prefix (see prefix_len).
+};
+
+## One option of an ICMPv6 neighbor discovery message; the field matching
+## the option type is set when the option was captured in full, payload
+## otherwise (and for the types not decoded).
+type icmp6_nd_option: record {
+	otype: count;	##< Option type.
+	len: count;	##< Option length in units of 8 bytes.
+	link_address: string &optional;	##< Source or target link-layer address.
+	prefix: icmp6_nd_prefix_info &optional;	##< Prefix information.
+	redirect: icmp_context &optional;	##< The packet a redirect quotes.
+	mtu: count &optional;	##< Recommended MTU.
+	payload: string &optional;	##< The option's bytes after type and length.
+};
+
+## The options of an ICMPv6 neighbor discovery message.
+type icmp6_nd_options: vector of icmp6_nd_option;
+
+## Record types of an MLDv2 multicast address record.
+type icmp6_mldv2_group_type: enum {
+	MLDV2_MODE_IS_INCLUDE = 1,
+	MLDV2_MODE_IS_EXCLUDE = 2,
+	MLDV2_CHANGE_TO_INCLUDE_MODE = 3,
+	MLDV2_CHANGE_TO_EXCLUDE_MODE = 4,
+	MLDV2_ALLOW_NEW_SOURCES = 5,
+	MLDV2_BLOCK_OLD_SOURCES = 6,
+};
+
+## One multicast address record of an MLDv2 report.
+type icmp6_mldv2_mar: record {
+	group_type: icmp6_mldv2_group_type;	##< The record type.
+	aux_data_len: count;	##< Length of the auxiliary data in bytes.
+	num_sources: count;	##< Number of source addresses.
+	multicast_addr: addr;	##< The multicast address.
+	sources: addr_vec;	##< The source addresses.
+	aux_data: string &optional;	##< Auxiliary data, if any.
+};
+
+## The records of an MLDv2 report.
+type icmp6_mldv2_mar_vec: vector of icmp6_mldv2_mar;
+
+## ICMP unreachable codes.
+const ICMP_UNREACH_NET = 0;
+const ICMP_UNREACH_HOST = 1;
+const ICMP_UNREACH_PROTOCOL = 2;
+const ICMP_UNREACH_PORT = 3;
+const ICMP_UNREACH_NEEDFRAG = 4;
+const ICMP_UNREACH_ADMIN_PROHIB = 13;
+
+## TCP header flag bits (tcp_hdr$flags).
+const TH_FIN = 1;
+const TH_SYN = 2;
+const TH_RST = 4;
+const TH_PUSH = 8;
+const TH_ACK = 16;
+const TH_URG = 32;
+const TH_FLAGS = 63;
+
+module TCP;
+export {
+	## One TCP option as tcp_options gives it: kind and length, the
+	## decoded value for the options known (MSS, window scale, SACK
+	## blocks, timestamps, Quick-Start response), data otherwise or when
+	## the length is wrong for the kind.
+	type Option: record {
+		kind: count;	##< Option kind.
+		length: count;	##< Option length, kind and length bytes included.
+		data: string &optional;	##< The bytes after kind and length.
+		mss: count &optional;	##< Maximum segment size.
+		window_scale: count &optional;	##< Window scale shift.
+		sack: index_vec &optional;	##< SACK block edges.
+		send_timestamp: count &optional;	##< Timestamp value.
+		echo_timestamp: count &optional;	##< Timestamp echo reply.
+		rate: count &optional;	##< Quick-Start rate.
+		ttl_diff: count &optional;	##< Quick-Start TTL difference.
+		qs_nonce: count &optional;	##< Quick-Start nonce.
+	};
+
+	## The options of one TCP header, in order.
+	type OptionList: vector of Option;
+}
+
+module GLOBAL;
+
 # ---------------------------------------------------------------------------
 # Packet headers.
 # ---------------------------------------------------------------------------
@@ -533,9 +625,13 @@ type l2_hdr: record {
 	cap_len: count;
 	src: string &optional;
 	dst: string &optional;
-	vlan: count &optional;
-	inner_vlan: count &optional;
-	eth_type: count &optional;
+	vlan: count &optional;	##< Outer VLAN id.
+	vlan_pcp: count &optional;	##< Outer VLAN tag's priority.
+	vlan_dei: bool &optional;	##< Outer VLAN tag's drop eligible bit.
+	inner_vlan: count &optional;	##< Inner VLAN id (Q-in-Q).
+	inner_vlan_pcp: count &optional;	##< Inner VLAN tag's priority.
+	inner_vlan_dei: bool &optional;	##< Inner VLAN tag's drop eligible bit.
+	eth_type: count &optional;	##< Ethernet type after the VLAN tags.
 	proto: layer3_proto;
 };
 
@@ -979,6 +1075,12 @@ const udp_content_deliver_all_resp = F &redef;
 const udp_content_delivery_ports_orig: table[port] of bool = {} &redef;
 ## Ports whose responder UDP payload goes to udp_contents.
 const udp_content_delivery_ports_resp: table[port] of bool = {} &redef;
+## Ports (source or destination) whose UDP payload goes to udp_contents in
+## both directions.
+option udp_content_ports: set[port] = {};
+## Look the delivery ports up by the connection's responder port rather
+## than the datagram's destination port.
+option udp_content_delivery_ports_use_resp = F;
 ## Ignore keep-alive retransmissions.
 const ignore_keep_alive_rexmit = F &redef;
 ## Analyze packets with bad checksums too (-C).
@@ -1117,10 +1219,12 @@ global udp_request: event(u: connection);
 global udp_reply: event(u: connection);
 global udp_contents: event(u: connection, is_orig: bool, contents: string);
 global udp_session_done: event(u: connection);
+global udp_multiple_checksum_errors: event(u: connection, is_orig: bool, threshold: count);
 
 ## TCP.
 global tcp_packet: event(c: connection, is_orig: bool, flags: string, seq: count, ack: count, len: count, payload: string);
 global tcp_option: event(c: connection, is_orig: bool, opt: count, optlen: count);
+global tcp_options: event(c: connection, is_orig: bool, options: TCP::OptionList);
 global tcp_contents: event(c: connection, is_orig: bool, seq: count, contents: string);
 global tcp_rexmit: event(c: connection, is_orig: bool, seq: count, len: count, data_in_flight: count, window: count);
 global tcp_multiple_checksum_errors: event(c: connection, is_orig: bool, threshold: count);
@@ -1138,6 +1242,14 @@ global icmp_time_exceeded: event(c: connection, info: icmp_info, code: count, co
 global icmp_parameter_problem: event(c: connection, info: icmp_info, code: count, context: icmp_context);
 global icmp_packet_too_big: event(c: connection, info: icmp_info, code: count, context: icmp_context);
 global icmp_error_message: event(c: connection, info: icmp_info, code: count, context: icmp_context);
+global icmp_router_solicitation: event(c: connection, info: icmp_info, options: icmp6_nd_options);
+global icmp_router_advertisement: event(c: connection, info: icmp_info, cur_hop_limit: count, managed: bool, other: bool, home_agent: bool, pref: count, proxy: bool, rsv: count, router_lifetime: interval, reachable_time: interval, retrans_timer: interval, options: icmp6_nd_options);
+global icmp_neighbor_solicitation: event(c: connection, info: icmp_info, tgt: addr, options: icmp6_nd_options);
+global icmp_neighbor_advertisement: event(c: connection, info: icmp_info, router: bool, solicited: bool, override: bool, tgt: addr, options: icmp6_nd_options);
+global icmp_redirect: event(c: connection, info: icmp_info, tgt: addr, dest: addr, options: icmp6_nd_options);
+global icmpv6_mld_report_v1: event(c: connection, group_addr: addr);
+global icmpv6_mld_done_v1: event(c: connection, group_addr: addr);
+global icmpv6_mld_report_v2: event(c: connection, groups: icmp6_mldv2_mar_vec);
 
 ## Analyzers.
 global analyzer_confirmation_info: event(atype: AllAnalyzers::Tag, info: AnalyzerConfirmationInfo);

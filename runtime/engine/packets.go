@@ -34,10 +34,9 @@ type packetState struct {
 	in      PacketInput
 	tracker *flow.Tracker
 	conns   map[*flow.Conn]*value.Record
-	apps    map[*flow.Conn]*analyzer.Set          // connections with analysers
-	states  map[*flow.Endpoint]flow.EndpointState // after the last packet
-	l2      map[*flow.Endpoint]string             // link-layer address from the first packet
-	started bool                                  // the first packet has been seen
+	apps    map[*flow.Conn]*analyzer.Set // connections with analysers
+	l2      map[*flow.Endpoint]string    // link-layer address from the first packet
+	started bool                         // the first packet has been seen
 	// packets counts the packets read; atomic because Progress reads it
 	// from other goroutines.
 	packets atomic.Int64
@@ -46,6 +45,14 @@ type packetState struct {
 	// the packets tunnelled inside it get their encapsulation chain.
 	levels []level
 	encap  []flow.Encap
+
+	// The connection events beyond the core ones (events_conn.go): their
+	// handlers, the frame for raw_packet, the current packet's record
+	// and where its tracker notes start.
+	ev        eventHandlers
+	frame     *gnet.Packet
+	rec       *value.Record
+	noteStart int
 }
 
 type level struct {
@@ -56,7 +63,7 @@ type level struct {
 // SetPacketInput makes Run read packets from in after zeek_init; network
 // time then starts at 0 and follows the packet timestamps.
 func (e *Engine) SetPacketInput(in PacketInput) {
-	e.pkt = &packetState{in: in, conns: map[*flow.Conn]*value.Record{}, apps: map[*flow.Conn]*analyzer.Set{}, states: map[*flow.Endpoint]flow.EndpointState{}, l2: map[*flow.Endpoint]string{}}
+	e.pkt = &packetState{in: in, conns: map[*flow.Conn]*value.Record{}, apps: map[*flow.Conn]*analyzer.Set{}, l2: map[*flow.Endpoint]string{}}
 }
 
 // trackerConfig builds the tracker's configuration from the script
@@ -82,6 +89,7 @@ func (e *Engine) trackerConfig() flow.Config {
 	dur("tcp_SYN_timeout", &cfg.TCPSYNTimeout)
 	dur("tcp_session_timer", &cfg.TCPSessionTimer)
 	dur("dns_session_timeout", &cfg.DNSSessionTimeout)
+	e.eventConfig(&cfg)
 	ports := func(name string, f func(num uint32, proto int)) {
 		v, ok := e.global(name)
 		t, _ := v.P.(*value.Table)
@@ -179,6 +187,7 @@ func (e *Engine) runPackets() error {
 		e.fireDue(raw.Timestamp)
 		p.levels = p.levels[:0]
 		dec.DecodeChain(&raw, e.processLevel)
+		e.rawPacket(&raw)
 		e.drain()
 	}
 	e.raise1("net_done", value.Time(e.netTime))
@@ -242,6 +251,9 @@ func fromSeconds(s float64) time.Time {
 // outer connections' uids (IP/GRE tunnels: the tunnel's uid).
 func (e *Engine) processLevel(pkt *gnet.Packet) {
 	st := e.pkt
+	if len(pkt.Encap) == 0 && !pkt.Reassembled {
+		st.frame = pkt // for raw_packet
+	}
 	for _, w := range pkt.Weirds() {
 		if w.Src.IsValid() {
 			e.flowWeird(w.Name, w.Src, w.Dst, "", w.Source)
@@ -296,6 +308,7 @@ func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn 
 	if c == nil {
 		return nil
 	}
+	e.beforeNewConnection(c, isNew)
 	if isNew && pkt.HasMAC {
 		// Zeek keeps the first packet's MAC addresses as the
 		// endpoints' l2_addr (and swaps them when roles flip).
@@ -321,10 +334,9 @@ func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn 
 		}
 		e.raise1("tunnel_changed", value.Value{P: rec}, e.encapVector(c.Encap))
 	}
-	if c.ID.Proto == flow.ProtoTCP {
-		e.tcpEvents(c, pkt, rec)
-	}
+	e.transportEvents(c, pkt, rec)
 	e.feedAnalyzers(c, pkt)
+	e.closingEvents(c, pkt)
 	return c
 }
 
@@ -336,18 +348,6 @@ func (e *Engine) handler(name string) bool {
 	}
 	fn := e.prog.Funcs[s.Func]
 	return fn != nil && fn.Handled()
-}
-
-// connEvent raises the named connection event when it is handled, with
-// the connection's record refreshed once per packet (*rec caches it).
-func (e *Engine) connEvent(name string, c *flow.Conn, rec **value.Record) {
-	if !e.handler(name) {
-		return
-	}
-	if *rec == nil {
-		*rec = e.connRecord(c)
-	}
-	e.raise1(name, value.Value{P: *rec})
 }
 
 // encapVector is a tunnel chain as an EncapsulatingConnVector.
@@ -395,71 +395,19 @@ func (e *Engine) encapVector(chain []flow.Encap) value.Value {
 	return value.Value{P: v}
 }
 
-// tcpEvents raises the TCP state events a packet caused, from the
-// endpoint states before and after it (TCPSessionAdapter's
-// UpdateStateMachine and ConnectionClosed): connection_established,
-// connection_rejected, connection_reset, connection_finished and
-// connection_half_finished.
-func (e *Engine) tcpEvents(c *flow.Conn, pkt *gnet.Packet, rec *value.Record) {
-	st := e.pkt
-	// The sender, after a possible role flip by this very packet.
-	sender, peer := c.Resp, c.Orig
-	if pkt.Src == c.ID.OrigH && pkt.SrcPort == c.ID.OrigP {
-		sender, peer = c.Orig, c.Resp
-	}
-	isOrig := sender == c.Orig
-	prevS, prevP := st.states[sender], st.states[peer] // zero: TCP_INACTIVE
-	st.states[sender], st.states[peer] = sender.State, peer.State
-	f := pkt.TCPFlags
-	syn, fin, rst := f&gnet.TCPSyn != 0, f&gnet.TCPFin != 0, f&gnet.TCPRst != 0
-	switch prevS {
-	case flow.TCPInactive:
-		// Only the responder's SYN takes an inactive endpoint to
-		// established (the originator's goes to SYN_SENT).
-		if syn && sender.State == flow.TCPEstablished && peer.State != flow.TCPPartial {
-			e.connEvent("connection_established", c, &rec)
-		}
-		if rst {
-			if isOrig && prevP == flow.TCPEstablished || !isOrig && (prevP == flow.TCPSynSent || prevP == flow.TCPSynAckSent) {
-				e.connEvent("connection_rejected", c, &rec)
-			}
-		}
-	case flow.TCPSynSent, flow.TCPSynAckSent:
-		if rst {
-			e.connEvent("connection_reset", c, &rec)
-		}
-	case flow.TCPEstablished, flow.TCPPartial:
-		if rst && prevP != flow.TCPReset {
-			e.connEvent("connection_reset", c, &rec)
-		}
-	}
-	// ConnectionClosed on a FIN that completes the close.
-	if fin && !rst && prevS != flow.TCPClosed && sender.State == flow.TCPClosed {
-		switch {
-		case peer.State == flow.TCPClosed:
-			e.connEvent("connection_finished", c, &rec)
-		case peer.State == flow.TCPInactive && prevS != flow.TCPInactive:
-			e.connEvent("connection_half_finished", c, &rec)
-		}
-	}
-}
-
-// removed raises connection_state_remove (after connection_attempt for a
-// TCP attempt nobody answered) for connections the tracker dropped.
+// removed raises connection_state_remove (after the events of why and
+// how the connection ended, endEvents) for connections the tracker
+// dropped.
 func (e *Engine) removed(cs []*flow.Conn, flushing bool) {
 	for _, c := range cs {
 		e.closeAnalyzers(c)
 		rec := e.connRecord(c)
-		if c.ID.Proto == flow.ProtoTCP && (c.Orig.State == flow.TCPSynSent || c.Orig.State == flow.TCPSynAckSent) && c.Resp.State == flow.TCPInactive {
-			e.raise1("connection_attempt", value.Value{P: rec})
-		}
+		e.endEvents(c, rec, flushing)
 		e.raise1("connection_state_remove", value.Value{P: rec})
 		delete(e.pkt.conns, c)
 		if e.weirds != nil {
 			delete(e.weirds.conn, rec)
 		}
-		delete(e.pkt.states, c.Orig)
-		delete(e.pkt.states, c.Resp)
 		delete(e.pkt.l2, c.Orig)
 		delete(e.pkt.l2, c.Resp)
 		e.drain()

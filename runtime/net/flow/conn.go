@@ -115,20 +115,23 @@ func (k key) bytes() (out [38]byte) {
 // are recorded at the 1st, 10th, 100th ... occurrence).
 type scaled struct{ count, threshold uint32 }
 
-func (s *scaled) hit() bool {
+// hit counts one occurrence; at a threshold it reports true with the
+// threshold reached (the tcp_multiple_* events' argument).
+func (s *scaled) hit() (uint32, bool) {
 	if s.threshold == 0 {
 		s.threshold = 1
 	}
 	s.count++
-	if s.count == s.threshold {
-		if n := s.threshold * 10; n <= s.threshold {
-			s.count = 0
-		} else {
-			s.threshold = n
-		}
-		return true
+	if s.count != s.threshold {
+		return 0, false
 	}
-	return false
+	t := s.threshold
+	if n := t * 10; n <= t {
+		s.count = 0
+	} else {
+		s.threshold = n
+	}
+	return t, true
 }
 
 // Endpoint is one side of a connection.
@@ -159,11 +162,17 @@ type Endpoint struct {
 
 	rxmit, zeroWin, gaps, chk scaled
 
-	// Gap tracking: the highest contiguous data byte seen (relative
-	// sequence, first data byte is 1) and out-of-order blocks above it.
-	haveData bool
-	edge     uint64
-	pending  [][2]uint64 // [start, end) relative ranges above edge+1
+	// Sequence-space bookkeeping of Zeek's TCP reassembler, without the
+	// bytes (relative sequence numbers, the first data byte is 1): next
+	// is the first byte not yet delivered, trim the first one not yet
+	// acknowledged, held the [start, end) ranges seen above a hole.
+	// unacked tells whether delivered data waits for an ack (Zeek's
+	// blocks between trim and next). skip is set once the reassembler
+	// gave up (Zeek's skip_deliveries); eof once connection_EOF was due.
+	next, trim uint64
+	held       [][2]uint64
+	unacked    bool
+	skip, eof  bool
 }
 
 // Size is the endpoint's payload byte count as Zeek reports it in
@@ -220,9 +229,16 @@ func (e *Endpoint) addHistory(code byte) {
 	e.conn.addHistory(code)
 }
 
-func (e *Endpoint) scaledHistory(s *scaled, code byte) {
-	if s.hit() {
-		e.addHistory(code)
+// scaledHistory counts one occurrence of a scaled history letter and, at
+// a threshold past the first, notes the tcp_multiple_* event kind k.
+func (e *Endpoint) scaledHistory(s *scaled, code byte, k NoteKind) {
+	t, ok := s.hit()
+	if !ok {
+		return
+	}
+	e.addHistory(code)
+	if t > 1 {
+		e.conn.t.note(k, e.isOrig, uint64(t), 0)
 	}
 }
 
@@ -297,7 +313,8 @@ type Conn struct {
 	Orig    *Endpoint
 	Resp    *Endpoint
 	// MissedBytes is the number of bytes in sequence gaps that the peer
-	// acknowledged (Zeek's content_gap lengths, conn.log missed_bytes).
+	// acknowledged and Zeek reports: the sum of the content_gap lengths
+	// (conn.log's missed_bytes).
 	MissedBytes uint64
 	// Index is the creation order, starting at 0.
 	Index uint64
@@ -325,6 +342,23 @@ type Conn struct {
 	inactivity    time.Duration
 	inactivitySet bool
 	histLimit     bool
+
+	// EndReason is why the connection was removed (set with Removed).
+	EndReason EndReason
+	// quiet is Zeek's TCP is_active turned off: the connection's end was
+	// already reported (finished, reset, attempt, timeout).
+	quiet bool
+	t     *Tracker
+}
+
+// DNS tells whether the DNS analyzer is attached (by the responder port).
+func (c *Conn) DNS() bool { return c.dns }
+
+// Pending tells whether a TCP connection still open at the end of the
+// run gets connection_pending: its end was not reported and not both
+// sides closed.
+func (c *Conn) Pending() bool {
+	return c.ID.Proto == ProtoTCP && !c.quiet && !(c.Orig.didClose && c.Resp.didClose)
 }
 
 // AddLimitHistory adds the 'X' letter once: an analyser reached one of
@@ -423,6 +457,7 @@ func (c *Conn) flipRoles() {
 	c.firstSeen = (c.firstSeen&1)<<1 | (c.firstSeen&2)>>1
 	c.isPartial = false
 	c.addHistory('^')
+	c.t.note(NoteFlipped, true, 0, 0)
 }
 
 // addHistory appends a letter to the history. The letters live in an

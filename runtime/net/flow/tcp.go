@@ -108,7 +108,7 @@ func updateHistory(flags uint8, e *Endpoint, rel uint64, length int) {
 func updateWindow(e *Endpoint, window uint32, base, ack uint32, flags uint8) {
 	window <<= e.windowScale
 	if window == 0 && flags&gnet.TCPRst == 0 && e.peer.State != TCPClosed && e.State != TCPReset {
-		e.scaledHistory(&e.zeroWin, 'W')
+		e.scaledHistory(&e.zeroWin, 'W', NoteZeroWindows)
 	}
 	if flags&(gnet.TCPSyn|gnet.TCPFin|gnet.TCPRst) == 0 && e.State != TCPClosed && e.State != TCPReset {
 		if seqDelta(base, e.windowSeq) >= 0 && seqDelta(ack, e.windowAckSeq) >= 0 {
@@ -168,12 +168,13 @@ func updateLastSeq(e *Endpoint, last uint32, flags uint8, length int) int32 {
 	case d > 0:
 		e.lastSeq = last
 	case length > 0:
-		e.scaledHistory(&e.rxmit, 'T')
+		e.scaledHistory(&e.rxmit, 'T', NoteRetransmissions)
 	}
 	return d
 }
 
-// processTCP is TCPSessionAdapter::Process for one (checksum-valid) packet.
+// processTCP is TCPSessionAdapter::Process for one (checksum-valid)
+// packet. The notes it records follow the order of Zeek's events.
 func (t *Tracker) processTCP(c *Conn, isOrig bool, p *gnet.Packet, length int) {
 	flags := p.TCPFlags
 	base, ack := p.Seq, p.Ack
@@ -204,6 +205,7 @@ func (t *Tracker) processTCP(c *Conn, isOrig bool, p *gnet.Packet, length int) {
 		c.Last = p.Timestamp
 	}
 	if syn {
+		t.note(NoteSYN, isOrig, 0, 0)
 		initWindow(e, peer, flags, windowScaleOpt(p.TCPOptions), base, ack)
 	}
 	if fin {
@@ -218,106 +220,69 @@ func (t *Tracker) processTCP(c *Conn, isOrig bool, p *gnet.Packet, length int) {
 	if ackf {
 		if isOrig && !c.seenFirstACK && (e.State == TCPEstablished || e.State == TCPSynSent) {
 			c.seenFirstACK = true
+			t.note(NoteFirstACK, true, 0, 0)
 		}
-		if peer.State == TCPInactive {
-			relAck = 1
-			// init_peer
-			peer.initStart(ack - 1)
-			peer.lastSeq = ack - 1
-		} else {
-			r, under := relSeq(peer, ack)
-			if under {
-				relAck = 0
-			} else {
-				relAck = r
-				if !rst {
-					da := seqDelta(ack, peer.ackSeq)
-					if !(ack == 0 && da > tooLargeSeqDelta) && da > 0 {
-						peer.ackSeq = ack
-					}
-				}
-			}
-		}
+		relAck = ackPeer(peer, ack, rst)
 	}
 
 	deltaLast := updateLastSeq(e, onePast, flags, length)
 
 	doClose, genEvent := t.updateStateMachine(c, p, e, peer, base, ack, length, deltaLast, isOrig, flags)
-	_ = genEvent
 
-	if ackf && relAck > 0 {
+	if ackf {
+		// After the state machine, as Zeek does, so a gap revealed by
+		// a FIN's or RST's ack is judged with the closing states.
 		peer.ackReceived(relAck)
 	}
+	t.note(NotePacket, isOrig, rel, relAck)
 
 	dataSeq := rel
 	if syn {
 		dataSeq++
 	}
-	if length > 0 && !rst && !underflow {
+	// Zeek's reassembler only sees payloads captured in full.
+	if length > 0 && len(p.Payload) >= length && !rst && !underflow {
 		e.dataSent(dataSeq, uint64(length))
 	}
+	t.dataNotes = len(t.notes)
+	e.checkEOF()
 
 	if doClose {
-		t.connectionClosed(c, e, peer)
+		t.connectionClosed(c, e, peer, genEvent)
 	}
 }
 
+// ackPeer handles the ack of a packet for the endpoint acknowledged and
+// returns the ack's relative sequence number (0 below the peer's start).
+func ackPeer(peer *Endpoint, ack uint32, rst bool) uint64 {
+	if peer.State == TCPInactive {
+		// init_peer: number the peer as if its SYN had been seen.
+		peer.initStart(ack - 1)
+		peer.lastSeq = ack - 1
+		return 1
+	}
+	r, under := relSeq(peer, ack)
+	if under {
+		return 0
+	}
+	// A RST's ack is not trusted.
+	if !rst {
+		da := seqDelta(ack, peer.ackSeq)
+		if !(ack == 0 && da > tooLargeSeqDelta) && da > 0 {
+			peer.ackSeq = ack
+		}
+	}
+	return r
+}
+
+// updateStateMachine is TCPSessionAdapter::UpdateStateMachine: the
+// endpoint's new state, the state events, and whether the packet closes
+// the endpoint (doClose) with a finished event due (genEvent).
 func (t *Tracker) updateStateMachine(c *Conn, p *gnet.Packet, e, peer *Endpoint, base, ack uint32, length int, deltaLast int32, isOrig bool, flags uint8) (doClose, genEvent bool) {
-	syn, fin, rst, ackf := flags&gnet.TCPSyn != 0, flags&gnet.TCPFin != 0, flags&gnet.TCPRst != 0, flags&gnet.TCPAck != 0
+	syn, fin, rst := flags&gnet.TCPSyn != 0, flags&gnet.TCPFin != 0, flags&gnet.TCPRst != 0
 	switch e.State {
 	case TCPInactive:
-		if syn {
-			if isOrig {
-				if ackf {
-					e.setState(TCPSynAckSent)
-				} else {
-					e.setState(TCPSynSent)
-				}
-				t.addTimer(c, p.Timestamp.Add(t.cfg.TCPAttemptDelay), timerAttempt, true)
-			} else {
-				if !ackf && peer.State == TCPSynAckSent && base == e.startSeq {
-					// SYN/SYN-ACK reversal.
-					c.isPartial = false
-					c.flipRoles()
-					peer.setState(TCPEstablished)
-					c.firstSeen |= 1
-				}
-				if peer.State == TCPSynSent {
-					peer.setState(TCPEstablished)
-				}
-				e.setState(TCPEstablished)
-			}
-		}
-		if fin {
-			e.setState(TCPClosed)
-			doClose, genEvent = true, true
-		}
-		if rst {
-			e.setState(TCPReset)
-			isReject := false
-			if isOrig {
-				isReject = peer.State == TCPEstablished
-			} else {
-				isReject = peer.State == TCPSynSent || peer.State == TCPSynAckSent
-			}
-			doClose = true
-			genEvent = !isReject
-		}
-		if e.State == TCPInactive {
-			switch {
-			case !isOrig && length == 0 && c.Orig.State == TCPSynSent:
-			case ackf && peer.State == TCPEstablished:
-				e.setState(TCPEstablished)
-				c.isPartial = false
-				if isOrig {
-					c.firstSeen |= 1
-				} else {
-					c.firstSeen |= 2
-				}
-			default:
-				e.setState(TCPPartial)
-			}
-		}
+		return t.inactiveState(c, p, e, peer, base, length, isOrig, flags)
 	case TCPSynSent, TCPSynAckSent:
 		if fin {
 			e.setState(TCPClosed)
@@ -325,10 +290,11 @@ func (t *Tracker) updateStateMachine(c *Conn, p *gnet.Packet, e, peer *Endpoint,
 		}
 		if rst {
 			e.setState(TCPReset)
+			t.connectionReset(c)
 			doClose = true
 		}
 	case TCPEstablished, TCPPartial:
-		if syn && e.State == TCPPartial && peer.State == TCPInactive && !ackf {
+		if syn && e.State == TCPPartial && peer.State == TCPInactive && flags&gnet.TCPAck == 0 {
 			e.setState(TCPSynSent)
 		}
 		if fin && !rst {
@@ -341,6 +307,9 @@ func (t *Tracker) updateStateMachine(c *Conn, p *gnet.Packet, e, peer *Endpoint,
 		if rst {
 			e.setState(TCPReset)
 			doClose = true
+			if peer.State != TCPReset || peer.prevState != TCPEstablished {
+				t.connectionReset(c)
+			}
 		}
 	case TCPClosed:
 		if rst && e.peer.State != TCPClosed {
@@ -348,96 +317,113 @@ func (t *Tracker) updateStateMachine(c *Conn, p *gnet.Packet, e, peer *Endpoint,
 			if !e.didClose {
 				doClose = true
 			}
+			t.addTimer(c, p.Timestamp.Add(t.cfg.TCPResetDelay), timerReset, true)
 		}
 	case TCPReset:
 	}
 	return doClose, genEvent
 }
 
+// inactiveState is TCPSessionAdapter::UpdateInactiveState.
+func (t *Tracker) inactiveState(c *Conn, p *gnet.Packet, e, peer *Endpoint, base uint32, length int, isOrig bool, flags uint8) (doClose, genEvent bool) {
+	syn, fin, rst, ackf := flags&gnet.TCPSyn != 0, flags&gnet.TCPFin != 0, flags&gnet.TCPRst != 0, flags&gnet.TCPAck != 0
+	if syn {
+		if isOrig {
+			if ackf {
+				e.setState(TCPSynAckSent)
+			} else {
+				e.setState(TCPSynSent)
+			}
+			t.addTimer(c, p.Timestamp.Add(t.cfg.TCPAttemptDelay), timerAttempt, true)
+		} else {
+			if !ackf && peer.State == TCPSynAckSent && base == e.startSeq {
+				// SYN/SYN-ACK reversal.
+				c.isPartial = false
+				c.flipRoles()
+				peer.setState(TCPEstablished)
+				c.firstSeen |= 1
+			}
+			if peer.State == TCPSynSent {
+				peer.setState(TCPEstablished)
+			}
+			e.setState(TCPEstablished)
+			if peer.State != TCPPartial {
+				t.note(NoteEstablished, true, 0, 0)
+			}
+		}
+	}
+	if fin {
+		e.setState(TCPClosed)
+		doClose, genEvent = true, true
+	}
+	if rst {
+		e.setState(TCPReset)
+		isReject := false
+		if isOrig {
+			isReject = peer.State == TCPEstablished
+		} else {
+			isReject = peer.State == TCPSynSent || peer.State == TCPSynAckSent
+		}
+		doClose = true
+		genEvent = !isReject
+		if isReject {
+			t.note(NoteRejected, true, 0, 0)
+		}
+	}
+	if e.State == TCPInactive {
+		switch {
+		case !isOrig && length == 0 && c.Orig.State == TCPSynSent:
+			// An ack of the SYN before the SYN-ACK: not yet partial.
+		case ackf && peer.State == TCPEstablished:
+			e.setState(TCPEstablished)
+			c.isPartial = false
+			if isOrig {
+				c.firstSeen |= 1
+			} else {
+				c.firstSeen |= 2
+			}
+		default:
+			e.setState(TCPPartial)
+			if peer.State == TCPPartial {
+				t.note(NotePartial, true, 0, 0)
+			}
+		}
+	}
+	return doClose, genEvent
+}
+
+// connectionReset is TCPSessionAdapter::ConnectionReset.
+func (t *Tracker) connectionReset(c *Conn) {
+	t.note(NoteReset, true, 0, 0)
+	c.quiet = true
+}
+
 // connectionClosed is TCPSessionAdapter::ConnectionClosed (no deferral:
-// the tracker has no pending reassembly data).
-func (t *Tracker) connectionClosed(c *Conn, e, peer *Endpoint) {
+// the tracker holds no data to deliver first).
+func (t *Tracker) connectionClosed(c *Conn, e, peer *Endpoint, genEvent bool) {
 	if e.didClose {
 		return
 	}
 	e.didClose = true
 	complete := e.State == TCPReset || peer.didClose || peer.State == TCPInactive
-	if complete {
+	switch {
+	case complete:
+		if genEvent && (e.prevState != TCPInactive || peer.State != TCPInactive) {
+			if peer.State == TCPInactive {
+				t.note(NoteHalfFinished, true, 0, 0)
+			} else {
+				t.note(NoteFinished, true, 0, 0)
+			}
+			c.quiet = true
+		}
 		c.anaGen++ // CancelTimers
 		c.closing = true
 		t.addTimer(c, c.Last.Add(t.cfg.TCPCloseDelay), timerCloseDelete, false)
-	} else if e.prevState != TCPInactive {
+	case e.prevState != TCPInactive:
 		t.addTimer(c, c.Last.Add(t.cfg.TCPSessionTimer), timerTCPExpire, false)
-	}
-}
-
-// dataSent records payload [seq, seq+n) (relative; first data byte is 1)
-// for gap detection.
-func (e *Endpoint) dataSent(seq, n uint64) {
-	if !e.haveData {
-		e.haveData = true
-		if e.edge == 0 && seq > 1 {
-			// Data before the first seen segment is only a gap once acked.
-			e.edge = 0
-		}
-	}
-	end := seq + n // one past
-	if seq <= e.edge+1 {
-		if end-1 > e.edge {
-			e.edge = end - 1
-		}
-	} else {
-		e.pending = append(e.pending, [2]uint64{seq, end})
-	}
-	e.mergePending()
-}
-
-func (e *Endpoint) mergePending() {
-	for changed := true; changed; {
-		changed = false
-		for i := 0; i < len(e.pending); i++ {
-			r := e.pending[i]
-			if r[0] <= e.edge+1 {
-				if r[1]-1 > e.edge {
-					e.edge = r[1] - 1
-				}
-				e.pending = append(e.pending[:i], e.pending[i+1:]...)
-				changed = true
-				i--
-			}
-		}
-	}
-}
-
-// ackReceived: the peer acknowledged everything below relAck. Bytes
-// acknowledged but never seen are a content gap (missed bytes).
-func (e *Endpoint) ackReceived(relAck uint64) {
-	if !e.haveData || relAck > 1<<62 {
-		return
-	}
-	if e.finCnt > 0 && relAck >= e.finSeq {
-		relAck = e.finSeq - 1
-	}
-	upTo := relAck - 1 // last acked byte
-	for upTo > e.edge {
-		// hole from edge+1 up to the next pending block (or upTo)
-		next := upTo + 1
-		for _, r := range e.pending {
-			if r[0] < next {
-				next = r[0]
-			}
-		}
-		gap := next - (e.edge + 1)
-		if gap > 0 {
-			e.conn.MissedBytes += gap
-			if e.State != TCPClosed && e.State != TCPReset && e.peer.State != TCPClosed && e.peer.State != TCPReset {
-				e.scaledHistory(&e.gaps, 'G')
-			}
-		}
-		e.edge = next - 1
-		e.mergePending()
-		if next > upTo {
-			break
-		}
+	case t.cfg.PartialCloseTimer:
+		// Zeek arms this timer only when connection_partial_close is
+		// handled.
+		t.addTimer(c, c.Last.Add(t.cfg.TCPPartialCloseDelay), timerPartialClose, false)
 	}
 }

@@ -29,7 +29,24 @@ type Config struct {
 	TCPConnectionLinger   time.Duration // tcp_connection_linger (5 s)
 	TCPSYNTimeout         time.Duration // tcp_SYN_timeout (5 s)
 	TCPSessionTimer       time.Duration // tcp_session_timer (6 s)
+	TCPResetDelay         time.Duration // tcp_reset_delay (5 s)
+	TCPPartialCloseDelay  time.Duration // tcp_partial_close_delay (3 s)
 	DNSSessionTimeout     time.Duration // dns_session_timeout (10 s)
+
+	// PartialCloseTimer arms the timer that ends a connection whose
+	// first packet from one side was a FIN (connection_partial_close);
+	// Zeek does so only when that event is handled.
+	PartialCloseTimer bool
+	// ReportGapsForPartial is report_gaps_for_partial: content gaps of
+	// connections not cleanly established count too.
+	ReportGapsForPartial bool
+	// The reassembler's limits (tcp_max_initial_window,
+	// tcp_max_above_hole_without_any_acks,
+	// tcp_excessive_data_without_further_acks); 0 turns one off.
+	TCPMaxInitialWindow, TCPMaxAboveHole, TCPExcessiveData int
+
+	// Notes are the kinds of Note the tracker records (see Notes).
+	Notes NoteSet
 
 	// IgnoreChecksums is Zeek's -C. Otherwise a TCP/UDP/ICMP packet with a
 	// bad checksum only adds C/c to the history and is not counted.
@@ -138,7 +155,12 @@ func BareConfig() Config {
 		TCPConnectionLinger:   5 * time.Second,
 		TCPSYNTimeout:         5 * time.Second,
 		TCPSessionTimer:       6 * time.Second,
+		TCPResetDelay:         5 * time.Second,
+		TCPPartialCloseDelay:  3 * time.Second,
 		DNSSessionTimeout:     10 * time.Second,
+		TCPMaxInitialWindow:   16384,
+		TCPMaxAboveHole:       16384,
+		TCPExcessiveData:      10 * 1024 * 1024,
 		LikelyServerPorts:     map[PortProto]bool{},
 		DNSPorts:              map[uint16]bool{},
 	}
@@ -152,6 +174,8 @@ const (
 	timerTCPExpire
 	timerCloseDelete
 	timerDNS
+	timerReset
+	timerPartialClose
 )
 
 type timer struct {
@@ -196,6 +220,14 @@ type Tracker struct {
 	created    uint64
 	removed    []*Conn
 	tunnels    map[[2]netip.Addr]string // IP/GRE tunnel uids by address pair
+
+	// notes and reused are what the latest Process call noted (see
+	// Notes and Reused); delivered what it did with the packet (see
+	// Delivered).
+	notes     []Note
+	dataNotes int
+	reused    *Conn
+	delivered struct{ isOrig, analysed bool }
 }
 
 // NewTracker returns an empty tracker.
@@ -210,7 +242,7 @@ func NewTracker(cfg Config) *Tracker {
 }
 
 func (t *Tracker) addTimer(c *Conn, at time.Time, kind timerKind, expire bool) {
-	analyzer := kind == timerAttempt || kind == timerTCPExpire || kind == timerCloseDelete || kind == timerDNS
+	analyzer := kind != timerInactivity
 	t.tseq++
 	var tm *timer
 	if n := len(t.freeTimers); n > 0 {
@@ -340,38 +372,92 @@ func (t *Tracker) fire(tm *timer, terminating bool) {
 			break // set_inactivity_timeout(0): never times out
 		}
 		if !c.Last.Add(to).After(at) {
-			t.remove(c)
+			t.end(c, EndTimeout)
 		} else {
 			t.addTimer(c, c.Last.Add(to), timerInactivity, false)
 		}
 	case timerAttempt:
-		if (c.Orig.State == TCPSynSent || c.Orig.State == TCPSynAckSent) && c.Resp.State == TCPInactive {
-			t.remove(c)
+		if !c.quiet && (c.Orig.State == TCPSynSent || c.Orig.State == TCPSynAckSent) && c.Resp.State == TCPInactive {
+			c.quiet = true
+			t.end(c, EndAttempt)
 		}
 	case timerCloseDelete:
-		t.remove(c)
-	case timerTCPExpire:
-		o, r := c.Orig, c.Resp
-		if c.Last.Add(t.cfg.TCPConnectionLinger).Before(at) {
-			if o.didClose || r.didClose {
-				if (o.didClose && r.didClose) || o.State == TCPReset || r.State == TCPReset || o.State == TCPInactive || r.State == TCPInactive {
-					t.remove(c)
-					return
-				}
-			}
-			if r.State == TCPInactive && o.State == TCPInactive {
-				t.remove(c)
-				return
-			}
+		// Zeek's delete timer reports a timeout, but not when the
+		// close delay is zero (it then removes without one).
+		if t.cfg.TCPCloseDelay > 0 {
+			t.end(c, EndTimeout)
+		} else {
+			t.end(c, EndFlushed)
 		}
-		t.addTimer(c, at.Add(t.cfg.TCPSessionTimer), timerTCPExpire, false)
+	case timerTCPExpire:
+		t.tcpExpire(c, at)
 	case timerDNS:
 		if terminating || at.Sub(c.Last) >= t.cfg.DNSSessionTimeout-time.Second {
-			t.remove(c)
+			t.end(c, EndTimeout)
 		} else {
 			t.addTimer(c, at.Add(t.cfg.DNSSessionTimeout), timerDNS, true)
 		}
+	case timerReset:
+		t.resetTimer(c)
+	case timerPartialClose:
+		t.partialCloseTimer(c)
 	}
+}
+
+// end removes a connection for the given reason.
+func (t *Tracker) end(c *Conn, why EndReason) {
+	c.EndReason = why
+	t.remove(c)
+}
+
+// tcpExpire is TCPSessionAdapter::ExpireTimer: after the linger time
+// without packets, a connection one side closed (or reset, or never
+// used) times out; else the timer comes back.
+func (t *Tracker) tcpExpire(c *Conn, at time.Time) {
+	if c.quiet {
+		return
+	}
+	o, r := c.Orig, c.Resp
+	if c.Last.Add(t.cfg.TCPConnectionLinger).Before(at) {
+		if (o.didClose || r.didClose) && ((o.didClose && r.didClose) || o.State == TCPReset || r.State == TCPReset || o.State == TCPInactive || r.State == TCPInactive) {
+			c.quiet = true
+			t.end(c, EndTimeout)
+			return
+		}
+		if r.State == TCPInactive && o.State == TCPInactive {
+			t.end(c, EndTimeout)
+			return
+		}
+	}
+	t.addTimer(c, at.Add(t.cfg.TCPSessionTimer), timerTCPExpire, false)
+}
+
+// resetTimer is TCPSessionAdapter::ResetTimer: tcp_reset_delay after a
+// RST that followed a FIN, the connection ends, reset unless both sides
+// had closed.
+func (t *Tracker) resetTimer(c *Conn) {
+	if c.quiet {
+		return
+	}
+	why := EndFlushed
+	if !(c.Orig.didClose && c.Resp.didClose) {
+		why = EndReset
+		c.quiet = true
+	}
+	t.end(c, why)
+}
+
+// partialCloseTimer is TCPSessionAdapter::PartialCloseTimer: both sides
+// active but not both closed, and no RST to explain it.
+func (t *Tracker) partialCloseTimer(c *Conn) {
+	o, r := c.Orig, c.Resp
+	if c.quiet || o.State == TCPInactive || r.State == TCPInactive || o.didClose && r.didClose {
+		return
+	}
+	if o.State == TCPReset || r.State == TCPReset {
+		return
+	}
+	t.end(c, EndPartialClose)
 }
 
 // Flush ends the run: timers that act at shutdown (DNS session timers,
@@ -410,6 +496,12 @@ func (t *Tracker) Flush() []*Conn {
 type keyedConn struct {
 	b [38]byte
 	c *Conn
+}
+
+// ICMPCounterpart is the ICMP type that answers typ (the responder port
+// of an ICMP connection), or the code and true for a one-way message.
+func ICMPCounterpart(v6 bool, typ, code uint8) (uint16, bool) {
+	return icmpCounterpart(v6, typ, code)
 }
 
 // icmpCounterpart is Zeek's ICMP4_counterpart / ICMP6_counterpart.
@@ -477,6 +569,8 @@ func (t *Tracker) likely(port uint16, proto uint8) bool {
 // the tracker does not follow (non-IP, fragments, other protocols,
 // truncated transport headers).
 func (t *Tracker) Process(p *gnet.Packet) (c *Conn, isNew bool) {
+	t.notes, t.dataNotes, t.reused = t.notes[:0], 0, nil
+	t.delivered.analysed = false
 	if p.IPVersion == 0 || p.IsFragment || !p.HasTransport {
 		return nil, false
 	}
@@ -493,7 +587,8 @@ func (t *Tracker) Process(p *gnet.Packet) (c *Conn, isNew bool) {
 	k := makeKey(p.Src, sp, p.Dst, dp, proto)
 	c = t.conns[k]
 	if c != nil && proto == ProtoTCP && t.isReuse(c, p) {
-		t.remove(c)
+		t.end(c, EndReused)
+		t.reused = c
 		c = nil
 	}
 	if c == nil {
@@ -578,9 +673,12 @@ func (t *Tracker) newConn(k key, p *gnet.Packet, sp, dp uint16) *Conn {
 		c.InnerVLAN = int(p.InnerVLAN)
 	}
 	t.created++
+	c.t = t
 	c.Orig = &Endpoint{isOrig: true, conn: c, plen: -1}
 	c.Resp = &Endpoint{conn: c, plen: -1}
 	c.Orig.peer, c.Resp.peer = c.Resp, c.Orig
+	c.Orig.initStream()
+	c.Resp.initStream()
 	flip := false
 	switch p.Proto {
 	case ProtoTCP:
@@ -655,13 +753,15 @@ func (t *Tracker) deliver(c *Conn, p *gnet.Packet, isOrig bool) {
 		e = c.Orig
 	}
 	l4len := p.IPLen - p.IPHdrLen
+	t.delivered.isOrig = isOrig
 	if !t.cfg.IgnoreChecksums && !validChecksum(p) {
 		switch p.Proto {
 		case ProtoTCP, ProtoUDP:
-			e.scaledHistory(&e.chk, 'C')
+			e.scaledHistory(&e.chk, 'C', NoteChecksums)
 		}
 		return
 	}
+	t.delivered.analysed = true
 	switch p.Proto {
 	case ProtoTCP:
 		length := l4len - p.TCPHdrLen
@@ -703,6 +803,13 @@ func (t *Tracker) deliver(c *Conn, p *gnet.Packet, isOrig bool) {
 	}
 	e.NumPkts++
 	e.NumBytesIP += uint64(p.IPLen)
+}
+
+// Delivered tells, for the latest Process call, whether its packet came
+// from the originator and whether the transport analysis accepted it
+// (false for a bad checksum, or when the connection is skipped).
+func (t *Tracker) Delivered() (isOrig, analysed bool) {
+	return t.delivered.isOrig, t.delivered.analysed
 }
 
 // validChecksum verifies the TCP/UDP/ICMP checksum over the captured

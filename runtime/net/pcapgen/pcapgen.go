@@ -7,6 +7,7 @@
 package pcapgen
 
 import (
+	"encoding/binary"
 	"errors"
 	"io"
 	"net"
@@ -93,6 +94,9 @@ type Writer struct {
 	now  time.Time
 	buf  gopacket.SerializeBuffer
 	ipID uint16
+	// corrupt, while set, spoils the transport checksum of the packets
+	// written (see Corrupted).
+	corrupt bool
 	// Packets and Bytes count what was written (Bytes: frame bytes).
 	Packets, Bytes int
 }
@@ -179,6 +183,15 @@ func (w *Writer) packet(src, dst netip.Addr, gap time.Duration, transport ...gop
 		return err
 	}
 	data := w.buf.Bytes()
+	if w.corrupt {
+		// Flip the IP packet's last byte (not the Ethernet padding),
+		// after the checksum was computed.
+		end := 14 + int(binary.BigEndian.Uint16(data[16:]))
+		if !src.Is4() {
+			end = 14 + 40 + int(binary.BigEndian.Uint16(data[18:]))
+		}
+		data[end-1] ^= 0xff
+	}
 	ci := gopacket.CaptureInfo{Timestamp: w.now, CaptureLength: len(data), Length: len(data)}
 	if err := w.pw.WritePacket(ci, data); err != nil {
 		return err
