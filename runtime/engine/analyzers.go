@@ -108,7 +108,7 @@ func (e *Engine) analyzerBuiltin(name string) builtins.Impl {
 				}
 				return value.Bool(false), nil
 			}
-			set := e.pkt.apps[c]
+			set := state(c).apps
 			return value.Bool(set != nil && set.Remove(a[1].Count())), nil
 		}
 	}
@@ -122,17 +122,17 @@ func (e *Engine) attachAnalyzers(c *flow.Conn) {
 		return
 	}
 	if set := e.apps.Attach(c); set != nil {
-		e.pkt.apps[c] = set
+		state(c).apps = set
 	}
 }
 
 // feedAnalyzers passes a packet whose checksum was accepted to its
 // connection's analysers, after the transport's own events.
 func (e *Engine) feedAnalyzers(c *flow.Conn, pkt *gnet.Packet) {
-	if len(e.pkt.apps) == 0 || c.Skipped() {
+	if e.apps == nil || c.Skipped() {
 		return
 	}
-	if set := e.pkt.apps[c]; set != nil && e.pkt.tracker.Analysed(pkt) {
+	if set := state(c).apps; set != nil && e.pkt.tracker.Analysed(pkt) {
 		isOrig := pkt.Src == c.ID.OrigH && pkt.SrcPort == c.ID.OrigP
 		set.Packet(pkt, isOrig)
 	}
@@ -141,9 +141,9 @@ func (e *Engine) feedAnalyzers(c *flow.Conn, pkt *gnet.Packet) {
 // closeAnalyzers ends a removed connection's analysis: the analysers'
 // last events come before connection_state_remove, as in Zeek.
 func (e *Engine) closeAnalyzers(c *flow.Conn) {
-	if set := e.pkt.apps[c]; set != nil {
-		set.Close()
-		delete(e.pkt.apps, c)
+	if st, ok := c.Ext.(*connState); ok && st.apps != nil {
+		st.apps.Close()
+		st.apps = nil
 	}
 }
 

@@ -87,6 +87,10 @@ type Engine struct {
 	// apps is the protocol analysers' configuration (analyzers.go), made
 	// when a script first touches the Analyzer framework.
 	apps *analyzer.Manager
+	// layout is where connection records get their fields (connstate.go);
+	// noConnType is set when the scripts declare no connection type.
+	layout     *connLayout
+	noConnType bool
 }
 
 // New compiles a checked program for a run writing to stdout and stderr.

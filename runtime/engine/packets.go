@@ -9,7 +9,6 @@ import (
 
 	"github.com/gobro/gobro/lang/types"
 	gnet "github.com/gobro/gobro/runtime/net"
-	"github.com/gobro/gobro/runtime/net/analyzer"
 	"github.com/gobro/gobro/runtime/net/flow"
 	"github.com/gobro/gobro/runtime/net/uid"
 	"github.com/gobro/gobro/runtime/value"
@@ -33,10 +32,7 @@ type PacketInput struct {
 type packetState struct {
 	in      PacketInput
 	tracker *flow.Tracker
-	conns   map[*flow.Conn]*value.Record
-	apps    map[*flow.Conn]*analyzer.Set // connections with analysers
-	l2      map[*flow.Endpoint]string    // link-layer address from the first packet
-	started bool                         // the first packet has been seen
+	started bool // the first packet has been seen
 	// packets counts the packets read; atomic because Progress reads it
 	// from other goroutines.
 	packets atomic.Int64
@@ -63,7 +59,7 @@ type level struct {
 // SetPacketInput makes Run read packets from in after zeek_init; network
 // time then starts at 0 and follows the packet timestamps.
 func (e *Engine) SetPacketInput(in PacketInput) {
-	e.pkt = &packetState{in: in, conns: map[*flow.Conn]*value.Record{}, apps: map[*flow.Conn]*analyzer.Set{}, l2: map[*flow.Endpoint]string{}}
+	e.pkt = &packetState{in: in}
 }
 
 // trackerConfig builds the tracker's configuration from the script
@@ -316,8 +312,7 @@ func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn 
 		if pkt.Src != c.ID.OrigH || pkt.SrcPort != c.ID.OrigP && c.ID.Proto != flow.ProtoICMP && c.ID.Proto != flow.ProtoICMPv6 {
 			src, dst = c.Resp, c.Orig
 		}
-		e.pkt.l2[src] = formatMAC(pkt.SrcMAC)
-		e.pkt.l2[dst] = formatMAC(pkt.DstMAC)
+		state(c).macs = [2]endpointMAC{{src, pkt.SrcMAC}, {dst, pkt.DstMAC}}
 	}
 	// The record is made with the connection and refreshed only before
 	// an event carries it (as Zeek's Connection::GetVal), not for every
@@ -404,12 +399,10 @@ func (e *Engine) removed(cs []*flow.Conn, flushing bool) {
 		rec := e.connRecord(c)
 		e.endEvents(c, rec, flushing)
 		e.raise1("connection_state_remove", value.Value{P: rec})
-		delete(e.pkt.conns, c)
+		c.Ext = nil
 		if e.weirds != nil {
 			delete(e.weirds.conn, rec)
 		}
-		delete(e.pkt.l2, c.Orig)
-		delete(e.pkt.l2, c.Resp)
 		e.drain()
 	}
 }
@@ -432,72 +425,6 @@ func (e *Engine) raise1(name string, args ...value.Value) {
 	if fn := e.prog.Funcs[s.Func]; fn != nil && fn.Handled() {
 		e.queue.push(newEvent(fn, args))
 	}
-}
-
-// connRecord returns the connection's `connection` record, made on first
-// use and refreshed from the tracker on every call (as Zeek's
-// Connection::GetVal does before each event).
-func (e *Engine) connRecord(c *flow.Conn) *value.Record {
-	rec := e.pkt.conns[c]
-	ct, _ := e.typeOf("connection").(*types.RecordType)
-	if ct == nil {
-		return &value.Record{}
-	}
-	set := setField
-	if rec == nil {
-		rec = newConnRecord(ct)
-		e.pkt.conns[c] = rec
-		set(rec, "uid", value.String(c.UID))
-		set(rec, "start_time", value.Time(float64(c.Start.UnixNano())/1e9))
-		if c.VLAN >= 0 {
-			set(rec, "vlan", value.Int(int64(c.VLAN)))
-		}
-		if c.InnerVLAN >= 0 {
-			set(rec, "inner_vlan", value.Int(int64(c.InnerVLAN)))
-		}
-		if len(c.Encap) > 0 {
-			// Zeek sets connection$tunnel when it builds the record;
-			// later changes come with tunnel_changed.
-			set(rec, "tunnel", e.encapVector(c.Encap))
-		}
-	}
-	if f := ct.Field("id"); f != nil {
-		id := rec.Fields[f.Offset].P.(*value.Record)
-		pp := portProto(c.ID.Proto)
-		setAddr(id, "orig_h", c.ID.OrigH)
-		set(id, "orig_p", value.Port(uint32(c.ID.OrigP), pp))
-		setAddr(id, "resp_h", c.ID.RespH)
-		set(id, "resp_p", value.Port(uint32(c.ID.RespP), pp))
-		set(id, "proto", value.Count(uint64(c.ID.Proto)))
-		if f := id.Type.Field("ctx"); f != nil && id.Fields[f.Offset].IsUnset() {
-			if rt, ok := f.Type.(*types.RecordType); ok {
-				id.Fields[f.Offset] = value.Value{P: newRecord(rt)}
-			}
-		}
-	}
-	for _, side := range []struct {
-		name string
-		ep   *flow.Endpoint
-	}{{"orig", c.Orig}, {"resp", c.Resp}} {
-		f := ct.Field(side.name)
-		if f == nil {
-			continue
-		}
-		ep := rec.Fields[f.Offset].P.(*value.Record)
-		set(ep, "size", value.Count(side.ep.Size()))
-		set(ep, "state", value.Count(uint64(side.ep.State)))
-		set(ep, "num_pkts", value.Count(side.ep.NumPkts))
-		set(ep, "num_bytes_ip", value.Count(side.ep.NumBytesIP))
-		if f := ep.Type.Field("flow_label"); f != nil && ep.Fields[f.Offset].IsUnset() {
-			ep.Fields[f.Offset] = value.Count(0) // the decoder does not give it yet
-		}
-		if mac, ok := e.pkt.l2[side.ep]; ok {
-			setString(ep, "l2_addr", mac)
-		}
-	}
-	set(rec, "duration", value.Interval(c.Duration().Seconds()))
-	setString(rec, "history", c.History)
-	return rec
 }
 
 func (e *Engine) typeOf(name string) types.Type {

@@ -325,6 +325,9 @@ type Conn struct {
 	// Encap is the tunnel chain of the connection's latest packet,
 	// outermost first (Zeek's connection$tunnel); nil if not tunnelled.
 	Encap []Encap
+	// Ext is the engine's own state of the connection, kept here so the
+	// engine needs no map keyed by connections.
+	Ext any
 
 	histSeen uint32
 	hist     []byte // History's letters (see addHistory)
@@ -335,7 +338,7 @@ type Conn struct {
 	seenFirstACK bool
 	isPartial    bool
 	firstSeen    uint8
-	anaGen       int // analyzer timer generation (CancelTimers bumps it)
+	anaGen       int32 // analyzer timer generation (CancelTimers bumps it)
 	closing      bool
 	skip         bool
 	// inactivity overrides the tracker's timeout (set_inactivity_timeout).

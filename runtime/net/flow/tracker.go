@@ -2,7 +2,6 @@ package flow
 
 import (
 	"bytes"
-	"container/heap"
 	"encoding/binary"
 	"net/netip"
 	"slices"
@@ -178,48 +177,76 @@ const (
 	timerPartialClose
 )
 
+// timer is one pending tracker timer. Timers are values in the heap
+// slice (no allocation each) with the due time in Unix nanoseconds, so
+// ordering them is two integer comparisons.
 type timer struct {
-	at       time.Time
+	at       int64 // Unix nanoseconds
 	seq      uint64
 	c        *Conn
+	gen      int32
 	kind     timerKind
-	gen      int
 	analyzer bool // cancelled by CancelTimers (gen mismatch)
 	expire   bool // acts at shutdown (do_expire)
 }
 
-type timerHeap []*timer
-
-func (h timerHeap) Len() int { return len(h) }
-func (h timerHeap) Less(i, j int) bool {
-	if !h[i].at.Equal(h[j].at) {
-		return h[i].at.Before(h[j].at)
-	}
-	return h[i].seq < h[j].seq
+func (a *timer) before(b *timer) bool {
+	return a.at < b.at || a.at == b.at && a.seq < b.seq
 }
-func (h timerHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *timerHeap) Push(x any)   { *h = append(*h, x.(*timer)) }
-func (h *timerHeap) Pop() any {
-	old := *h
-	n := len(old)
-	x := old[n-1]
-	*h = old[:n-1]
-	return x
+
+// timerHeap is a binary min-heap of timers by (at, seq).
+type timerHeap []timer
+
+func (h *timerHeap) push(tm timer) {
+	*h = append(*h, tm)
+	s := *h
+	for i := len(s) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if !s[i].before(&s[parent]) {
+			break
+		}
+		s[i], s[parent] = s[parent], s[i]
+		i = parent
+	}
+}
+
+func (h *timerHeap) pop() timer {
+	s := *h
+	top := s[0]
+	n := len(s) - 1
+	s[0] = s[n]
+	s[n] = timer{} // drop the *Conn reference
+	s = s[:n]
+	for i := 0; ; {
+		l := 2*i + 1
+		if l >= n {
+			break
+		}
+		m := l
+		if r := l + 1; r < n && s[r].before(&s[l]) {
+			m = r
+		}
+		if !s[m].before(&s[i]) {
+			break
+		}
+		s[i], s[m] = s[m], s[i]
+		i = m
+	}
+	*h = s
+	return top
 }
 
 // Tracker groups packets into connections.
 type Tracker struct {
-	cfg    Config
-	conns  map[key]*Conn
-	live   []*Conn // creation order; removed entries are compacted lazily
-	nlive  int
-	timers timerHeap
-	// freeTimers are fired timers for addTimer to reuse.
-	freeTimers []*timer
-	tseq       uint64
-	created    uint64
-	removed    []*Conn
-	tunnels    map[[2]netip.Addr]string // IP/GRE tunnel uids by address pair
+	cfg     Config
+	conns   map[key]*Conn
+	live    []*Conn // creation order; removed entries are compacted lazily
+	nlive   int
+	timers  timerHeap
+	tseq    uint64
+	created uint64
+	removed []*Conn
+	tunnels map[[2]netip.Addr]string // IP/GRE tunnel uids by address pair
 
 	// notes and reused are what the latest Process call noted (see
 	// Notes and Reused); delivered what it did with the packet (see
@@ -242,17 +269,9 @@ func NewTracker(cfg Config) *Tracker {
 }
 
 func (t *Tracker) addTimer(c *Conn, at time.Time, kind timerKind, expire bool) {
-	analyzer := kind != timerInactivity
+	analyzer := kind != timerInactivity && kind != timerCloseDelete
 	t.tseq++
-	var tm *timer
-	if n := len(t.freeTimers); n > 0 {
-		tm = t.freeTimers[n-1]
-		t.freeTimers = t.freeTimers[:n-1]
-	} else {
-		tm = new(timer)
-	}
-	*tm = timer{at: at, seq: t.tseq, c: c, kind: kind, gen: c.anaGen, analyzer: analyzer && kind != timerCloseDelete, expire: expire}
-	heap.Push(&t.timers, tm)
+	t.timers.push(timer{at: at.UnixNano(), seq: t.tseq, c: c, kind: kind, gen: c.anaGen, analyzer: analyzer, expire: expire})
 }
 
 // Len is the number of live connections.
@@ -345,11 +364,9 @@ func (t *Tracker) SetInactivityTimeout(c *Conn, d time.Duration) time.Duration {
 // timestamp before Process for that packet, as Zeek does.
 func (t *Tracker) Expire(now time.Time) []*Conn {
 	t.removed = nil
-	for len(t.timers) > 0 && !t.timers[0].at.After(now) {
-		tm := heap.Pop(&t.timers).(*timer)
-		t.fire(tm, false)
-		*tm = timer{} // no longer referenced: reused by addTimer
-		t.freeTimers = append(t.freeTimers, tm)
+	for n := now.UnixNano(); len(t.timers) > 0 && t.timers[0].at <= n; {
+		tm := t.timers.pop()
+		t.fire(&tm, false)
 	}
 	r := t.removed
 	t.removed = nil
@@ -364,7 +381,7 @@ func (t *Tracker) fire(tm *timer, terminating bool) {
 	if terminating && !tm.expire {
 		return
 	}
-	at := tm.at
+	at := time.Unix(0, tm.at)
 	switch tm.kind {
 	case timerInactivity:
 		to := t.inactivityTimeout(c)
@@ -467,9 +484,18 @@ func (t *Tracker) partialCloseTimer(c *Conn) {
 // order and leaves the tracker empty.
 func (t *Tracker) Flush() []*Conn {
 	t.removed = nil
-	for len(t.timers) > 0 {
-		tm := heap.Pop(&t.timers).(*timer)
-		t.fire(tm, true)
+	// Only timers that act at shutdown do anything now: fire those in
+	// timer order, without popping the rest one by one.
+	var due []timer
+	for _, tm := range t.timers {
+		if tm.expire {
+			due = append(due, tm)
+		}
+	}
+	t.timers = nil
+	sort.Slice(due, func(i, j int) bool { return due[i].before(&due[j]) })
+	for i := range due {
+		t.fire(&due[i], true)
 	}
 	rest := t.Conns()
 	// Sort by the keys' byte forms, each made once.
