@@ -23,18 +23,34 @@ run: build
 	@rm -rf $(RUNDIR) && mkdir -p $(RUNDIR)
 	cd $(RUNDIR) && TZ=UTC $(CURDIR)/$(BIN) -D --summary -r $(CURDIR)/$(TRACE)
 
-# Front-end benchmarks, then the comparative suite (bench/, its own module so
+# Front-end benchmarks, the packet path (decoding, BPF, live capture,
+# reassembly, the tracker, the engine writing conn.log: packets/s, Mbit/s,
+# bytes per connection), then the comparative suite (bench/, its own module so
 # the peers stay out of go.mod): gobro vs starlark-go vs gopher-lua, printed
 # as a markdown table. BENCHTABLE passes flags on, e.g. BENCHTABLE='-count 5'.
 BENCHTABLE ?=
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./lang/... ./cmd/...
+	$(GO) test -run '^$$' -bench . -benchmem ./runtime/net/... ./runtime/engine/
 	cd bench && GO='$(GO)' $(GO) run ./cmd/table $(BENCHTABLE)
 
-# Short, bounded fuzzing of the front end (lexer + parser + checker).
+# Every fuzz target of the module (the front end, the packet decoders,
+# trace reading, fragments, tunnels, the connection tracker, TCP
+# reassembly, BPF, the input reader), one after another, FUZZTIME each:
+# make fuzz FUZZTIME=10m. Targets are found by their func Fuzz* lines, so
+# new ones join in. One worker each (-parallel 1): the machine is shared.
+# Every target runs even when one fails; the failures are listed at the
+# end. FUZZFLAGS passes more flags, e.g. FUZZFLAGS='-fuzzminimizetime 10s'.
 FUZZTIME ?= 30s
+FUZZFLAGS ?=
 fuzz:
-	$(GO) test ./lang/check -run '^$$' -fuzz FuzzFrontEnd -fuzztime $(FUZZTIME)
+	@failed=; for dir in $$($(GO) list -e -f '{{.Dir}}' ./...); do \
+	  for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$dir/*_test.go 2>/dev/null); do \
+	    pkg=./$${dir#$(CURDIR)/}; echo "=== $$pkg $$t ($(FUZZTIME))"; \
+	    $(GO) test $$pkg -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -parallel 1 $(FUZZFLAGS) || failed="$$failed $$pkg:$$t"; \
+	  done; \
+	done; \
+	if [ -n "$$failed" ]; then echo "fuzz failures:$$failed"; exit 1; fi
 
 clean:
 	rm -rf bin out

@@ -132,9 +132,10 @@ func (e *Engine) feedAnalyzers(c *flow.Conn, pkt *gnet.Packet) {
 	if e.apps == nil || c.Skipped() {
 		return
 	}
-	if set := state(c).apps; set != nil && e.pkt.tracker.Analysed(pkt) {
-		isOrig := pkt.Src == c.ID.OrigH && pkt.SrcPort == c.ID.OrigP
-		set.Packet(pkt, isOrig)
+	if set := state(c).apps; set != nil {
+		if isOrig, analysed := e.pkt.tracker.Delivered(); analysed {
+			set.Packet(pkt, isOrig)
+		}
 	}
 }
 

@@ -13,7 +13,7 @@
 package flow
 
 import (
-	"bytes"
+	"encoding/binary"
 
 	gnet "github.com/gobro/gobro/runtime/net"
 	"net/netip"
@@ -78,34 +78,33 @@ func (id ConnID) Transport() string {
 	return "unknown_transport"
 }
 
-// key is the direction-independent lookup key: the "lower" endpoint first.
+// key is the direction-independent lookup key, in the form Zeek's
+// ConnKey has: both addresses as 16 bytes (IPv4 mapped), the lower
+// (address, port) first. Plain byte arrays hash and compare faster than
+// netip.Addr, and the order is also the one of the end-of-run flush.
 type key struct {
-	a, b   netip.Addr
+	a, b   [16]byte
 	ap, bp uint16
 	proto  uint8
 }
 
 func makeKey(src netip.Addr, sp uint16, dst netip.Addr, dp uint16, proto uint8) key {
-	if c := src.Compare(dst); c < 0 || (c == 0 && sp <= dp) {
-		return key{src, dst, sp, dp, proto}
+	a, b := src.As16(), dst.As16()
+	ah, bh := binary.BigEndian.Uint64(a[:8]), binary.BigEndian.Uint64(b[:8])
+	al, bl := binary.BigEndian.Uint64(a[8:]), binary.BigEndian.Uint64(b[8:])
+	if ah < bh || ah == bh && (al < bl || al == bl && sp <= dp) {
+		return key{a, b, sp, dp, proto}
 	}
-	return key{dst, src, dp, sp, proto}
+	return key{b, a, dp, sp, proto}
 }
 
 // bytes is the key as Zeek's ConnKey bytes, used for the sorted end-of-run
-// flush: lower address (16 bytes, IPv4 mapped), other address, lower port
-// and other port (network order), protocol as 16-bit little endian.
+// flush: lower address, other address, lower port and other port (network
+// order), protocol as 16-bit little endian.
 func (k key) bytes() (out [38]byte) {
 	b := out[:0:38]
-	a16, b16 := k.a.As16(), k.b.As16()
-	// Zeek compares the 16-byte forms; re-sort in case netip's order
-	// (which puts IPv4 before IPv6) differs from the byte order.
-	if c := bytes.Compare(a16[:], b16[:]); c > 0 || (c == 0 && k.ap > k.bp) {
-		a16, b16 = b16, a16
-		k.ap, k.bp = k.bp, k.ap
-	}
-	b = append(b, a16[:]...)
-	b = append(b, b16[:]...)
+	b = append(b, k.a[:]...)
+	b = append(b, k.b[:]...)
 	b = append(b, byte(k.ap>>8), byte(k.ap), byte(k.bp>>8), byte(k.bp))
 	b = append(b, k.proto, 0)
 	return out // b's appends (38 bytes, its capacity) filled out

@@ -678,14 +678,6 @@ func (t *Tracker) TunnelUID(a, b netip.Addr) string {
 	return u
 }
 
-// Analysed reports whether the tracker's transport analysis accepted the
-// packet's payload: its checksum is valid or checksums are ignored. A
-// tunnel inside a packet that fails is not decapsulated (Zeek hands only
-// accepted payloads to the tunnel analyzers).
-func (t *Tracker) Analysed(p *gnet.Packet) bool {
-	return t.cfg.IgnoreChecksums || validChecksum(p)
-}
-
 func (t *Tracker) newConn(k key, p *gnet.Packet, sp, dp uint16) *Conn {
 	c := &Conn{
 		ID:    ConnID{OrigH: p.Src, OrigP: sp, RespH: p.Dst, RespP: dp, Proto: p.Proto},

@@ -1,0 +1,72 @@
+package flow
+
+import (
+	"bytes"
+	"net/netip"
+	"runtime"
+	"testing"
+	"time"
+
+	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/pcapgen"
+)
+
+// BenchmarkTracker measures the connection tracker alone on 100,000 short
+// TCP connections (10 packets each), all still tracked at the end: its
+// packet rate (decoding included) and the memory it holds per tracked
+// connection (Conn, endpoints, map entry, timers, history). The engine's
+// script records come on top (BenchmarkEngineConnLog in runtime/engine).
+func BenchmarkTracker(b *testing.B) {
+	const conns = 100_000
+	var buf bytes.Buffer
+	w, err := pcapgen.NewWriter(&buf, time.Unix(1704067200, 0))
+	if err != nil {
+		b.Fatal(err)
+	}
+	srv := netip.MustParseAddrPort("192.0.2.80:80")
+	for i := 0; i < conns; i++ {
+		cli := netip.AddrPortFrom(netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}), uint16(1024+i%60000))
+		c := pcapgen.TCP{Orig: cli, Resp: srv, Gap: time.Microsecond, Messages: []pcapgen.Message{
+			pcapgen.Req("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"),
+			pcapgen.Resp("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"),
+		}}
+		if err := c.WriteTo(w); err != nil {
+			b.Fatal(err)
+		}
+	}
+	data := buf.Bytes()
+	var perConn float64
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		src, err := gnet.NewSource(bytes.NewReader(data), "bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		dec := gnet.NewDecoder()
+		tr := NewTracker(DefaultConfig())
+		before := heapInUse()
+		b.StartTimer()
+		var raw gnet.RawPacket
+		for src.Next(&raw) == nil {
+			tr.Process(dec.Decode(&raw))
+		}
+		b.StopTimer()
+		if tr.Len() != conns {
+			b.Fatalf("%d connections tracked, want %d", tr.Len(), conns)
+		}
+		perConn = float64(heapInUse()-before) / conns
+		runtime.KeepAlive(tr)
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(w.Packets)*float64(b.N)/b.Elapsed().Seconds(), "pkts/s")
+	b.ReportMetric(perConn, "B/conn")
+}
+
+func heapInUse() int64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
+}
