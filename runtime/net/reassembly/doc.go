@@ -106,8 +106,7 @@
 //     the data ended (EOF after a packet is Zeek's earlier endpoint-EOF
 //     point).
 //
-// The sink raises content_gap(seq+1, n) (Zeek numbers the first byte 1)
-// for established or closing connections only, an Overflow as the weird
-// it names and InconsistentData as rexmit_inconsistency; conn.log's
-// missed_bytes stays the tracker's own count.
+// runtime/net/analyzer does this. content_gap and missed_bytes are the
+// tracker's (it follows Zeek's sequence bookkeeping without the bytes);
+// a Stream's gaps only tell the analysers where bytes are missing.
 package reassembly
