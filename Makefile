@@ -44,7 +44,8 @@ bench:
 FUZZTIME ?= 30s
 FUZZFLAGS ?=
 fuzz:
-	@failed=; for dir in $$($(GO) list -e -f '{{.Dir}}' ./...); do \
+	@dirs=$$($(GO) list -e -f '{{.Dir}}' ./...) || exit 1; failed=; \
+	for dir in $$dirs; do \
 	  for t in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$dir/*_test.go 2>/dev/null); do \
 	    pkg=./$${dir#$(CURDIR)/}; echo "=== $$pkg $$t ($(FUZZTIME))"; \
 	    $(GO) test $$pkg -run '^$$' -fuzz "^$$t\$$" -fuzztime $(FUZZTIME) -parallel 1 $(FUZZFLAGS) || failed="$$failed $$pkg:$$t"; \

@@ -59,11 +59,13 @@ type Source struct {
 	name   string
 	file   *os.File // nil for stdin or caller-supplied readers
 	gz     *gzip.Reader
+	gzErr  *errRecorder // the gzip layer's first error, if gz is set
 	pcap   *pcapgo.Reader
 	ng     *pcapgo.NgReader
 	link   layers.LinkType
 	ngLink []layers.LinkType // pcapng link type per interface index
 	count  int
+	err    error // the error that ended reading: Next keeps returning it
 }
 
 // Open opens a trace file by name; "-" reads standard input. The format
@@ -119,8 +121,8 @@ func NewSource(r io.Reader, name string) (*Source, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w (gzip: %v)", ErrUnknownFormat, err)
 		}
-		s.gz = gz
-		br = bufio.NewReaderSize(gz, readBufSize)
+		s.gz, s.gzErr = gz, &errRecorder{r: gz}
+		br = bufio.NewReaderSize(s.gzErr, readBufSize)
 		magic, err = br.Peek(4)
 	}
 	if err != nil || len(magic) < 4 {
@@ -170,7 +172,13 @@ func (s *Source) Count() int { return s.count }
 // Next reads the next packet into p, reusing buffers: p.Data stays valid
 // only until the following call. It returns io.EOF at the end of the trace.
 // A trace that ends partway through a record returns io.ErrUnexpectedEOF.
+// Once Next has failed it keeps returning the same error: after a bogus
+// record length pcapgo would go on reading packet bytes as headers.
 func (s *Source) Next(p *RawPacket) error {
+	if s.err != nil {
+		p.Data = nil
+		return s.err
+	}
 	var (
 		data []byte
 		err  error
@@ -178,6 +186,11 @@ func (s *Source) Next(p *RawPacket) error {
 	if s.pcap != nil {
 		d, c, e := s.pcap.ZeroCopyReadPacketData()
 		data, err = d, e
+		if err == io.EOF && c.CaptureLength > 0 {
+			// pcapgo reports a record cut right after its header
+			// as a clean end of file.
+			err = io.ErrUnexpectedEOF
+		}
 		if err == nil {
 			p.Timestamp = c.Timestamp
 			p.CapLen, p.WireLen = c.CaptureLength, c.Length
@@ -194,11 +207,33 @@ func (s *Source) Next(p *RawPacket) error {
 	}
 	if err != nil {
 		p.Data = nil
+		if err == io.EOF && s.gzErr != nil && s.gzErr.err != nil {
+			// pcapgo's pcapng reader takes any read error at a
+			// block boundary for the end of the file: a gzip'd
+			// pcapng cut between two blocks must not end cleanly.
+			err = s.gzErr.err
+		}
+		s.err = err
 		return err
 	}
 	p.Data = data
 	s.count++
 	return nil
+}
+
+// errRecorder is a reader that remembers the first error other than io.EOF
+// of the reader it wraps.
+type errRecorder struct {
+	r   io.Reader
+	err error
+}
+
+func (f *errRecorder) Read(p []byte) (int, error) {
+	n, err := f.r.Read(p)
+	if err != nil && err != io.EOF && f.err == nil {
+		f.err = err
+	}
+	return n, err
 }
 
 func (s *Source) ngLinkType(i int) layers.LinkType {

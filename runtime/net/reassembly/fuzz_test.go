@@ -17,11 +17,44 @@ type fuzzSink struct {
 	corrupt bool // segments may carry inconsistent bytes
 	inc     int
 	ovf     int
+	// first is the first byte offered at each offset not yet delivered
+	// when it arrived: the one Data must deliver there.
+	first map[uint64]byte
+}
+
+// segment records the bytes of Segment(seq, p), made against a stream
+// whose ISN is (or is about to become) isn.
+func (f *fuzzSink) segment(isn, seq uint32, p []byte) {
+	next := f.s.next
+	rel := int64(next) + int64(int32(seq-(isn+uint32(next))))
+	for i, b := range p {
+		o := rel + int64(i)
+		if o < 0 || uint64(o) < next {
+			continue // before the ISN, or delivered already
+		}
+		if _, ok := f.first[uint64(o)]; !ok {
+			f.first[uint64(o)] = b
+		}
+	}
+}
+
+// syn records the bytes of SYN(seq, p) if the SYN is taken (see init).
+func (f *fuzzSink) syn(seq uint32, p []byte) {
+	s := f.s
+	if !s.started || s.isn == seq+1 || (s.next == 0 && len(s.blocks) == 0 && s.acked == 0 && !s.hasFin) {
+		f.segment(seq+1, seq+1, p)
+	}
 }
 
 func (f *fuzzSink) Data(seq uint64, d []byte) {
 	if seq != f.next || len(d) == 0 {
 		f.t.Fatalf("Data(%d, len %d) but next is %d", seq, len(d), f.next)
+	}
+	for i, b := range d {
+		if w, ok := f.first[seq+uint64(i)]; !ok || w != b {
+			f.t.Fatalf("Data(%d): byte %d is %#x, first arrived %#x (seen %v)", seq, i, b, w, ok)
+		}
+		delete(f.first, seq+uint64(i))
 	}
 	if !f.corrupt {
 		for i, b := range d {
@@ -59,9 +92,10 @@ func (f *fuzzSink) Overflow(seq, n uint64, why OverflowReason) {
 
 // FuzzStream drives a stream with operations decoded from the input and
 // checks that it never panics, that Data/Gap calls tile the stream without
-// holes or overlaps, that consistent input is delivered byte-exact with no
-// inconsistency reported, and that the internal invariants (memory bounds
-// included) hold after every call.
+// holes or overlaps, that every delivered byte is the first one that
+// arrived at its offset (inconsistent copies included), that consistent
+// input is delivered byte-exact with no inconsistency reported, and that
+// the internal invariants (memory bounds included) hold after every call.
 func FuzzStream(f *testing.F) {
 	f.Add([]byte{0, 0, 0, 0, 0, 10, 0, 0, 5, 5, 1, 0, 0, 20})
 	f.Add([]byte{1, 0xff, 0xff, 0xff, 0xf0, 0, 0, 0, 20, 0, 20, 40, 0, 0, 8, 30, 2, 0, 40, 3})
@@ -72,7 +106,7 @@ func FuzzStream(f *testing.F) {
 			return
 		}
 		mode := in[0]
-		sink := &fuzzSink{t: t, corrupt: mode&1 != 0}
+		sink := &fuzzSink{t: t, corrupt: mode&1 != 0, first: map[uint64]byte{}}
 		cfg := Config{}
 		if mode&2 != 0 {
 			cfg = Config{MaxBuffered: 64 + int(in[1]), MaxAboveHoleWithoutAcks: int(in[2]) - 16, MaxSegments: 1 + int(in[3]&15), History: int(in[4]) - 32}
@@ -104,6 +138,13 @@ func FuzzStream(f *testing.F) {
 						buf[i] ^= 0x5a
 					}
 				}
+				if !s.closed {
+					isn := s.isn
+					if !s.started {
+						isn = seq // a segment starts the stream
+					}
+					sink.segment(isn, seq, buf[:n])
+				}
 				s.Segment(seq, buf[:n])
 			case 3:
 				s.Ack(seq)
@@ -115,6 +156,9 @@ func FuzzStream(f *testing.F) {
 				n := int(b) % 16
 				for i := 0; i < n; i++ {
 					buf[i] = content(seq + 1 + uint32(i))
+				}
+				if !s.closed {
+					sink.syn(seq, buf[:n])
 				}
 				s.SYN(seq, buf[:n])
 			case 7:
