@@ -140,9 +140,19 @@ func (e *Engine) Run() (code int) {
 		fmt.Fprintln(e.stderr, "fatal error: errors occurred while initializing")
 		return 1
 	}
+	status := 0
 	if e.pkt != nil {
 		if err := e.runPackets(); err != nil {
-			fmt.Fprintf(e.stderr, "error: %v\n", err)
+			// Damaged input: what came before it was analysed and the
+			// run ends normally, but the exit status says so (Zeek
+			// once exited 0 here, which its users reported as a bug).
+			what := "trace file"
+			if e.pkt.in.Source.Live() {
+				what = "interface"
+			}
+			fmt.Fprintf(e.stderr, "error: problem with %s %s (after packet %d: %v)\n",
+				what, e.pkt.in.Source.Name(), e.pkt.packets.Load(), err)
+			status = 1
 		}
 	} else if e.globalBool("exit_only_after_terminate", false) {
 		e.runUntilTerminate()
@@ -152,7 +162,7 @@ func (e *Engine) Run() (code int) {
 	e.flushConns()
 	e.raise("zeek_done")
 	e.drain()
-	return 0
+	return status
 }
 
 // runUntilTerminate is the run of a script with exit_only_after_terminate
