@@ -118,10 +118,14 @@ func (e *Engine) analyzerBuiltin(name string) builtins.Impl {
 // attachAnalyzers gives a new connection its analysers (none for most
 // connections when no analyser wants them).
 func (e *Engine) attachAnalyzers(c *flow.Conn) {
-	if e.apps == nil {
+	var also []*analyzer.Spec
+	if s := e.contentsFor(c); s != nil {
+		also = append(also, s)
+	}
+	if e.apps == nil && also == nil {
 		return
 	}
-	if set := e.apps.Attach(c); set != nil {
+	if set := e.analyzers().Attach(c, also...); set != nil {
 		state(c).apps = set
 	}
 }

@@ -33,6 +33,8 @@ type packetState struct {
 	in      PacketInput
 	tracker *flow.Tracker
 	started bool // the first packet has been seen
+	// contents is the tcp_contents settings (contents.go), read once.
+	contents *contentsConfig
 	// packets counts the packets read; atomic because Progress reads it
 	// from other goroutines.
 	packets atomic.Int64

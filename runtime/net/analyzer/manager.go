@@ -126,19 +126,20 @@ func transportOf(c *flow.Conn) Transport {
 }
 
 // Attach prepares analysis of a new connection: the analysers its
-// responder port starts and the signatures that may start others. It
-// returns nil when there is nothing to do, which costs the connection
-// nothing further.
-func (m *Manager) Attach(c *flow.Conn) *Set {
+// responder port starts, the signatures that may start others, and the
+// analysers in also (the engine's own consumers, started whatever the
+// port). It returns nil when there is nothing to do, which costs the
+// connection nothing further.
+func (m *Manager) Attach(c *flow.Conn, also ...*Spec) *Set {
 	tr := transportOf(c)
 	if tr == 0 {
 		return nil
 	}
-	var byPort []*Spec
+	var start []*Spec
 	if !m.cfg.IgnorePorts {
 		for _, s := range m.ports[portKey{c.ID.RespP, tr}] {
 			if m.Enabled(s) {
-				byPort = append(byPort, s)
+				start = append(start, s)
 			}
 		}
 	}
@@ -146,11 +147,12 @@ func (m *Manager) Attach(c *flow.Conn) *Set {
 	if m.cfg.BufferSize <= 0 {
 		watch = nil
 	}
-	if len(byPort) == 0 && len(watch) == 0 {
+	start = append(start, also...)
+	if len(start) == 0 && len(watch) == 0 {
 		return nil
 	}
 	set := &Set{m: m, conn: c, tcp: tr == TCP}
-	for _, s := range byPort {
+	for _, s := range start {
 		set.start(s)
 	}
 	if len(watch) > 0 {
