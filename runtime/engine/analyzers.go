@@ -162,12 +162,7 @@ func (h analyserHost) Confirmed(x *analyzer.Context) {
 		return
 	}
 	rec := e.connRecord(x.Conn)
-	if it, _ := e.typeOf("AnalyzerConfirmationInfo").(*types.RecordType); it != nil && e.handler("analyzer_confirmation_info") {
-		info := newRecord(it)
-		setField(info, "c", value.Value{P: rec})
-		setField(info, "aid", value.Count(x.ID))
-		e.raise1("analyzer_confirmation_info", tag, value.Value{P: info})
-	}
+	e.raiseInfo("analyzer_confirmation_info", "AnalyzerConfirmationInfo", tag, rec, x, nil)
 	e.raise1("protocol_confirmation", value.Value{P: rec}, tag, value.Count(x.ID))
 }
 
@@ -178,17 +173,30 @@ func (h analyserHost) Violated(x *analyzer.Context, reason string, data []byte) 
 		return
 	}
 	rec := e.connRecord(x.Conn)
-	if it, _ := e.typeOf("AnalyzerViolationInfo").(*types.RecordType); it != nil && e.handler("analyzer_violation_info") {
-		info := newRecord(it)
+	e.raiseInfo("analyzer_violation_info", "AnalyzerViolationInfo", tag, rec, x, func(info *value.Record) {
 		setField(info, "reason", value.String(reason))
-		setField(info, "c", value.Value{P: rec})
-		setField(info, "aid", value.Count(x.ID))
 		if data != nil {
 			setField(info, "data", value.String(string(data)))
 		}
-		e.raise1("analyzer_violation_info", tag, value.Value{P: info})
-	}
+	})
 	e.raise1("protocol_violation", value.Value{P: rec}, tag, value.Count(x.ID), value.String(reason))
+}
+
+// raiseInfo raises analyzer_confirmation_info or analyzer_violation_info
+// when handled: the tag, and an info record with the connection and the
+// analyser id, plus what fill sets.
+func (e *Engine) raiseInfo(event, infoType string, tag value.Value, rec *value.Record, x *analyzer.Context, fill func(*value.Record)) {
+	it, _ := e.typeOf(infoType).(*types.RecordType)
+	if it == nil || !e.handler(event) {
+		return
+	}
+	info := newRecord(it)
+	setField(info, "c", value.Value{P: rec})
+	setField(info, "aid", value.Count(x.ID))
+	if fill != nil {
+		fill(info)
+	}
+	e.raise1(event, tag, value.Value{P: info})
 }
 
 func (h analyserHost) Weird(x *analyzer.Context, name, addl string) {

@@ -4,19 +4,13 @@ import (
 	"bytes"
 	"net/netip"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/gobro/gobro/lang/frontend"
-	"github.com/gobro/gobro/lang/load"
-	"github.com/gobro/gobro/runtime/engine"
-	gnet "github.com/gobro/gobro/runtime/net"
 	"github.com/gobro/gobro/runtime/net/analyzer"
 	"github.com/gobro/gobro/runtime/net/pcapgen"
-	"github.com/gobro/gobro/runtime/net/uid"
 )
 
 // lines is a test analyser: it confirms once each side has sent a whole
@@ -151,38 +145,17 @@ removed, 8080/tcp, {
 // trace in a temp dir and returns stdout and conn.log.
 func runTrace(t *testing.T, trace []byte, src string, scripts ...string) (string, string) {
 	t.Helper()
-	t.Setenv("TZ", "UTC")
-	t.Setenv("ZEEK_SEED_FILE", "")
-	t.Setenv("ZEEK_SEED_VALUES", "")
-	dir := t.TempDir()
-	t.Chdir(dir)
-	if err := os.WriteFile(filepath.Join(dir, "test.zeek"), []byte(src), 0o644); err != nil {
+	t.Chdir(t.TempDir())
+	if err := os.WriteFile("test.zeek", []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "trace.pcap"), trace, 0o644); err != nil {
+	if err := os.WriteFile("trace.pcap", trace, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	res := frontend.Load(&frontend.Config{SearchPath: load.SearchPath(os.Getenv), Bare: true, Scripts: append(scripts, "./test.zeek")})
-	if res.Diags.HasErrors() {
-		var b strings.Builder
-		res.Diags.Print(&b, res.Sources())
-		t.Fatalf("loading scripts:\n%s", b.String())
-	}
-	gen, err := uid.New(uid.Options{Deterministic: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	in, err := gnet.Open("trace.pcap")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	var stdout, stderr strings.Builder
-	eng := engine.New(res.Program, &stdout, &stderr)
-	eng.SetPacketInput(engine.PacketInput{Source: in, UIDs: gen})
-	if code := eng.Run(); code != 0 || stderr.Len() > 0 {
-		t.Fatalf("exit code %d, stderr:\n%s", code, stderr.String())
+	stdout, stderr := runEngine(t, "trace.pcap", true, append(scripts, "./test.zeek")...)
+	if stderr != "" {
+		t.Fatalf("stderr:\n%s", stderr)
 	}
 	conn, _ := os.ReadFile("conn.log")
-	return stdout.String(), string(conn)
+	return stdout, string(conn)
 }

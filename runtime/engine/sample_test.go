@@ -26,10 +26,28 @@ func runSample(t *testing.T, bare bool, scripts ...string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Chdir(t.TempDir())
+	_, stderr := runEngine(t, trace, bare, scripts...)
+	if stderr != "" {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+	got, err := os.ReadFile("conn.log")
+	if err != nil {
+		t.Fatalf("no conn.log: %v", err)
+	}
+	return openRE.ReplaceAllStringFunc(string(got), func(l string) string {
+		return strings.SplitN(l, "\t", 2)[0] + "\tXXXX-XX-XX-XX-XX-XX"
+	})
+}
+
+// runEngine runs scripts over a trace in the current directory as
+// zeek -D [-b] -r trace does (UTC, deterministic uids) and returns stdout
+// and stderr; a load error or a non-zero exit fails the test.
+func runEngine(t *testing.T, trace string, bare bool, scripts ...string) (string, string) {
+	t.Helper()
 	t.Setenv("TZ", "UTC")
 	t.Setenv("ZEEK_SEED_FILE", "")
 	t.Setenv("ZEEK_SEED_VALUES", "")
-	t.Chdir(t.TempDir())
 	res := frontend.Load(&frontend.Config{SearchPath: load.SearchPath(os.Getenv), Bare: bare, Scripts: scripts})
 	if res.Diags.HasErrors() {
 		var b strings.Builder
@@ -51,16 +69,7 @@ func runSample(t *testing.T, bare bool, scripts ...string) string {
 	if code := eng.Run(); code != 0 {
 		t.Fatalf("exit code %d, stderr:\n%s", code, stderr.String())
 	}
-	if stderr.Len() > 0 {
-		t.Errorf("stderr:\n%s", stderr.String())
-	}
-	got, err := os.ReadFile("conn.log")
-	if err != nil {
-		t.Fatalf("no conn.log: %v", err)
-	}
-	return openRE.ReplaceAllStringFunc(string(got), func(l string) string {
-		return strings.SplitN(l, "\t", 2)[0] + "\tXXXX-XX-XX-XX-XX-XX"
-	})
+	return stdout.String(), stderr.String()
 }
 
 // TestSampleConnLog is the bundled trace's golden: zeek -D -b -r
