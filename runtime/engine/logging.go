@@ -39,6 +39,8 @@ type logFile struct {
 	failed bool
 	// unbuffered is set by Log::set_buf(id, F): every write is flushed.
 	unbuffered bool
+	// vals is the record being written, reused from write to write.
+	vals []value.Value
 
 	// From the filter: its Log::Writer, rotation interval (seconds, 0
 	// for none) and postprocessor (unset: the default one).
@@ -70,7 +72,8 @@ func (f *logFile) write(rec value.Value, getenv func(string) string) error {
 			return err
 		}
 	}
-	if err := f.w.Write(logging.Extract(rec, f.cols)); err != nil {
+	f.vals = logging.Extract(f.vals, rec, f.cols)
+	if err := f.w.Write(f.vals); err != nil {
 		return err
 	}
 	if f.unbuffered {

@@ -112,7 +112,7 @@ func TestRoundTrip(t *testing.T) {
 			}
 			for _, r := range recs {
 				rec := value.Value{P: &value.Record{Type: rt, Fields: r}}
-				if err := w.Write(logging.Extract(rec, wcols)); err != nil {
+				if err := w.Write(logging.Extract(nil, rec, wcols)); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -52,9 +52,15 @@ func Columns(rt *types.RecordType, sep string, keep func(name string) bool) []Co
 }
 
 // Extract returns the values of the columns in rec (None where a field,
-// or an enclosing optional record, is unset).
-func Extract(rec value.Value, cols []Column) []value.Value {
-	out := make([]value.Value, len(cols))
+// or an enclosing optional record, is unset), in dst's array when it is
+// large enough: a log file reuses one buffer for all its records, since
+// writers do not keep the values.
+func Extract(dst []value.Value, rec value.Value, cols []Column) []value.Value {
+	out := dst[:0]
+	if cap(out) < len(cols) {
+		out = make([]value.Value, len(cols))
+	}
+	out = out[:len(cols)]
 	for i, c := range cols {
 		v := rec
 		for _, off := range c.Path {
@@ -76,7 +82,7 @@ func Extract(rec value.Value, cols []Column) []value.Value {
 // Writer receives the records of one log path.
 type Writer interface {
 	// Write writes one record: the values of the writer's columns, in
-	// order (value.None for unset).
+	// order (value.None for unset). vals is only valid during the call.
 	Write(vals []value.Value) error
 	// Flush hands what is buffered to the output (Log::flush, and every
 	// write of a stream set unbuffered with Log::set_buf).

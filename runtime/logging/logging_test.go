@@ -89,7 +89,7 @@ func TestWriters(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, r := range rows {
-				if err := w.Write(Extract(rec(info, r...), cols)); err != nil {
+				if err := w.Write(Extract(nil, rec(info, r...), cols)); err != nil {
 					t.Fatal(err)
 				}
 			}
