@@ -41,9 +41,8 @@ func (e *Engine) runtimeBuiltin(name string) builtins.Impl {
 			return value.Time(0), nil
 		}
 	case "suspend_processing":
-		// Without packet input there is nothing to hold back: only the
-		// depth is counted (is_processing_suspended) and Zeek's reporter
-		// info messages are given.
+		// The depth is counted (is_processing_suspended); while it is
+		// not zero the packet loop reads no packets (awaitResume).
 		return func(ctx builtins.Context, _ []value.Value) (value.Value, error) {
 			if e.suspended == 0 {
 				e.reporter("info", "", "", "processing suspended")

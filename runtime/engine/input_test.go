@@ -2,12 +2,15 @@ package engine
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/gobro/gobro/lang/frontend"
+	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/uid"
 )
 
 // Tests of polled input streams that need Go to drive the run: files
@@ -48,6 +51,12 @@ const inputDeadline = 30 * time.Second
 // there, its input sources looked at every heartbeat.
 func startInput(t *testing.T, script string, files map[string]string, heartbeat time.Duration) *inputRun {
 	t.Helper()
+	return startInputTrace(t, script, files, heartbeat, "")
+}
+
+// startInputTrace is startInput reading a trace (an absolute path) too.
+func startInputTrace(t *testing.T, script string, files map[string]string, heartbeat time.Duration, trace string) *inputRun {
+	t.Helper()
 	dir := t.TempDir()
 	t.Chdir(dir)
 	for name, content := range files {
@@ -63,6 +72,14 @@ func startInput(t *testing.T, script string, files map[string]string, heartbeat 
 	r.e = New(res.Program, &r.out, &r.err)
 	r.e.Getenv = func(string) string { return "" }
 	r.e.InputHeartbeat = heartbeat
+	if trace != "" {
+		src, err := gnet.Open(trace)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { src.Close() })
+		r.e.SetPacketInput(PacketInput{Source: src, UIDs: uid.NewDeterministic()})
+	}
 	go func() {
 		defer close(r.done)
 		r.e.Run()
@@ -261,4 +278,42 @@ entry, Input::EVENT_NEW, 10.0.0.2, beta
 end_of_data, T
 zeek_done, 2
 `, "error: hosts.dat/Input::READER_ASCII: hosts.dat: Could not get stat for hosts.dat\n")
+}
+
+// TestSuspendUntilInput: suspend_processing holds the packets back until
+// an input stream, whose file appears only after a while, has been read
+// and the script continues processing; then the trace is analysed with
+// the table filled.
+func TestSuspendUntilInput(t *testing.T) {
+	trace, err := filepath.Abs("../../testdata/pcap/sample.pcap")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := startInputTrace(t, `
+type Idx: record { ip: addr; };
+global hosts: set[addr] = set();
+event zeek_init()
+	{
+	suspend_processing();
+	Input::add_table([$source="hosts.txt", $name="hosts", $idx=Idx, $destination=hosts, $mode=Input::REREAD]);
+	}
+event Input::end_of_data(name: string, source: string)
+	{
+	print "loaded", |hosts|;
+	continue_processing();
+	}
+event new_connection(c: connection)
+	{
+	print "connection", c$id$resp_p, c$id$orig_h in hosts;
+	}
+`, nil, 10*time.Millisecond, trace)
+	time.Sleep(50 * time.Millisecond)
+	if out := r.out.String(); out != "" {
+		t.Fatalf("packets analysed while suspended:\n%s", out)
+	}
+	writeFile(t, "hosts.txt", "#fields\tip\n10.0.0.2\n")
+	r.finish("loaded, 1\n"+
+		"connection, 80/tcp, T\nconnection, 25/tcp, T\nconnection, 53/udp, T\n"+
+		"connection, 0/icmp, T\nconnection, 9999/udp, T\n",
+		"processing suspended\nwarning: hosts.txt/Input::READER_ASCII: Init: cannot open hosts.txt\nprocessing continued\n")
 }

@@ -148,6 +148,9 @@ func (e *Engine) runPackets() error {
 	var err error
 	for !e.terminating && !e.stopRequested.Load() {
 		e.takeInputs() // what input pollers found (input_poll.go)
+		if e.suspended > 0 && !e.awaitResume() {
+			continue
+		}
 		if err = p.in.Source.Next(&raw); err != nil {
 			if errors.Is(err, gnet.ErrTimeout) {
 				// A quiet interface: network time follows the wall
@@ -191,6 +194,27 @@ func (e *Engine) runPackets() error {
 	e.raise1("net_done", value.Time(e.netTime))
 	e.drain()
 	return err
+}
+
+// awaitResume holds packets back while processing is suspended
+// (suspend_processing): the usual reason is an input stream still being
+// read, so the engine waits for input updates, which may call
+// continue_processing. It reports whether packets may flow again. With
+// no stream polled nothing could ever resume the run, so it warns and
+// resumes rather than hang.
+func (e *Engine) awaitResume() bool {
+	if e.input.polled == 0 {
+		e.reporter("warning", "warning", "", "processing suspended with nothing to continue it; continuing")
+		e.suspended = 0
+		return true
+	}
+	select {
+	case iu := <-e.input.updates:
+		e.received(iu)
+		e.drain()
+	case <-time.After(maxInputWait): // to notice Stop
+	}
+	return e.suspended == 0
 }
 
 // Progress is the number of packets read so far; safe to call from
