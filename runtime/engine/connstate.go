@@ -137,9 +137,9 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 		}
 	}
 	put(rec, L.duration, value.Interval(c.Duration().Seconds()))
-	if L.history >= 0 && (st.hist != c.History || rec.Fields[L.history].IsUnset()) {
-		st.hist = c.History
-		rec.Fields[L.history] = value.String(c.History)
+	if L.history >= 0 && (st.hist != c.History() || rec.Fields[L.history].IsUnset()) {
+		st.hist = c.History()
+		rec.Fields[L.history] = value.String(c.History())
 	}
 	return rec
 }
@@ -148,17 +148,17 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 func (e *Engine) newConnRecord(c *flow.Conn, L *connLayout) *value.Record {
 	rec := newConnRecord(L.ct)
 	put(rec, L.uid, value.String(c.UID))
-	put(rec, L.startTime, value.Time(float64(c.Start.UnixNano())/1e9))
+	put(rec, L.startTime, value.Time(float64(c.Start().UnixNano())/1e9))
 	if c.VLAN >= 0 {
 		put(rec, L.vlan, value.Int(int64(c.VLAN)))
 	}
 	if c.InnerVLAN >= 0 {
 		put(rec, L.innerVLAN, value.Int(int64(c.InnerVLAN)))
 	}
-	if len(c.Encap) > 0 {
+	if len(c.Encap()) > 0 {
 		// Zeek sets connection$tunnel when it builds the record; later
 		// changes come with tunnel_changed.
-		put(rec, L.tunnel, e.encapVector(c.Encap))
+		put(rec, L.tunnel, e.encapVector(c.Encap()))
 	}
 	for _, off := range []int{L.orig, L.resp} {
 		if off >= 0 && L.flowLabel >= 0 {

@@ -354,7 +354,7 @@ func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn 
 		if rec == nil {
 			rec = e.connRecord(c)
 		}
-		e.raise1("tunnel_changed", value.Value{P: rec}, e.encapVector(c.Encap))
+		e.raise1("tunnel_changed", value.Value{P: rec}, e.encapVector(c.Encap()))
 	}
 	e.transportEvents(c, pkt, rec)
 	e.feedAnalyzers(c, pkt)

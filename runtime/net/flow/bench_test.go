@@ -14,8 +14,9 @@ import (
 // BenchmarkTracker measures the connection tracker alone on 100,000 short
 // TCP connections (10 packets each), all still tracked at the end: its
 // packet rate (decoding included) and the memory it holds per tracked
-// connection (Conn, endpoints, map entry, timers, history). The engine's
-// script records come on top (BenchmarkEngineConnLog in runtime/engine).
+// connection (Conn with its endpoints, table entry, timers, history).
+// The engine's script records come on top (BenchmarkEngineConnLog in
+// runtime/engine).
 func BenchmarkTracker(b *testing.B) {
 	const conns = 100_000
 	var buf bytes.Buffer

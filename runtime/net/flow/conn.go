@@ -14,17 +14,18 @@ package flow
 
 import (
 	"encoding/binary"
-
-	gnet "github.com/gobro/gobro/runtime/net"
 	"net/netip"
 	"regexp"
+	"slices"
 	"time"
 	"unsafe"
+
+	gnet "github.com/gobro/gobro/runtime/net"
 )
 
 // EndpointState is the numeric endpoint state Zeek exposes in
 // connection$orig$state / $resp$state.
-type EndpointState int
+type EndpointState uint8
 
 // TCP endpoint states (TCP_INACTIVE .. TCP_RESET).
 const (
@@ -58,11 +59,11 @@ const (
 // first). For ICMP, OrigP is the message type and RespP its counterpart
 // type (or the code for one-way messages), as Zeek does.
 type ConnID struct {
-	OrigH netip.Addr
-	OrigP uint16
-	RespH netip.Addr
-	RespP uint16
-	Proto uint8 // IP protocol number (6, 17, 1, 58)
+	// The addresses first and the small fields together: no padding
+	// between them.
+	OrigH, RespH netip.Addr
+	OrigP, RespP uint16
+	Proto        uint8 // IP protocol number (6, 17, 1, 58)
 }
 
 // Transport is Zeek's transport_proto name: "tcp", "udp", "icmp".
@@ -96,6 +97,20 @@ func makeKey(src netip.Addr, sp uint16, dst netip.Addr, dp uint16, proto uint8) 
 		return key{a, b, sp, dp, proto}
 	}
 	return key{b, a, dp, sp, proto}
+}
+
+// key is the 5-tuple's key, the same in either direction.
+func (id *ConnID) key() key {
+	return makeKey(id.OrigH, id.OrigP, id.RespH, id.RespP, id.Proto)
+}
+
+// is tells whether id is the 5-tuple, in either direction. Keys can be
+// equal for tuples that are not (an IPv4 address and its IPv4-mapped
+// form, addresses with zones): see connTable.get.
+func (id *ConnID) is(a netip.Addr, ap uint16, b netip.Addr, bp uint16, proto uint8) bool {
+	return id.Proto == proto &&
+		(id.OrigP == ap && id.RespP == bp && id.OrigH == a && id.RespH == b ||
+			id.OrigP == bp && id.RespP == ap && id.OrigH == b && id.RespH == a)
 }
 
 // bytes is the key as Zeek's ConnKey bytes, used for the sorted end-of-run
@@ -133,46 +148,59 @@ func (s *scaled) hit() (uint32, bool) {
 	return t, true
 }
 
-// Endpoint is one side of a connection.
+// The scaled history counters of an endpoint (see scaled), by index.
+const (
+	scaledChecksum   = iota // C
+	scaledZeroWindow        // W
+	scaledRetransmit        // T
+	scaledGap               // G
+	numScaled
+)
+
+// Endpoint is one side of a connection. Both endpoints live inside their
+// Conn (one allocation per connection), and the fields go by size so
+// that none is padded; what few connections need is in rareState.
 type Endpoint struct {
-	State      EndpointState
-	prevState  EndpointState
 	NumPkts    uint64 // packets counted by the ConnSize analyzer
 	NumBytesIP uint64 // sum of IP total lengths
 
-	isOrig bool
-	conn   *Conn
-	peer   *Endpoint
+	conn *Conn
 
 	// UDP/ICMP payload byte count; -1 while inactive.
 	plen int64
 
-	// TCP sequence tracking (32-bit sequence space, relative to start).
-	startSeq, lastSeq, ackSeq uint32
-	histLastSYN               uint64
-	histLastFIN               uint64
-	histLastRST               uint64
-	finCnt, rstCnt            int
-	finSeq                    uint64
-	didClose                  bool
-	window                    uint32
-	windowScale               uint32
-	windowSeq, windowAckSeq   uint32
-
-	rxmit, zeroWin, gaps, chk scaled
-
 	// Sequence-space bookkeeping of Zeek's TCP reassembler, without the
 	// bytes (relative sequence numbers, the first data byte is 1): next
 	// is the first byte not yet delivered, trim the first one not yet
-	// acknowledged, held the [start, end) ranges seen above a hole.
+	// acknowledged; the ranges seen above a hole are held in rareState.
 	// unacked tells whether delivered data waits for an ack (Zeek's
 	// blocks between trim and next). skip is set once the reassembler
 	// gave up (Zeek's skip_deliveries); eof once connection_EOF was due.
-	next, trim uint64
-	held       [][2]uint64
-	unacked    bool
-	skip, eof  bool
+	next, trim  uint64
+	finSeq      uint64
+	histLastFIN uint64
+
+	// TCP sequence tracking (32-bit sequence space, relative to start).
+	startSeq, lastSeq, ackSeq uint32
+	// The relative sequence numbers of the latest SYN and RST: relSeq
+	// sign-extends a 32-bit delta, so int32 holds them exactly.
+	histLastSYN, histLastRST int32
+
+	State     EndpointState
+	prevState EndpointState
+	isOrig    bool
+	// slot is the endpoint's index in Conn.eps: unlike the role, it
+	// does not change when the roles flip, so it also indexes the
+	// endpoint's rare state.
+	slot      uint8
+	sawFIN    bool // Zeek's FIN_cnt > 0 (only ever tested against 0)
+	didClose  bool
+	unacked   bool
+	skip, eof bool
 }
+
+// peer is the connection's other endpoint.
+func (e *Endpoint) peer() *Endpoint { return &e.conn.eps[e.slot^1] }
 
 // Size is the endpoint's payload byte count as Zeek reports it in
 // endpoint$size: for TCP derived from sequence numbers (TCP_Endpoint::Size),
@@ -184,7 +212,7 @@ func (e *Endpoint) Size() uint64 {
 		}
 		return uint64(e.plen)
 	}
-	if e.prevState == TCPSynSent && e.State == TCPReset && e.peer.State == TCPInactive && !e.noDataAcked() {
+	if e.prevState == TCPSynSent && e.State == TCPReset && e.peer().State == TCPInactive && !e.noDataAcked() {
 		return 0
 	}
 	last := uint64(e.lastSeq - e.startSeq)
@@ -196,7 +224,7 @@ func (e *Endpoint) Size() uint64 {
 	if size != 0 {
 		size--
 	}
-	if e.finCnt > 0 && size != 0 {
+	if e.sawFIN && size != 0 {
 		size--
 	}
 	return size
@@ -228,10 +256,11 @@ func (e *Endpoint) addHistory(code byte) {
 	e.conn.addHistory(code)
 }
 
-// scaledHistory counts one occurrence of a scaled history letter and, at
-// a threshold past the first, notes the tcp_multiple_* event kind k.
-func (e *Endpoint) scaledHistory(s *scaled, code byte, k NoteKind) {
-	t, ok := s.hit()
+// scaledHistory counts one occurrence of the scaled history letter code
+// (counter i) and, at a threshold past the first, notes the
+// tcp_multiple_* event kind k.
+func (e *Endpoint) scaledHistory(i int, code byte, k NoteKind) {
+	t, ok := e.conn.rareState().scaled[e.slot][i].hit()
 	if !ok {
 		return
 	}
@@ -302,55 +331,113 @@ func sameChain(a, b []Encap) bool {
 	return true
 }
 
-// Conn is one tracked connection.
+// Conn is one tracked connection. It is sized for Go's 384-byte
+// allocation class (see TestConnSize): the fields go by size so that none
+// is padded, times are Unix nanoseconds, and what few connections need is
+// in rareState.
 type Conn struct {
-	ID      ConnID
-	UID     string // set when the Tracker has a uid generator
-	Start   time.Time
-	Last    time.Time
-	History string
-	Orig    *Endpoint
-	Resp    *Endpoint
-	// MissedBytes is the number of bytes in sequence gaps that the peer
-	// acknowledged and Zeek reports: the sum of the content_gap lengths
-	// (conn.log's missed_bytes).
-	MissedBytes uint64
+	ID   ConnID
+	next *Conn  // in the tracker's hash chain, in ID's cache line
+	UID  string // set when the Tracker has a uid generator
+	Orig *Endpoint
+	Resp *Endpoint
 	// Index is the creation order, starting at 0.
 	Index uint64
-	// Removed is set once the tracker has dropped the connection.
-	Removed bool
-	// VLAN and InnerVLAN of the first packet (-1 if none).
-	VLAN, InnerVLAN int
-	// Encap is the tunnel chain of the connection's latest packet,
-	// outermost first (Zeek's connection$tunnel); nil if not tunnelled.
-	Encap []Encap
 	// Ext is the engine's own state of the connection, kept here so the
 	// engine needs no map keyed by connections.
 	Ext any
 
-	histSeen uint32
-	hist     []byte // History's letters (see addHistory)
-	k        key
-	dns      bool // DNS-analysed (dns_session_timeout, expires at shutdown)
+	hist        string // the history letters (see addHistory)
+	start, last int64  // first and latest packet time, Unix nanoseconds
+	t           *Tracker
+	rare        *rareState // nil until needed
+
+	eps [2]Endpoint // what Orig and Resp point to; a flip swaps the pointers
+
+	// VLAN and InnerVLAN of the first packet (-1 if none; ids are 12
+	// bits).
+	VLAN, InnerVLAN int16
+	histSeen        uint32
+	hash            uint32 // of ID, for the tracker's table
+
+	// Removed is set once the tracker has dropped the connection.
+	Removed bool
+	// EndReason is why the connection was removed (set with Removed).
+	EndReason EndReason
+
+	dns bool // DNS-analysed (dns_session_timeout, expires at shutdown)
 
 	// TCP session state
 	seenFirstACK bool
 	isPartial    bool
 	firstSeen    uint8
-	anaGen       int32 // analyzer timer generation (CancelTimers bumps it)
-	closing      bool
-	skip         bool
-	// inactivity overrides the tracker's timeout (set_inactivity_timeout).
-	inactivity    time.Duration
-	inactivitySet bool
-	histLimit     bool
-
-	// EndReason is why the connection was removed (set with Removed).
-	EndReason EndReason
+	// anaGen is the analyzer timer generation: CancelTimers bumps it, at
+	// most once per endpoint (when it closes), so it stays below 3.
+	anaGen    uint8
+	skip      bool
+	histLimit bool
 	// quiet is Zeek's TCP is_active turned off: the connection's end was
 	// already reported (finished, reset, attempt, timeout).
 	quiet bool
-	t     *Tracker
+}
+
+// rareState is the part of a connection's state that few connections
+// need: scaled history counters (checksum errors, zero windows,
+// retransmissions, gaps), data held above a hole, missed bytes, a tunnel
+// chain, an inactivity timeout set by a script. Made on first use, it
+// costs every other connection one pointer.
+type rareState struct {
+	scaled      [2][numScaled]scaled // by endpoint slot
+	held        [2][][2]uint64       // by endpoint slot, see Endpoint.hold
+	encap       []Encap
+	missedBytes uint64
+	// inactivity overrides the tracker's timeout (set_inactivity_timeout).
+	inactivity    time.Duration
+	inactivitySet bool
+}
+
+func (c *Conn) rareState() *rareState {
+	if c.rare == nil {
+		c.rare = &rareState{}
+	}
+	return c.rare
+}
+
+// Start is the time of the connection's first packet.
+func (c *Conn) Start() time.Time { return time.Unix(0, c.start) }
+
+// Last is the time of the connection's latest packet (Zeek's last_time:
+// a TCP connection's stops once both sides closed).
+func (c *Conn) Last() time.Time { return time.Unix(0, c.last) }
+
+// History is the connection's history string (see addHistory).
+func (c *Conn) History() string { return c.hist }
+
+// MissedBytes is the number of bytes in sequence gaps that the peer
+// acknowledged and Zeek reports: the sum of the content_gap lengths
+// (conn.log's missed_bytes).
+func (c *Conn) MissedBytes() uint64 {
+	if c.rare == nil {
+		return 0
+	}
+	return c.rare.missedBytes
+}
+
+// Encap is the tunnel chain of the connection's latest packet, outermost
+// first (Zeek's connection$tunnel); nil if not tunnelled.
+func (c *Conn) Encap() []Encap {
+	if c.rare == nil {
+		return nil
+	}
+	return c.rare.encap
+}
+
+// setEncap keeps a copy of the chain.
+func (c *Conn) setEncap(chain []Encap) {
+	if len(chain) == 0 && c.rare == nil {
+		return
+	}
+	c.rareState().encap = slices.Clone(chain)
 }
 
 // DNS tells whether the DNS analyzer is attached (by the responder port).
@@ -389,7 +476,7 @@ func (c *Conn) checkHistory(mask uint32, code byte) bool {
 }
 
 // Duration is last packet time minus start time.
-func (c *Conn) Duration() time.Duration { return c.Last.Sub(c.Start) }
+func (c *Conn) Duration() time.Duration { return c.Last().Sub(c.Start()) }
 
 var rstos0 = regexp.MustCompile(`^\^?S[^HAFGIQ]*R.*$`)
 
@@ -411,7 +498,7 @@ func (c *Conn) ConnState() string {
 			return "RSTR"
 		case os == TCPReset:
 			if rInactive {
-				if rstos0.MatchString(c.History) {
+				if rstos0.MatchString(c.hist) {
 					return "RSTOS0"
 				}
 				return "OTH"
@@ -463,17 +550,27 @@ func (c *Conn) flipRoles() {
 }
 
 // addHistory appends a letter to the history. The letters live in an
-// append-only buffer that History views without copying: bytes below
-// its length are never written again (a growing append copies them to a
-// new array), so every History string handed out stays immutable, and a
+// append-only buffer that hist views without copying: bytes below its
+// length are never written again (a full buffer is copied to one twice
+// its size), so every history string handed out stays immutable, and a
 // connection's history costs one small allocation instead of one per
-// letter.
+// letter. Buffers hold minHist bytes, then powers of two, so the length
+// alone tells whether the buffer is full: no capacity is kept.
 func (c *Conn) addHistory(code byte) {
-	if c.hist == nil {
-		c.hist = make([]byte, 0, 16)
+	n := len(c.hist)
+	var buf []byte
+	if n == 0 || n >= minHist && n&(n-1) == 0 {
+		buf = make([]byte, n+1, max(minHist, 2*n))
+		copy(buf, c.hist)
+	} else {
+		// The buffer, a []byte, has room past the string's end.
+		buf = unsafe.Slice(unsafe.StringData(c.hist), n+1)
 	}
-	c.hist = append(c.hist, code)
-	c.History = unsafe.String(unsafe.SliceData(c.hist), len(c.hist))
+	buf[n] = code
+	c.hist = unsafe.String(&buf[0], n+1)
 }
+
+// minHist is the size of a history's first buffer: most histories fit.
+const minHist = 16
 
 func seqDelta(a, b uint32) int32 { return int32(a - b) }

@@ -317,9 +317,9 @@ func (r *trackerRun) checkConn(c *flow.Conn) {
 	if st := c.ConnState(); !connStates[st] || (c.ID.Proto != gnet.ProtoTCP && !udpStates[st]) {
 		t.Fatalf("conn %+v: conn_state %q", c.ID, st)
 	}
-	for _, ch := range c.History {
+	for _, ch := range c.History() {
 		if !strings.ContainsRune(historyLetters, ch) {
-			t.Fatalf("conn %+v: history %q has %q", c.ID, c.History, ch)
+			t.Fatalf("conn %+v: history %q has %q", c.ID, c.History(), ch)
 		}
 	}
 	if c.Duration() < 0 {
@@ -330,7 +330,7 @@ func (r *trackerRun) checkConn(c *flow.Conn) {
 		maxState = flow.UDPActive
 	}
 	for _, e := range []*flow.Endpoint{c.Orig, c.Resp} {
-		if e.State < 0 || e.State > maxState {
+		if e.State > maxState {
 			t.Fatalf("conn %+v: endpoint state %d", c.ID, e.State)
 		}
 		if e.NumPkts > uint64(r.ops) || e.NumBytesIP > r.ipBytes {
@@ -340,8 +340,8 @@ func (r *trackerRun) checkConn(c *flow.Conn) {
 			t.Fatalf("conn %+v: size %d", c.ID, sz)
 		}
 	}
-	if c.MissedBytes > uint64(r.ops)<<32 {
-		t.Fatalf("conn %+v: %d missed bytes", c.ID, c.MissedBytes)
+	if c.MissedBytes() > uint64(r.ops)<<32 {
+		t.Fatalf("conn %+v: %d missed bytes", c.ID, c.MissedBytes())
 	}
 }
 

@@ -47,30 +47,52 @@ func (e *Endpoint) dataSent(seq, n uint64) {
 // relative.
 func (e *Endpoint) relAcked() uint64 { return uint64(int64(seqDelta(e.ackSeq, e.startSeq))) }
 
+// held returns the [start, end) ranges the endpoint holds above a hole,
+// in order.
+func (e *Endpoint) held() [][2]uint64 {
+	if r := e.conn.rare; r != nil {
+		return r.held[e.slot]
+	}
+	return nil
+}
+
+func (e *Endpoint) setHeld(h [][2]uint64) {
+	if h == nil && e.conn.rare == nil {
+		return
+	}
+	e.conn.rareState().held[e.slot] = h
+}
+
 // hold keeps [start, end) above a hole, merged with what is held.
 func (e *Endpoint) hold(start, end uint64) {
+	held := e.held()
 	i := 0
-	for i < len(e.held) && e.held[i][1] < start {
+	for i < len(held) && held[i][1] < start {
 		i++
 	}
 	j := i
-	for j < len(e.held) && e.held[j][0] <= end {
-		start = min(start, e.held[j][0])
-		end = max(end, e.held[j][1])
+	for j < len(held) && held[j][0] <= end {
+		start = min(start, held[j][0])
+		end = max(end, held[j][1])
 		j++
 	}
-	e.held = append(e.held[:i], append([][2]uint64{{start, end}}, e.held[j:]...)...)
+	e.setHeld(append(held[:i], append([][2]uint64{{start, end}}, held[j:]...)...))
 }
 
 // deliverHeld delivers the held ranges the delivery point reached.
 func (e *Endpoint) deliverHeld() {
-	for len(e.held) > 0 && e.held[0][0] <= e.next {
-		e.next = max(e.next, e.held[0][1])
-		e.held = e.held[1:]
+	held := e.held()
+	if held == nil {
+		return
 	}
-	if len(e.held) == 0 {
-		e.held = nil
+	for len(held) > 0 && held[0][0] <= e.next {
+		e.next = max(e.next, held[0][1])
+		held = held[1:]
 	}
+	if len(held) == 0 {
+		held = nil
+	}
+	e.setHeld(held)
 }
 
 // checkLimits applies Zeek's reassembler limits: too much data above a
@@ -85,10 +107,11 @@ func (e *Endpoint) checkLimits() {
 		e.unacked = false
 	}
 	var above, buffered uint64
-	if n := len(e.held); n > 0 {
-		above = e.held[n-1][1] - e.next
+	held := e.held()
+	if n := len(held); n > 0 {
+		above = held[n-1][1] - e.next
 	}
-	for _, r := range e.held {
+	for _, r := range held {
 		buffered += r[1] - r[0]
 	}
 	if e.unacked && e.next > e.trim {
@@ -97,7 +120,7 @@ func (e *Endpoint) checkLimits() {
 	if e.noDataAcked() && cfg.TCPMaxAboveHole > 0 && above > uint64(cfg.TCPMaxAboveHole) ||
 		cfg.TCPExcessiveData > 0 && buffered > uint64(cfg.TCPExcessiveData) {
 		e.skip = true
-		e.held = nil
+		e.setHeld(nil)
 		e.unacked = false
 	}
 }
@@ -106,7 +129,7 @@ func (e *Endpoint) checkLimits() {
 // everything below relAck. Bytes acknowledged but never seen are a
 // content gap.
 func (e *Endpoint) ackReceived(relAck uint64) {
-	if e.finCnt > 0 && relAck >= e.finSeq {
+	if e.sawFIN && relAck >= e.finSeq {
 		relAck = e.finSeq - 1
 	}
 	if relAck <= e.trim {
@@ -119,9 +142,11 @@ func (e *Endpoint) ackReceived(relAck uint64) {
 	if e.next <= e.trim {
 		e.unacked = false
 	}
-	for len(e.held) > 0 && e.held[0][1] <= e.trim {
-		e.held = e.held[1:]
+	held := e.held()
+	for len(held) > 0 && held[0][1] <= e.trim {
+		held = held[1:]
 	}
+	e.setHeld(held)
 	e.checkEOF()
 }
 
@@ -135,9 +160,9 @@ func (e *Endpoint) undelivered(upTo uint64) {
 		return
 	}
 	if !e.skip {
-		for len(e.held) > 0 && e.held[0][0] < upTo {
-			e.gap(e.next, e.held[0][0]-e.next)
-			e.next = e.held[0][0]
+		for held := e.held(); len(held) > 0 && held[0][0] < upTo; held = e.held() {
+			e.gap(e.next, held[0][0]-e.next)
+			e.next = held[0][0]
 			e.deliverHeld()
 		}
 		if upTo > e.next {
@@ -151,12 +176,12 @@ func (e *Endpoint) undelivered(upTo uint64) {
 // established or closing, the content_gap (and missed bytes) also for
 // others when report_gaps_for_partial is set.
 func (e *Endpoint) gap(seq, n uint64) {
-	clean := e.clean() && e.peer.clean()
+	clean := e.clean() && e.peer().clean()
 	if clean {
-		e.scaledHistory(&e.gaps, 'G', NoteGaps)
+		e.scaledHistory(scaledGap, 'G', NoteGaps)
 	}
 	if clean || e.conn.t.cfg.ReportGapsForPartial {
-		e.conn.MissedBytes += n
+		e.conn.rareState().missedBytes += n
 		e.conn.t.note(NoteGap, e.isOrig, seq, n)
 	}
 }
@@ -169,7 +194,7 @@ func (e *Endpoint) clean() bool {
 // checkEOF is TCP_Reassembler::CheckEOF: once the endpoint closed (or
 // reset) and all its data up to there was delivered, connection_EOF.
 func (e *Endpoint) checkEOF() {
-	if e.eof || e.finCnt == 0 && e.State != TCPClosed && e.State != TCPReset || e.dataPending() {
+	if e.eof || !e.sawFIN && e.State != TCPClosed && e.State != TCPReset || e.dataPending() {
 		return
 	}
 	e.eof = true
@@ -191,9 +216,9 @@ func (e *Endpoint) dataPending() bool {
 	if next != last-1 && next != last {
 		return true
 	}
-	return e.State != TCPReset && e.peer.hasData()
+	return e.State != TCPReset && e.peer().hasData()
 }
 
 // hasData is Zeek's HasUndeliveredData: data kept in the reassembler,
 // delivered but unacknowledged or held above a hole.
-func (e *Endpoint) hasData() bool { return !e.skip && (e.unacked || len(e.held) > 0) }
+func (e *Endpoint) hasData() bool { return !e.skip && (e.unacked || len(e.held()) > 0) }

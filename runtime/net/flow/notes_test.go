@@ -150,8 +150,8 @@ func TestGapsAreMissedBytes(t *testing.T) {
 			}
 		}
 		for _, c := range append(ended, tr.Flush()...) {
-			if c.MissedBytes != gaps[c] {
-				t.Errorf("%s %v: missed bytes %d, gap notes %d", name, c.ID, c.MissedBytes, gaps[c])
+			if c.MissedBytes() != gaps[c] {
+				t.Errorf("%s %v: missed bytes %d, gap notes %d", name, c.ID, c.MissedBytes(), gaps[c])
 			}
 		}
 	}

@@ -79,10 +79,10 @@ func updateHistory(flags uint8, e *Endpoint, rel uint64, length int) {
 			if flags&gnet.TCPAck != 0 {
 				code = 'H'
 			}
-			if e.checkHistory(histSYN, code) && rel != e.histLastSYN {
+			if e.checkHistory(histSYN, code) && int32(rel) != e.histLastSYN {
 				e.addHistory(code)
 			}
-			e.histLastSYN = rel
+			e.histLastSYN = int32(rel)
 		}
 		if fin {
 			if e.checkHistory(histFIN, 'F') && rel+uint64(length) != e.histLastFIN {
@@ -91,10 +91,10 @@ func updateHistory(flags uint8, e *Endpoint, rel uint64, length int) {
 			e.histLastFIN = rel + uint64(length)
 		}
 		if rst {
-			if e.checkHistory(histRST, 'R') && rel != e.histLastRST {
+			if e.checkHistory(histRST, 'R') && int32(rel) != e.histLastRST {
 				e.addHistory('R')
 			}
-			e.histLastRST = rel
+			e.histLastRST = int32(rel)
 		}
 	default:
 		if length > 0 {
@@ -105,57 +105,15 @@ func updateHistory(flags uint8, e *Endpoint, rel uint64, length int) {
 	}
 }
 
-func updateWindow(e *Endpoint, window uint32, base, ack uint32, flags uint8) {
-	window <<= e.windowScale
-	if window == 0 && flags&gnet.TCPRst == 0 && e.peer.State != TCPClosed && e.State != TCPReset {
-		e.scaledHistory(&e.zeroWin, 'W', NoteZeroWindows)
+// zeroWindow is what of Zeek's UpdateWindow has an effect here: a zero
+// window counts ('W') unless it comes with or after a RST or after the
+// peer's FIN. Zeek scales the window first, but a 16-bit window scaled
+// by at most 14 bits is zero only if it was, and nothing else reads the
+// window: neither it nor the scale is kept.
+func zeroWindow(e *Endpoint, window uint16, flags uint8) {
+	if window == 0 && flags&gnet.TCPRst == 0 && e.peer().State != TCPClosed && e.State != TCPReset {
+		e.scaledHistory(scaledZeroWindow, 'W', NoteZeroWindows)
 	}
-	if flags&(gnet.TCPSyn|gnet.TCPFin|gnet.TCPRst) == 0 && e.State != TCPClosed && e.State != TCPReset {
-		if seqDelta(base, e.windowSeq) >= 0 && seqDelta(ack, e.windowAckSeq) >= 0 {
-			e.window, e.windowAckSeq, e.windowSeq = window, ack, base
-		}
-	}
-}
-
-// windowScaleOpt returns the window scale option of a SYN, or -1.
-func windowScaleOpt(opts []byte) int {
-	for i := 0; i < len(opts); {
-		switch opts[i] {
-		case 0:
-			return -1
-		case 1:
-			i++
-			continue
-		}
-		if i+1 >= len(opts) {
-			return -1
-		}
-		l := int(opts[i+1])
-		if l == 0 || i+l > len(opts) {
-			return -1
-		}
-		if opts[i] == 3 && l >= 3 {
-			return int(opts[i+2])
-		}
-		i += l
-	}
-	return -1
-}
-
-func initWindow(e, peer *Endpoint, flags uint8, scale int, base, ack uint32) {
-	if scale < 0 {
-		e.windowScale = 0
-		if flags&gnet.TCPAck != 0 {
-			peer.windowScale = 0
-		}
-		return
-	}
-	if scale > 14 {
-		scale = 14
-	}
-	e.windowScale = uint32(scale)
-	e.windowSeq, e.windowAckSeq = base, ack
-	peer.windowSeq, peer.windowAckSeq = ack, base
 }
 
 func updateLastSeq(e *Endpoint, last uint32, flags uint8, length int) int32 {
@@ -168,7 +126,7 @@ func updateLastSeq(e *Endpoint, last uint32, flags uint8, length int) int32 {
 	case d > 0:
 		e.lastSeq = last
 	case length > 0:
-		e.scaledHistory(&e.rxmit, 'T', NoteRetransmissions)
+		e.scaledHistory(scaledRetransmit, 'T', NoteRetransmissions)
 	}
 	return d
 }
@@ -199,21 +157,17 @@ func (t *Tracker) processTCP(c *Conn, isOrig bool, p *gnet.Packet, length int) {
 	rel, underflow := relSeq(e, base)
 
 	updateHistory(flags, e, rel, length)
-	updateWindow(e, uint32(p.Window), base, ack, flags)
+	zeroWindow(e, p.Window, flags)
 
 	if !c.Orig.didClose || !c.Resp.didClose {
-		c.Last = p.Timestamp
+		c.last = p.Timestamp.UnixNano()
 	}
 	if syn {
 		t.note(NoteSYN, isOrig, 0, 0)
-		initWindow(e, peer, flags, windowScaleOpt(p.TCPOptions), base, ack)
 	}
 	if fin {
-		e.finCnt++
+		e.sawFIN = true
 		e.finSeq = rel + uint64(sl)
-	}
-	if rst {
-		e.rstCnt++
 	}
 
 	var relAck uint64
@@ -312,12 +266,12 @@ func (t *Tracker) updateStateMachine(c *Conn, p *gnet.Packet, e, peer *Endpoint,
 			}
 		}
 	case TCPClosed:
-		if rst && e.peer.State != TCPClosed {
+		if rst && peer.State != TCPClosed {
 			e.setState(TCPReset)
 			if !e.didClose {
 				doClose = true
 			}
-			t.addTimer(c, p.Timestamp.Add(t.cfg.TCPResetDelay), timerReset, true)
+			t.addTimer(c, p.Timestamp.Add(t.cfg.TCPResetDelay), timerReset)
 		}
 	case TCPReset:
 	}
@@ -334,7 +288,7 @@ func (t *Tracker) inactiveState(c *Conn, p *gnet.Packet, e, peer *Endpoint, base
 			} else {
 				e.setState(TCPSynSent)
 			}
-			t.addTimer(c, p.Timestamp.Add(t.cfg.TCPAttemptDelay), timerAttempt, true)
+			t.addTimer(c, p.Timestamp.Add(t.cfg.TCPAttemptDelay), timerAttempt)
 		} else {
 			if !ackf && peer.State == TCPSynAckSent && base == e.startSeq {
 				// SYN/SYN-ACK reversal.
@@ -417,13 +371,12 @@ func (t *Tracker) connectionClosed(c *Conn, e, peer *Endpoint, genEvent bool) {
 			c.quiet = true
 		}
 		c.anaGen++ // CancelTimers
-		c.closing = true
-		t.addTimer(c, c.Last.Add(t.cfg.TCPCloseDelay), timerCloseDelete, false)
+		t.addTimer(c, c.Last().Add(t.cfg.TCPCloseDelay), timerCloseDelete)
 	case e.prevState != TCPInactive:
-		t.addTimer(c, c.Last.Add(t.cfg.TCPSessionTimer), timerTCPExpire, false)
+		t.addTimer(c, c.Last().Add(t.cfg.TCPSessionTimer), timerTCPExpire)
 	case t.cfg.PartialCloseTimer:
 		// Zeek arms this timer only when connection_partial_close is
 		// handled.
-		t.addTimer(c, c.Last.Add(t.cfg.TCPPartialCloseDelay), timerPartialClose, false)
+		t.addTimer(c, c.Last().Add(t.cfg.TCPPartialCloseDelay), timerPartialClose)
 	}
 }

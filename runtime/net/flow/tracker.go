@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"net/netip"
-	"slices"
 	"sort"
 	"time"
 
@@ -165,83 +164,10 @@ func BareConfig() Config {
 	}
 }
 
-type timerKind uint8
-
-const (
-	timerInactivity timerKind = iota
-	timerAttempt
-	timerTCPExpire
-	timerCloseDelete
-	timerDNS
-	timerReset
-	timerPartialClose
-)
-
-// timer is one pending tracker timer. Timers are values in the heap
-// slice (no allocation each) with the due time in Unix nanoseconds, so
-// ordering them is two integer comparisons.
-type timer struct {
-	at       int64 // Unix nanoseconds
-	seq      uint64
-	c        *Conn
-	gen      int32
-	kind     timerKind
-	analyzer bool // cancelled by CancelTimers (gen mismatch)
-	expire   bool // acts at shutdown (do_expire)
-}
-
-func (a *timer) before(b *timer) bool {
-	return a.at < b.at || a.at == b.at && a.seq < b.seq
-}
-
-// timerHeap is a binary min-heap of timers by (at, seq).
-type timerHeap []timer
-
-func (h *timerHeap) push(tm timer) {
-	*h = append(*h, tm)
-	s := *h
-	for i := len(s) - 1; i > 0; {
-		parent := (i - 1) / 2
-		if !s[i].before(&s[parent]) {
-			break
-		}
-		s[i], s[parent] = s[parent], s[i]
-		i = parent
-	}
-}
-
-func (h *timerHeap) pop() timer {
-	s := *h
-	top := s[0]
-	n := len(s) - 1
-	s[0] = s[n]
-	s[n] = timer{} // drop the *Conn reference
-	s = s[:n]
-	for i := 0; ; {
-		l := 2*i + 1
-		if l >= n {
-			break
-		}
-		m := l
-		if r := l + 1; r < n && s[r].before(&s[l]) {
-			m = r
-		}
-		if !s[m].before(&s[i]) {
-			break
-		}
-		s[i], s[m] = s[m], s[i]
-		i = m
-	}
-	*h = s
-	return top
-}
-
 // Tracker groups packets into connections.
 type Tracker struct {
 	cfg     Config
-	conns   map[key]*Conn
-	live    []*Conn // creation order; removed entries are compacted lazily
-	nlive   int
+	conns   connTable
 	timers  timerHeap
 	tseq    uint64
 	created uint64
@@ -265,33 +191,23 @@ func NewTracker(cfg Config) *Tracker {
 	if cfg.DNSPorts == nil {
 		cfg.DNSPorts = map[uint16]bool{}
 	}
-	return &Tracker{cfg: cfg, conns: map[key]*Conn{}}
-}
-
-func (t *Tracker) addTimer(c *Conn, at time.Time, kind timerKind, expire bool) {
-	analyzer := kind != timerInactivity && kind != timerCloseDelete
-	t.tseq++
-	t.timers.push(timer{at: at.UnixNano(), seq: t.tseq, c: c, kind: kind, gen: c.anaGen, analyzer: analyzer, expire: expire})
+	return &Tracker{cfg: cfg, conns: newConnTable()}
 }
 
 // Len is the number of live connections.
-func (t *Tracker) Len() int { return t.nlive }
+func (t *Tracker) Len() int { return t.conns.n }
 
 // Conns returns the live connections in creation order.
 func (t *Tracker) Conns() []*Conn {
-	out := make([]*Conn, 0, t.nlive)
-	for _, c := range t.live {
-		if !c.Removed {
-			out = append(out, c)
-		}
-	}
+	out := t.conns.appendAll(make([]*Conn, 0, t.conns.n))
+	sort.Slice(out, func(i, j int) bool { return out[i].Index < out[j].Index })
 	return out
 }
 
 // Each calls f for every live connection in creation order until f
 // returns false.
 func (t *Tracker) Each(f func(*Conn) bool) {
-	for _, c := range t.live {
+	for _, c := range t.Conns() {
 		if !c.Removed && !f(c) {
 			return
 		}
@@ -303,28 +219,13 @@ func (t *Tracker) remove(c *Conn) {
 		return
 	}
 	c.Removed = true
-	if t.conns[c.k] == c {
-		delete(t.conns, c.k)
-	}
-	t.nlive--
+	t.conns.remove(c)
 	t.removed = append(t.removed, c)
-	if len(t.live) > 64 && t.nlive < len(t.live)/2 {
-		n := t.live[:0]
-		for _, x := range t.live {
-			if !x.Removed {
-				n = append(n, x)
-			}
-		}
-		for i := len(n); i < len(t.live); i++ {
-			t.live[i] = nil
-		}
-		t.live = n
-	}
 }
 
 func (t *Tracker) inactivityTimeout(c *Conn) time.Duration {
-	if c.inactivitySet {
-		return c.inactivity
+	if r := c.rare; r != nil && r.inactivitySet {
+		return r.inactivity
 	}
 	switch c.ID.Proto {
 	case ProtoTCP:
@@ -338,7 +239,8 @@ func (t *Tracker) inactivityTimeout(c *Conn) time.Duration {
 // Lookup finds the live connection with the given id, in either
 // direction (nil if none).
 func (t *Tracker) Lookup(id ConnID) *Conn {
-	c := t.conns[makeKey(id.OrigH, id.OrigP, id.RespH, id.RespP, id.Proto)]
+	h := t.conns.hash(id.OrigH, id.OrigP, id.RespH, id.RespP, id.Proto)
+	c := t.conns.get(id.OrigH, id.OrigP, id.RespH, id.RespP, id.Proto, h)
 	if c == nil || c.Removed {
 		return nil
 	}
@@ -350,11 +252,12 @@ func (t *Tracker) Lookup(id ConnID) *Conn {
 // timeout.
 func (t *Tracker) SetInactivityTimeout(c *Conn, d time.Duration) time.Duration {
 	old := t.inactivityTimeout(c)
-	c.inactivity, c.inactivitySet = d, true
+	r := c.rareState()
+	r.inactivity, r.inactivitySet = d, true
 	if d > 0 && !c.Removed {
 		// An earlier-armed timer re-arms itself from Last when it fires;
 		// a shorter timeout needs a timer of its own.
-		t.addTimer(c, c.Last.Add(d), timerInactivity, false)
+		t.addTimer(c, c.Last().Add(d), timerInactivity)
 	}
 	return old
 }
@@ -374,24 +277,21 @@ func (t *Tracker) Expire(now time.Time) []*Conn {
 }
 
 func (t *Tracker) fire(tm *timer, terminating bool) {
+	if tm.dead() || terminating && !tm.kind().expire() {
+		return
+	}
 	c := tm.c
-	if c.Removed || (tm.analyzer && tm.gen != c.anaGen) {
-		return
-	}
-	if terminating && !tm.expire {
-		return
-	}
 	at := time.Unix(0, tm.at)
-	switch tm.kind {
+	switch tm.kind() {
 	case timerInactivity:
 		to := t.inactivityTimeout(c)
 		if to <= 0 {
 			break // set_inactivity_timeout(0): never times out
 		}
-		if !c.Last.Add(to).After(at) {
+		if !c.Last().Add(to).After(at) {
 			t.end(c, EndTimeout)
 		} else {
-			t.addTimer(c, c.Last.Add(to), timerInactivity, false)
+			t.addTimer(c, c.Last().Add(to), timerInactivity)
 		}
 	case timerAttempt:
 		if !c.quiet && (c.Orig.State == TCPSynSent || c.Orig.State == TCPSynAckSent) && c.Resp.State == TCPInactive {
@@ -409,10 +309,10 @@ func (t *Tracker) fire(tm *timer, terminating bool) {
 	case timerTCPExpire:
 		t.tcpExpire(c, at)
 	case timerDNS:
-		if terminating || at.Sub(c.Last) >= t.cfg.DNSSessionTimeout-time.Second {
+		if terminating || at.Sub(c.Last()) >= t.cfg.DNSSessionTimeout-time.Second {
 			t.end(c, EndTimeout)
 		} else {
-			t.addTimer(c, at.Add(t.cfg.DNSSessionTimeout), timerDNS, true)
+			t.addTimer(c, at.Add(t.cfg.DNSSessionTimeout), timerDNS)
 		}
 	case timerReset:
 		t.resetTimer(c)
@@ -435,7 +335,7 @@ func (t *Tracker) tcpExpire(c *Conn, at time.Time) {
 		return
 	}
 	o, r := c.Orig, c.Resp
-	if c.Last.Add(t.cfg.TCPConnectionLinger).Before(at) {
+	if c.Last().Add(t.cfg.TCPConnectionLinger).Before(at) {
 		if (o.didClose || r.didClose) && ((o.didClose && r.didClose) || o.State == TCPReset || r.State == TCPReset || o.State == TCPInactive || r.State == TCPInactive) {
 			c.quiet = true
 			t.end(c, EndTimeout)
@@ -446,7 +346,7 @@ func (t *Tracker) tcpExpire(c *Conn, at time.Time) {
 			return
 		}
 	}
-	t.addTimer(c, at.Add(t.cfg.TCPSessionTimer), timerTCPExpire, false)
+	t.addTimer(c, at.Add(t.cfg.TCPSessionTimer), timerTCPExpire)
 }
 
 // resetTimer is TCPSessionAdapter::ResetTimer: tcp_reset_delay after a
@@ -488,7 +388,7 @@ func (t *Tracker) Flush() []*Conn {
 	// timer order, without popping the rest one by one.
 	var due []timer
 	for _, tm := range t.timers {
-		if tm.expire {
+		if tm.kind().expire() {
 			due = append(due, tm)
 		}
 	}
@@ -497,24 +397,19 @@ func (t *Tracker) Flush() []*Conn {
 	for i := range due {
 		t.fire(&due[i], true)
 	}
-	rest := t.Conns()
-	// Sort by the keys' byte forms, each made once.
-	byKey := make([]keyedConn, len(rest))
-	for i, c := range rest {
-		byKey[i] = keyedConn{c.k.bytes(), c}
+	// Sort by the keys' byte forms, each made once. Live connections'
+	// keys differ: their order is total.
+	byKey := make([]keyedConn, 0, t.conns.n)
+	for _, c := range t.conns.appendAll(nil) {
+		byKey = append(byKey, keyedConn{c.ID.key().bytes(), c})
 	}
-	sort.SliceStable(byKey, func(i, j int) bool {
-		return bytes.Compare(byKey[i].b[:], byKey[j].b[:]) < 0
-	})
-	for i := range byKey {
-		rest[i] = byKey[i].c
-	}
-	for _, c := range rest {
-		t.remove(c)
+	sort.Slice(byKey, func(i, j int) bool { return bytes.Compare(byKey[i].b[:], byKey[j].b[:]) < 0 })
+	for _, kc := range byKey {
+		t.remove(kc.c)
 	}
 	out := t.removed
 	t.removed = nil
-	t.live = nil
+	t.conns.free()
 	return out
 }
 
@@ -610,15 +505,15 @@ func (t *Tracker) Process(p *gnet.Packet) (c *Conn, isNew bool) {
 	default:
 		return nil, false
 	}
-	k := makeKey(p.Src, sp, p.Dst, dp, proto)
-	c = t.conns[k]
+	h := t.conns.hash(p.Src, sp, p.Dst, dp, proto)
+	c = t.conns.get(p.Src, sp, p.Dst, dp, proto, h)
 	if c != nil && proto == ProtoTCP && t.isReuse(c, p) {
 		t.end(c, EndReused)
 		t.reused = c
 		c = nil
 	}
 	if c == nil {
-		c = t.newConn(k, p, sp, dp)
+		c = t.newConn(h, p, sp, dp)
 		isNew = true
 	}
 	if c.skip {
@@ -645,11 +540,11 @@ func (t *Tracker) ProcessEncap(p *gnet.Packet, encap []Encap) (c *Conn, isNew, c
 		return nil, false, false
 	}
 	if isNew {
-		c.Encap = slices.Clone(encap)
+		c.setEncap(encap)
 		return c, true, false
 	}
-	if !sameChain(c.Encap, encap) {
-		c.Encap = slices.Clone(encap)
+	if !sameChain(c.Encap(), encap) {
+		c.setEncap(encap)
 		changed = true
 	}
 	return c, false, changed
@@ -678,23 +573,22 @@ func (t *Tracker) TunnelUID(a, b netip.Addr) string {
 	return u
 }
 
-func (t *Tracker) newConn(k key, p *gnet.Packet, sp, dp uint16) *Conn {
+func (t *Tracker) newConn(h uint32, p *gnet.Packet, sp, dp uint16) *Conn {
+	ts := p.Timestamp.UnixNano()
 	c := &Conn{
 		ID:    ConnID{OrigH: p.Src, OrigP: sp, RespH: p.Dst, RespP: dp, Proto: p.Proto},
-		Start: p.Timestamp, Last: p.Timestamp,
-		Index: t.created, k: k, VLAN: -1, InnerVLAN: -1,
+		start: ts, last: ts, t: t,
+		Index: t.created, VLAN: -1, InnerVLAN: -1,
 	}
 	if p.NumVLANs >= 1 {
-		c.VLAN = int(p.VLAN)
+		c.VLAN = int16(p.VLAN)
 	}
 	if p.NumVLANs >= 2 {
-		c.InnerVLAN = int(p.InnerVLAN)
+		c.InnerVLAN = int16(p.InnerVLAN)
 	}
 	t.created++
-	c.t = t
-	c.Orig = &Endpoint{isOrig: true, conn: c, plen: -1}
-	c.Resp = &Endpoint{conn: c, plen: -1}
-	c.Orig.peer, c.Resp.peer = c.Resp, c.Orig
+	c.eps = [2]Endpoint{{conn: c, plen: -1, isOrig: true}, {conn: c, plen: -1, slot: 1}}
+	c.Orig, c.Resp = &c.eps[0], &c.eps[1]
 	c.Orig.initStream()
 	c.Resp.initStream()
 	flip := false
@@ -719,17 +613,15 @@ func (t *Tracker) newConn(k key, p *gnet.Packet, sp, dp uint16) *Conn {
 	if t.cfg.UIDs != nil {
 		c.UID = t.cfg.UIDs.Next('C')
 	}
-	t.conns[k] = c
-	t.live = append(t.live, c)
-	t.nlive++
-	t.addTimer(c, p.Timestamp.Add(t.inactivityTimeout(c)), timerInactivity, false)
+	t.conns.add(c, h)
+	t.addTimer(c, p.Timestamp.Add(t.inactivityTimeout(c)), timerInactivity)
 	switch p.Proto {
 	case ProtoTCP:
-		t.addTimer(c, p.Timestamp.Add(t.cfg.TCPSYNTimeout), timerTCPExpire, false)
+		t.addTimer(c, p.Timestamp.Add(t.cfg.TCPSYNTimeout), timerTCPExpire)
 	case ProtoUDP:
 		if t.cfg.DNSPorts[c.ID.RespP] {
 			c.dns = true
-			t.addTimer(c, p.Timestamp.Add(t.cfg.DNSSessionTimeout), timerDNS, true)
+			t.addTimer(c, p.Timestamp.Add(t.cfg.DNSSessionTimeout), timerDNS)
 		}
 	}
 	return c
@@ -775,7 +667,7 @@ func (t *Tracker) deliver(c *Conn, p *gnet.Packet, isOrig bool) {
 	if !t.cfg.IgnoreChecksums && !validChecksum(p) {
 		switch p.Proto {
 		case ProtoTCP, ProtoUDP:
-			e.scaledHistory(&e.chk, 'C', NoteChecksums)
+			e.scaledHistory(scaledChecksum, 'C', NoteChecksums)
 		}
 		return
 	}
@@ -788,7 +680,7 @@ func (t *Tracker) deliver(c *Conn, p *gnet.Packet, isOrig bool) {
 		}
 		t.processTCP(c, isOrig, p, length)
 	case ProtoUDP:
-		c.Last = p.Timestamp
+		c.last = p.Timestamp.UnixNano()
 		if isOrig {
 			c.checkHistory(histDataPkt, 'D')
 		} else {
@@ -808,7 +700,7 @@ func (t *Tracker) deliver(c *Conn, p *gnet.Packet, isOrig bool) {
 			e.State = UDPActive
 		}
 	default: // ICMP
-		c.Last = p.Timestamp
+		c.last = p.Timestamp.UnixNano()
 		n := int64(l4len - 8)
 		if e.plen < 0 {
 			e.plen = n
