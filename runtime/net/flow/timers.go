@@ -1,6 +1,9 @@
 package flow
 
-import "time"
+import (
+	"math"
+	"time"
+)
 
 type timerKind uint8
 
@@ -41,7 +44,20 @@ const (
 func (t *Tracker) addTimer(c *Conn, at time.Time, kind timerKind) {
 	t.tseq++
 	seq := t.tseq<<timerSeqShift | uint64(c.anaGen)<<timerKindBits | uint64(kind)
-	t.timers.push(timer{at: at.UnixNano(), c: c, seq: seq})
+	t.timers.push(timer{at: due(at), c: c, seq: seq})
+}
+
+// maxDue is the last instant Unix nanoseconds hold (in 2262).
+var maxDue = time.Unix(0, math.MaxInt64)
+
+// due is at in Unix nanoseconds, saturated: a timer set beyond 2262 (say
+// set_inactivity_timeout(1000 years)) is never due, where UnixNano would
+// wrap to the past and the timer would fire, re-arm and fire forever.
+func due(at time.Time) int64 {
+	if at.After(maxDue) {
+		return math.MaxInt64
+	}
+	return at.UnixNano()
 }
 
 func (tm *timer) kind() timerKind { return timerKind(tm.seq & (1<<timerKindBits - 1)) }

@@ -1,9 +1,14 @@
 package flow
 
 import (
+	"math"
 	"math/rand/v2"
+	"net/netip"
 	"slices"
 	"testing"
+	"time"
+
+	gnet "github.com/gobro/gobro/runtime/net"
 )
 
 // TestTimerHeapDropsOnlyDead checks that dropping dead timers when the
@@ -69,4 +74,36 @@ func popLive(model *[]timer) timer {
 		}
 	}
 	return timer{}
+}
+
+// TestFarTimeout: an inactivity timeout too far away for Unix nanoseconds
+// never fires (it used to wrap to the past and fire in a loop).
+func TestFarTimeout(t *testing.T) {
+	cfg := BareConfig()
+	cfg.IgnoreChecksums = true // the packet has no bytes to sum
+	tr := NewTracker(cfg)
+	start := time.Unix(1704067200, 0)
+	c, _ := tr.Process(&gnet.Packet{
+		Timestamp: start, IPVersion: 4, HasTransport: true, Proto: gnet.ProtoUDP,
+		Src: netip.MustParseAddr("10.0.0.1"), Dst: netip.MustParseAddr("10.0.0.2"), SrcPort: 5000, DstPort: 6000,
+		IPLen: 28, IPHdrLen: 20,
+	})
+	if c == nil {
+		t.Fatal("no connection")
+	}
+	tr.SetInactivityTimeout(c, 290*365*24*time.Hour) // past 2262
+	if gone := tr.Expire(start.Add(48 * time.Hour)); len(gone) != 0 || c.Removed {
+		t.Fatalf("connection removed: %v", gone)
+	}
+}
+
+// TestDueSaturates: instants past what Unix nanoseconds hold are never
+// due, instead of wrapping to the past.
+func TestDueSaturates(t *testing.T) {
+	if d := due(maxDue.Add(time.Hour)); d != math.MaxInt64 {
+		t.Errorf("due(2262 + 1h) = %d", d)
+	}
+	if at := time.Unix(1704067200, 5); due(at) != at.UnixNano() {
+		t.Errorf("due(2024) = %d", due(at))
+	}
 }
