@@ -1226,6 +1226,9 @@ global tcp_packet: event(c: connection, is_orig: bool, flags: string, seq: count
 global tcp_option: event(c: connection, is_orig: bool, opt: count, optlen: count);
 global tcp_options: event(c: connection, is_orig: bool, options: TCP::OptionList);
 global tcp_contents: event(c: connection, is_orig: bool, seq: count, contents: string);
+## Retransmitted TCP bytes differ from those seen first: t1 the first
+## copy, t2 the new one, tcp_flags the new packet's flags.
+global rexmit_inconsistency: event(c: connection, t1: string, t2: string, tcp_flags: string);
 global tcp_rexmit: event(c: connection, is_orig: bool, seq: count, len: count, data_in_flight: count, window: count);
 global tcp_multiple_checksum_errors: event(c: connection, is_orig: bool, threshold: count);
 global tcp_multiple_zero_windows: event(c: connection, is_orig: bool, threshold: count);

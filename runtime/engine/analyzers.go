@@ -19,12 +19,13 @@ import (
 // analyzers returns the engine's analyser manager, made on first use.
 func (e *Engine) analyzers() *analyzer.Manager {
 	if e.apps == nil {
-		e.apps = analyzer.NewManager(analyserHost{e}, analyzer.Config{BufferSize: 1024})
+		e.apps = analyzer.NewManager(analyserHost{e}, e.analyzerConfig())
 	}
 	return e.apps
 }
 
-// analyzerConfig reads the dpd_* settings once zeek_init is over.
+// analyzerConfig reads the dpd_* settings (constants, final once the
+// scripts are loaded) and whether rexmit_inconsistency is handled.
 func (e *Engine) analyzerConfig() analyzer.Config {
 	cfg := analyzer.Config{BufferSize: 1024}
 	if v, ok := e.global("dpd_buffer_size"); ok {
@@ -33,6 +34,7 @@ func (e *Engine) analyzerConfig() analyzer.Config {
 	if v, ok := e.global("dpd_ignore_ports"); ok {
 		cfg.IgnorePorts = v.Bool()
 	}
+	cfg.Inconsistencies = e.handler("rexmit_inconsistency")
 	return cfg
 }
 
@@ -197,6 +199,11 @@ func (e *Engine) raiseInfo(event, infoType string, tag value.Value, rec *value.R
 		fill(info)
 	}
 	e.raise1(event, tag, value.Value{P: info})
+}
+
+func (h analyserHost) Inconsistent(c *flow.Conn, old, new []byte, flags uint8) {
+	e := h.e
+	e.raise1("rexmit_inconsistency", value.Value{P: e.connRecord(c)}, value.String(string(old)), value.String(string(new)), value.String(tcpFlags(flags)))
 }
 
 func (h analyserHost) Weird(x *analyzer.Context, name, addl string) {

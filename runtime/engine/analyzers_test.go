@@ -159,3 +159,34 @@ func runTrace(t *testing.T, trace []byte, src string, scripts ...string) (string
 	conn, _ := os.ReadFile("conn.log")
 	return stdout, string(conn)
 }
+
+// A retransmission that disagrees with the bytes delivered first raises
+// rexmit_inconsistency (first copy, new copy, the new packet's flags);
+// an identical one does not. No analyser is registered: handling the
+// event is enough for the connection's streams to be reassembled.
+func TestRexmitInconsistency(t *testing.T) {
+	ap := netip.MustParseAddrPort
+	var trace bytes.Buffer
+	err := pcapgen.Write(&trace, time.Unix(1704067200, 0),
+		pcapgen.Segments{Orig: ap("10.0.0.2:40001"), Resp: ap("192.0.2.7:7000"), Segs: []pcapgen.Segment{
+			{Flags: "S"},
+			{FromResp: true, Flags: "SA", Ack: 1},
+			{Flags: "A", Seq: 1, Ack: 1},
+			{Flags: "PA", Seq: 1, Ack: 1, Data: []byte("hello")},
+			{Flags: "PA", Seq: 1, Ack: 1, Data: []byte("hello")},
+			{Flags: "A", Seq: 1, Ack: 1, Data: []byte("hallo")},
+			{FromResp: true, Flags: "A", Seq: 1, Ack: 6},
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := runTrace(t, trace.Bytes(), `
+event rexmit_inconsistency(c: connection, t1: string, t2: string, tcp_flags: string)
+	{
+	print c$id$resp_p, t1, t2, tcp_flags;
+	}
+`)
+	if want := "7000/tcp, hello, hallo, A\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+}

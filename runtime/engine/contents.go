@@ -6,7 +6,8 @@ import (
 	"github.com/gobro/gobro/runtime/value"
 )
 
-// tcp_contents: the reassembled bytes of TCP connections, for the
+// tcp_contents (and rexmit_inconsistency): the reassembled bytes of TCP
+// connections, for the
 // directions tcp_content_deliver_all_orig/resp or the responder port in
 // tcp_content_delivery_ports_orig/resp ask for. The engine attaches its
 // own analyser for them (Zeek's TCP_Contents), so the bytes come through
@@ -54,13 +55,19 @@ func (cfg *contentsConfig) wants(c *flow.Conn) (w [2]bool) {
 }
 
 // contentsFor returns the analyser delivering tcp_contents for a new
-// connection, or nil when it would deliver nothing.
+// connection, or nil when it would deliver nothing. A handled
+// rexmit_inconsistency needs the connection's streams too, so it gets
+// the analyser then whatever it delivers.
 func (e *Engine) contentsFor(c *flow.Conn) *analyzer.Spec {
-	if c.ID.Proto != flow.ProtoTCP || !e.handler("tcp_contents") {
+	if c.ID.Proto != flow.ProtoTCP {
+		return nil
+	}
+	rexmit := e.handler("rexmit_inconsistency")
+	if !rexmit && !e.handler("tcp_contents") {
 		return nil
 	}
 	cfg := e.contentsSettings()
-	if w := cfg.wants(c); !w[0] && !w[1] {
+	if w := cfg.wants(c); !w[0] && !w[1] && !rexmit {
 		return nil
 	}
 	return cfg.spec

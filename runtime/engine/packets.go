@@ -136,9 +136,6 @@ func (e *Engine) global(name string) (value.Value, bool) {
 func (e *Engine) runPackets() error {
 	p := e.pkt
 	p.tracker = flow.NewTracker(e.trackerConfig())
-	if e.apps != nil {
-		e.apps.SetConfig(e.analyzerConfig())
-	}
 	dec := gnet.NewDecoder()
 	dec.Frag = gnet.NewReassembler()
 	if v, ok := e.global("Tunnel::max_depth"); ok {

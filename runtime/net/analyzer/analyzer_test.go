@@ -63,6 +63,9 @@ func (host) Violated(x *Context, reason string, data []byte) {
 	events = append(events, fmt.Sprintf("%s violation %s %q", x.Spec.Name, reason, data))
 }
 func (host) Weird(x *Context, name, addl string) {}
+func (host) Inconsistent(c *flow.Conn, old, new []byte, flags uint8) {
+	events = append(events, fmt.Sprintf("inconsistent %q %q %#x", old, new, flags))
+}
 
 func conn(proto uint8, respPort uint16) *flow.Conn {
 	return &flow.Conn{
@@ -205,4 +208,17 @@ func TestGap(t *testing.T) {
 	s.Close()
 	check(t, `TPORT orig "abc"`, "TPORT orig gap 4", `TPORT orig "hij"`,
 		"TPORT orig eof", "TPORT resp eof", "TPORT done")
+}
+
+// With inconsistencies asked for, a retransmission whose bytes differ
+// from those delivered is reported with the new packet's flags.
+func TestInconsistency(t *testing.T) {
+	m := NewManager(host{}, Config{BufferSize: 1024, Inconsistencies: true})
+	m.RegisterPort("TPORT", 7000, TCP)
+	s := m.Attach(conn(gnet.ProtoTCP, 7000))
+	s.Packet(tcp(ack, 1, 1, "abcd"), true)
+	s.Packet(tcp(ack|gnet.TCPPsh, 1, 1, "abXd"), true)
+	s.Packet(tcp(ack, 1, 1, "abcd"), true) // the same bytes again: fine
+	s.Close()
+	check(t, `TPORT orig "abcd"`, `inconsistent "abcd" "abXd" 0x18`, "TPORT orig eof", "TPORT resp eof", "TPORT done")
 }

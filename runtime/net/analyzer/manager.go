@@ -14,6 +14,10 @@ type Host interface {
 	Violated(ctx *Context, reason string, data []byte)
 	// Weird: ctx saw something odd (a conn weird).
 	Weird(ctx *Context, name, addl string)
+	// Inconsistent: retransmitted TCP bytes differ from those seen first
+	// (only with Config.Inconsistencies); flags are the TCP flags of the
+	// packet that brought the new copy.
+	Inconsistent(c *flow.Conn, old, new []byte, flags uint8)
 }
 
 // Config is the detection settings, Zeek's dpd_* options.
@@ -24,6 +28,9 @@ type Config struct {
 	BufferSize int
 	// IgnorePorts is dpd_ignore_ports: analysers start only by signature.
 	IgnorePorts bool
+	// Inconsistencies asks the TCP streams to compare retransmissions
+	// with what they delivered (it keeps recent bytes per stream).
+	Inconsistencies bool
 }
 
 type portKey struct {
@@ -50,9 +57,6 @@ type Manager struct {
 func NewManager(host Host, cfg Config) *Manager {
 	return &Manager{host: host, cfg: cfg, disabled: map[*Spec]bool{}, ports: map[portKey][]*Spec{}}
 }
-
-// SetConfig replaces the detection settings (after scripts' redefs).
-func (m *Manager) SetConfig(cfg Config) { m.cfg = cfg }
 
 // RegisterPort makes connections to port start the named analyser. It is
 // false for an unknown analyser or one that does not run on tr.

@@ -17,6 +17,7 @@ type Set struct {
 	pia     *pia
 	dirs    [2]*direction // TCP, made with the first packet
 	closed  bool
+	flags   uint8 // the TCP flags of the packet being fed
 }
 
 // direction is one TCP endpoint's stream. It is keyed by the endpoint,
@@ -32,6 +33,16 @@ type direction struct {
 func (d *direction) isOrig() bool            { return d.ep == d.set.conn.Orig }
 func (d *direction) Data(_ uint64, b []byte) { d.set.deliver(d.isOrig(), b) }
 func (d *direction) Gap(_ uint64, n uint64)  { d.set.gap(d.isOrig(), n) }
+
+// checkingDirection is a direction whose stream also reports
+// retransmissions that disagree with the bytes delivered first (the
+// stream keeps history only for sinks that ask).
+type checkingDirection struct{ *direction }
+
+func (d checkingDirection) InconsistentData(_ uint64, old, new []byte) {
+	s := d.set
+	s.m.host.Inconsistent(s.conn, old, new, s.flags)
+}
 
 // Running returns the analysers attached now.
 func (s *Set) Running() []*Context { return s.running }
@@ -86,6 +97,7 @@ func (s *Set) Packet(p *gnet.Packet, isOrig bool) {
 	}
 	me, peer := s.direction(isOrig), s.direction(!isOrig)
 	f := p.TCPFlags
+	s.flags = f
 	if f&gnet.TCPAck != 0 && f&gnet.TCPRst == 0 {
 		peer.stream.Ack(p.Ack) // before this segment's own data
 	}
@@ -134,7 +146,11 @@ func (s *Set) direction(isOrig bool) *direction {
 	for i, d := range s.dirs {
 		if d == nil {
 			d = &direction{set: s, ep: ep}
-			d.stream = reassembly.New(d, reassembly.Config{})
+			var sink reassembly.Sink = d
+			if s.m.cfg.Inconsistencies {
+				sink = checkingDirection{d}
+			}
+			d.stream = reassembly.New(sink, reassembly.Config{})
 			s.dirs[i] = d
 			return d
 		}
