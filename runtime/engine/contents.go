@@ -15,16 +15,17 @@ import (
 
 // contentsConfig is the tcp_content_* settings, read once per run.
 type contentsConfig struct {
-	all   [2]bool            // orig, resp
-	ports [2]map[uint16]bool // by responder port
-	spec  *analyzer.Spec
+	contents, rexmit bool               // tcp_contents, rexmit_inconsistency handled
+	all              [2]bool            // orig, resp
+	ports            [2]map[uint16]bool // by responder port
+	spec             *analyzer.Spec
 }
 
 func (e *Engine) contentsSettings() *contentsConfig {
 	if e.pkt.contents != nil {
 		return e.pkt.contents
 	}
-	cfg := &contentsConfig{}
+	cfg := &contentsConfig{contents: e.handler("tcp_contents"), rexmit: e.handler("rexmit_inconsistency")}
 	for i, dir := range []string{"orig", "resp"} {
 		if v, ok := e.global("tcp_content_deliver_all_" + dir); ok {
 			cfg.all[i] = v.Bool()
@@ -47,9 +48,10 @@ func (e *Engine) contentsSettings() *contentsConfig {
 	return cfg
 }
 
+// wants tells which directions of c go to tcp_contents.
 func (cfg *contentsConfig) wants(c *flow.Conn) (w [2]bool) {
 	for i := range w {
-		w[i] = cfg.all[i] || cfg.ports[i][c.ID.RespP]
+		w[i] = cfg.contents && (cfg.all[i] || cfg.ports[i][c.ID.RespP])
 	}
 	return w
 }
@@ -62,15 +64,14 @@ func (e *Engine) contentsFor(c *flow.Conn) *analyzer.Spec {
 	if c.ID.Proto != flow.ProtoTCP {
 		return nil
 	}
-	rexmit := e.handler("rexmit_inconsistency")
-	if !rexmit && !e.handler("tcp_contents") {
-		return nil
-	}
 	cfg := e.contentsSettings()
-	if w := cfg.wants(c); !w[0] && !w[1] && !rexmit {
-		return nil
+	if cfg.rexmit {
+		return cfg.spec
 	}
-	return cfg.spec
+	if w := cfg.wants(c); w[0] || w[1] {
+		return cfg.spec
+	}
+	return nil
 }
 
 // contents raises tcp_contents for the wanted directions. seq is

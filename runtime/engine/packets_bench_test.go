@@ -5,14 +5,12 @@ import (
 	"compress/gzip"
 	"errors"
 	"io"
-	"net/netip"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/gobro/gobro/lang/frontend"
 	"github.com/gobro/gobro/lang/load"
@@ -46,23 +44,8 @@ const synthConns = 100_001
 // the input ends (the close delay is 5 s).
 func synthetic(b *testing.B) *benchTrace {
 	synthOnce.Do(func() {
-		var buf bytes.Buffer
-		w, err := pcapgen.NewWriter(&buf, time.Unix(1704067200, 0))
-		if err != nil {
-			panic(err)
-		}
-		srv := netip.MustParseAddrPort("192.0.2.80:80")
-		for i := 0; i < synthConns; i++ {
-			cli := netip.AddrPortFrom(netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}), uint16(1024+i%60000))
-			c := pcapgen.TCP{Orig: cli, Resp: srv, Gap: time.Microsecond, Messages: []pcapgen.Message{
-				pcapgen.Req("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"),
-				pcapgen.Resp("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"),
-			}}
-			if err := c.WriteTo(w); err != nil {
-				panic(err)
-			}
-		}
-		synthTrace = benchTrace{data: buf.Bytes(), pkts: w.Packets, frames: w.Bytes}
+		data, pkts, frames := pcapgen.ShortConns(synthConns)
+		synthTrace = benchTrace{data: data, pkts: pkts, frames: frames}
 	})
 	return &synthTrace
 }

@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"net/netip"
-
 	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/value"
 )
@@ -34,18 +32,6 @@ func setString(r *value.Record, name, s string) {
 			return
 		}
 		r.Fields[f.Offset] = value.String(s)
-	}
-}
-
-// setAddr sets an address field unless it already holds an equal
-// address, so refreshing an unchanged connection record boxes no address.
-func setAddr(r *value.Record, name string, a netip.Addr) {
-	if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-		cur := r.Fields[f.Offset]
-		if old, ok := cur.P.(netip.Addr); ok && cur.N == 0 && old == a.Unmap() {
-			return
-		}
-		r.Fields[f.Offset] = value.Addr(a)
 	}
 }
 

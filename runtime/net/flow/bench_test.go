@@ -2,10 +2,8 @@ package flow
 
 import (
 	"bytes"
-	"net/netip"
 	"runtime"
 	"testing"
-	"time"
 
 	gnet "github.com/gobro/gobro/runtime/net"
 	"github.com/gobro/gobro/runtime/net/pcapgen"
@@ -19,23 +17,7 @@ import (
 // runtime/engine).
 func BenchmarkTracker(b *testing.B) {
 	const conns = 100_000
-	var buf bytes.Buffer
-	w, err := pcapgen.NewWriter(&buf, time.Unix(1704067200, 0))
-	if err != nil {
-		b.Fatal(err)
-	}
-	srv := netip.MustParseAddrPort("192.0.2.80:80")
-	for i := 0; i < conns; i++ {
-		cli := netip.AddrPortFrom(netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}), uint16(1024+i%60000))
-		c := pcapgen.TCP{Orig: cli, Resp: srv, Gap: time.Microsecond, Messages: []pcapgen.Message{
-			pcapgen.Req("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"),
-			pcapgen.Resp("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"),
-		}}
-		if err := c.WriteTo(w); err != nil {
-			b.Fatal(err)
-		}
-	}
-	data := buf.Bytes()
+	data, packets, _ := pcapgen.ShortConns(conns)
 	var perConn float64
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -61,7 +43,7 @@ func BenchmarkTracker(b *testing.B) {
 		runtime.KeepAlive(tr)
 		b.StartTimer()
 	}
-	b.ReportMetric(float64(w.Packets)*float64(b.N)/b.Elapsed().Seconds(), "pkts/s")
+	b.ReportMetric(float64(packets)*float64(b.N)/b.Elapsed().Seconds(), "pkts/s")
 	b.ReportMetric(perConn, "B/conn")
 }
 

@@ -22,8 +22,11 @@ var update = flag.Bool("update", false, "rewrite the bundled traces in testdata/
 // them).
 func TestBundledReproducible(t *testing.T) {
 	for name, gen := range map[string]func() []byte{
-		"sample.pcap":   pcapgen.SampleBytes,
-		"rotation.pcap": pcapgen.RotationBytes,
+		"sample.pcap":      pcapgen.SampleBytes,
+		"rotation.pcap":    pcapgen.RotationBytes,
+		"events-tcp.pcap":  pcapgen.EventsTCPBytes,
+		"events-udp.pcap":  pcapgen.EventsUDPBytes,
+		"events-icmp.pcap": pcapgen.EventsICMPBytes,
 	} {
 		path := filepath.Join("..", "..", "..", "testdata", "pcap", name)
 		got := gen()
