@@ -30,18 +30,20 @@ type benchTrace struct {
 var (
 	synthOnce  sync.Once
 	synthTrace benchTrace
-	echoOnce   sync.Once
-	echoTrace  *benchTrace
+	mixedOnce  sync.Once
+	mixedTrace benchTrace
+	sharedMu   sync.Mutex
+	shared     = map[string]*benchTrace{}
 )
 
 // synthConns × 10 packets ≥ 1 M packets: each connection a handshake, a
 // request and a response (each acknowledged) and a FIN close.
 const synthConns = 100_001
 
-// synthetic generates the synthetic trace once: many short TCP
-// connections from distinct clients, 1 µs between packets, so the whole
-// trace spans about a second and every connection is still tracked when
-// the input ends (the close delay is 5 s).
+// synthetic generates the connection-heavy synthetic trace once: many
+// short TCP connections from distinct clients, 1 µs between packets, so
+// the whole trace spans about a second and every connection is still
+// tracked when the input ends (the close delay is 5 s).
 func synthetic(b *testing.B) *benchTrace {
 	synthOnce.Do(func() {
 		data, pkts, frames := pcapgen.ShortConns(synthConns)
@@ -50,36 +52,68 @@ func synthetic(b *testing.B) *benchTrace {
 	return &synthTrace
 }
 
-// echo loads echo-connections.pcap.gz uncompressed into memory, or skips.
-func echo(b *testing.B) *benchTrace {
-	echoOnce.Do(func() {
-		for _, d := range []string{os.Getenv("GOBRO_TRACES"), "../../../shared/traces", "/work/shared/traces"} {
-			if d == "" {
-				continue
-			}
-			f, err := os.Open(filepath.Join(d, "echo-connections.pcap.gz"))
-			if err != nil {
-				continue
-			}
-			defer f.Close()
-			zr, err := gzip.NewReader(f)
-			if err != nil {
-				return
-			}
-			data, err := io.ReadAll(zr)
-			if err != nil {
-				return
-			}
-			t := &benchTrace{data: data}
-			t.pkts, t.frames = count(data)
-			echoTrace = t
-			return
-		}
+// mixed generates the synthetic trace with a mix of connection sizes
+// (pcapgen.MixedConns), ≥ 1 M packets.
+func mixed(b *testing.B) *benchTrace {
+	mixedOnce.Do(func() {
+		data, pkts, frames := pcapgen.MixedConns(1_000_000)
+		mixedTrace = benchTrace{data: data, pkts: pkts, frames: frames}
 	})
-	if echoTrace == nil {
-		b.Skip("echo-connections.pcap.gz not found (set GOBRO_TRACES)")
+	return &mixedTrace
+}
+
+// sharedTraces are the larger traces of ../shared/traces the benchmarks
+// run on, by name.
+var sharedTraces = []string{"echo-connections.pcap.gz", "http-no_crlf.pcap", "ssh-ssh.pcap"}
+
+// traceFile loads one of ../shared/traces into memory (uncompressed), or
+// skips when the traces are absent.
+func traceFile(b *testing.B, name string) *benchTrace {
+	sharedMu.Lock()
+	defer sharedMu.Unlock()
+	if t, ok := shared[name]; ok {
+		return t
 	}
-	return echoTrace
+	for _, d := range []string{os.Getenv("GOBRO_TRACES"), "../../../shared/traces", "/work/shared/traces"} {
+		if d == "" {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(d, name))
+		if err != nil {
+			continue
+		}
+		if strings.HasSuffix(name, ".gz") {
+			zr, err := gzip.NewReader(bytes.NewReader(data))
+			if err != nil {
+				b.Fatal(err)
+			}
+			if data, err = io.ReadAll(zr); err != nil {
+				b.Fatal(err)
+			}
+		}
+		t := &benchTrace{data: data}
+		t.pkts, t.frames = count(data)
+		shared[name] = t
+		return t
+	}
+	b.Skipf("%s not found (set GOBRO_TRACES)", name)
+	return nil
+}
+
+// benchCase is one trace both benchmarks run on, by sub-benchmark name.
+type benchCase struct {
+	name  string
+	trace func(*testing.B) *benchTrace
+}
+
+// benchTraces are the larger shared traces, then the two synthetic ones.
+func benchTraces() []benchCase {
+	var cs []benchCase
+	for _, f := range sharedTraces {
+		f := f
+		cs = append(cs, benchCase{strings.SplitN(f, ".", 2)[0], func(b *testing.B) *benchTrace { return traceFile(b, f) }})
+	}
+	return append(cs, benchCase{"synthetic-mixed", mixed}, benchCase{"synthetic-short", synthetic})
 }
 
 // count reads a trace's packets and frame bytes.
@@ -105,10 +139,7 @@ func report(b *testing.B, t *benchTrace) {
 // BenchmarkReadDecode is the floor: reading the in-memory pcap and
 // decoding every packet, no tracking and no scripts.
 func BenchmarkReadDecode(b *testing.B) {
-	for _, tc := range []struct {
-		name  string
-		trace func(*testing.B) *benchTrace
-	}{{"echo", echo}, {"synthetic", synthetic}} {
+	for _, tc := range benchTraces() {
 		b.Run(tc.name, func(b *testing.B) {
 			t := tc.trace(b)
 			d := gnet.NewDecoder()
@@ -166,10 +197,7 @@ func heapAlloc() uint64 {
 // where every connection is still tracked at the end, the memory per
 // tracked connection (tracker, connection record, conn log state).
 func BenchmarkEngineConnLog(b *testing.B) {
-	for _, tc := range []struct {
-		name  string
-		trace func(*testing.B) *benchTrace
-	}{{"echo", echo}, {"synthetic", synthetic}} {
+	for _, tc := range benchTraces() {
 		b.Run(tc.name, func(b *testing.B) {
 			t := tc.trace(b)
 			b.Setenv("TZ", "UTC")

@@ -756,16 +756,33 @@ func validChecksum(p *gnet.Packet) bool {
 	return uint16(sum) == 0xffff
 }
 
+// sumBytes is the one's-complement sum of b as big-endian 16-bit words
+// (an odd last byte padded with zero), folded to 16 bits. Checksums are
+// the tracker's largest per-byte cost, so it adds 32-bit words into four
+// independent 64-bit accumulators (no carries to chain, and 2³² words
+// cannot overflow them): one's-complement sums do not care about the
+// word size as long as the result is folded.
 func sumBytes(b []byte) uint32 {
-	var s uint32
-	n := len(b) &^ 1
-	for i := 0; i < n; i += 2 {
-		s += uint32(b[i])<<8 | uint32(b[i+1])
+	var s0, s1, s2, s3 uint64
+	for len(b) >= 16 {
+		s0 += uint64(binary.BigEndian.Uint32(b))
+		s1 += uint64(binary.BigEndian.Uint32(b[4:]))
+		s2 += uint64(binary.BigEndian.Uint32(b[8:]))
+		s3 += uint64(binary.BigEndian.Uint32(b[12:]))
+		b = b[16:]
 	}
-	if len(b)&1 == 1 {
-		s += uint32(b[len(b)-1]) << 8
+	s := s0 + s1 + s2 + s3
+	for len(b) >= 2 {
+		s += uint64(b[0])<<8 | uint64(b[1])
+		b = b[2:]
 	}
-	return s
+	if len(b) == 1 {
+		s += uint64(b[0]) << 8
+	}
+	for s>>16 != 0 {
+		s = s&0xffff + s>>16
+	}
+	return uint32(s)
 }
 
 // Created is the number of connections created so far.
