@@ -206,6 +206,17 @@ func (h analyserHost) Inconsistent(c *flow.Conn, old, new []byte, flags uint8) {
 	e.raise1("rexmit_inconsistency", value.Value{P: e.connRecord(c)}, value.String(string(old)), value.String(string(new)), value.String(tcpFlags(flags)))
 }
 
+func (h analyserHost) Handled(event string) bool { return h.e.handler(event) }
+
+func (h analyserHost) Raise(x *analyzer.Context, event string, args []value.Value) {
+	e := h.e
+	all := make([]value.Value, 0, 1+len(args))
+	all = append(all, value.Value{P: e.connRecord(x.Conn)})
+	e.raise1(event, append(all, args...)...)
+}
+
+func (h analyserHost) Type(name string) types.Type { return h.e.typeOf(name) }
+
 func (h analyserHost) Weird(x *analyzer.Context, name, addl string) {
 	h.e.connWeird(name, h.e.connRecord(x.Conn), addl, x.Spec.Name)
 }

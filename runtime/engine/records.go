@@ -9,19 +9,10 @@ import (
 // statistics) and reads (conn_id, descriptions), by field name.
 
 // recField is a record's field by name (unset if absent).
-func recField(r *value.Record, name string) value.Value {
-	if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-		return r.Fields[f.Offset]
-	}
-	return value.None
-}
+func recField(r *value.Record, name string) value.Value { return r.Get(name) }
 
 // setField sets a record's field by name (nothing if absent).
-func setField(r *value.Record, name string, v value.Value) {
-	if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-		r.Fields[f.Offset] = v
-	}
-}
+func setField(r *value.Record, name string, v value.Value) { r.Set(name, v) }
 
 // setString sets a string field unless it already holds an equal string,
 // so refreshing an unchanged connection record boxes no string.
@@ -45,24 +36,9 @@ func fieldRecord(rt *types.RecordType, name string) *types.RecordType {
 	return types.NewRecord(name)
 }
 
-// newRecord makes a record value with every field unset; empty records
-// and tables stand in for their &default.
-func newRecord(rt *types.RecordType) *value.Record {
-	r := &value.Record{Type: rt, Fields: make([]value.Value, len(rt.Fields))}
-	for i, f := range rt.Fields {
-		r.Fields[i] = value.None
-		if f.Default == nil {
-			continue
-		}
-		switch t := f.Type.(type) {
-		case *types.RecordType:
-			r.Fields[i] = value.Value{P: newRecord(t)}
-		case *types.TableType:
-			r.Fields[i] = value.Value{P: value.NewTable(t)}
-		}
-	}
-	return r
-}
+// newRecord makes a record value with every field unset but for empty
+// &default containers.
+func newRecord(rt *types.RecordType) *value.Record { return value.NewRecord(rt) }
 
 // newConnRecord makes a `connection` record with its id and endpoint
 // records and an empty service set, the rest unset.

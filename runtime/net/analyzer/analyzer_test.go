@@ -2,6 +2,8 @@ package analyzer
 
 import (
 	"fmt"
+	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/value"
 	"net/netip"
 	"regexp"
 	"strings"
@@ -66,6 +68,12 @@ func (host) Weird(x *Context, name, addl string) {}
 func (host) Inconsistent(c *flow.Conn, old, new []byte, flags uint8) {
 	events = append(events, fmt.Sprintf("inconsistent %q %q %#x", old, new, flags))
 }
+
+func (host) Handled(event string) bool { return event == "t_event" }
+func (host) Raise(x *Context, event string, args []value.Value) {
+	events = append(events, fmt.Sprintf("%s raised %s %d args", x.Spec.Name, event, len(args)))
+}
+func (host) Type(name string) types.Type { return nil }
 
 func conn(proto uint8, respPort uint16) *flow.Conn {
 	return &flow.Conn{
@@ -221,4 +229,27 @@ func TestInconsistency(t *testing.T) {
 	s.Packet(tcp(ack, 1, 1, "abcd"), true) // the same bytes again: fine
 	s.Close()
 	check(t, `TPORT orig "abcd"`, `inconsistent "abcd" "abXd" 0x18`, "TPORT orig eof", "TPORT resp eof", "TPORT done")
+}
+
+// An analyser raises events through its context, only while attached.
+func TestRaiseOnlyWhileAttached(t *testing.T) {
+	events = nil
+	m := NewManager(host{}, Config{BufferSize: 1024})
+	m.RegisterPort("TPORT", 7, UDP)
+	set := m.Attach(conn(flow.ProtoUDP, 7))
+	set.Packet(udp("x"), true)
+	x := set.Running()[0]
+	if !x.Handled("t_event") || x.Handled("other") {
+		t.Fatal("Handled does not ask the host")
+	}
+	x.Raise("t_event", value.Count(1), value.Count(2))
+	x.Remove()
+	x.Raise("t_event", value.Count(3))
+	want := []string{"TPORT orig \"x\"", "TPORT raised t_event 2 args", "TPORT done"}
+	if fmt.Sprint(events) != fmt.Sprint(want) {
+		t.Fatalf("events %q, want %q", events, want)
+	}
+	if x.NewRecord("nothing") != nil {
+		t.Fatal("NewRecord of an unknown type is not nil")
+	}
 }

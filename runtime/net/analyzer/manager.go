@@ -18,6 +18,8 @@ type Host interface {
 	// (only with Config.Inconsistencies); flags are the TCP flags of the
 	// packet that brought the new copy.
 	Inconsistent(c *flow.Conn, old, new []byte, flags uint8)
+	// Scripts: the protocol events analysers raise.
+	Scripts
 }
 
 // Config is the detection settings, Zeek's dpd_* options.

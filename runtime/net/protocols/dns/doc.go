@@ -1,0 +1,2 @@
+// Package dns is the DNS protocol analyser.
+package dns

@@ -1,0 +1,2 @@
+// Package http is the HTTP protocol analyser.
+package http

@@ -1,0 +1,2 @@
+// Package ssh is the SSH protocol analyser.
+package ssh

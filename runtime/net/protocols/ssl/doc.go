@@ -1,0 +1,2 @@
+// Package ssl is the SSL protocol analyser.
+package ssl
