@@ -2,6 +2,7 @@ package check
 
 import (
 	"github.com/gobro/gobro/lang/ast"
+	"github.com/gobro/gobro/lang/signature"
 	"github.com/gobro/gobro/lang/token"
 	"github.com/gobro/gobro/lang/types"
 )
@@ -118,6 +119,10 @@ type Capture struct {
 // Program is the result of checking: everything the compiler needs, with
 // names resolved to symbols so no lookup by name is left for run time.
 type Program struct {
+	// Signatures are those of the signature files the scripts loaded
+	// (@load-sigs), for the packet engine's protocol detection.
+	Signatures []*signature.Signature
+
 	Globals []*Symbol          // by slot: variables, functions, events, hooks
 	Scope   map[string]*Symbol // fully qualified name → symbol (incl. types, enum constants)
 	Funcs   []*Func            // in declaration order

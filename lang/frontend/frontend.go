@@ -159,7 +159,9 @@ func loadWith(cfg *Config, extra func(*load.Loader)) *Result {
 	}
 	c.Finish()
 	l.Finish()
-	return &Result{Program: c.Program(), Diags: diags, Loader: l}
+	prog := c.Program()
+	prog.Signatures = l.Signatures
+	return &Result{Program: prog, Diags: diags, Loader: l}
 }
 
 // cacheFile names the parse cache of an embedded tree: a changed tree gets

@@ -18,6 +18,7 @@ import (
 	"github.com/gobro/gobro/lang/diag"
 	"github.com/gobro/gobro/lang/lexer"
 	"github.com/gobro/gobro/lang/parser"
+	"github.com/gobro/gobro/lang/signature"
 	"github.com/gobro/gobro/lang/token"
 )
 
@@ -59,6 +60,11 @@ type Loader struct {
 	// identifier" errors. Parsing goes on, so every syntax error is shown.
 	syntaxFailed bool
 	ignored      map[string][][2]int // per file: @pragma ignore-deprecations ranges
+	sigFiles     map[string]bool     // signature files loaded (canonical names)
+
+	// Signatures are those of the files @load-sigs loaded, in load order,
+	// for the packet engine's protocol detection.
+	Signatures []*signature.Signature
 }
 
 // New returns a loader over the given search path and embedded tree.
@@ -284,18 +290,46 @@ func (l *Loader) directive(d parser.Directive, dir, from string) {
 		l.Diags.Add(&diag.Diagnostic{Severity: diag.Warning, Pos: d.Pos,
 			Msg: "deprecated script loaded from " + from + " " + strings.TrimSpace(d.Arg)})
 	case "@load-sigs":
-		// Signature files are matched by the packet engine; until it
-		// exists we only check that the file is there.
-		name := d.Arg
-		if !strings.HasSuffix(name, ".sig") {
-			name += ".sig"
-		}
-		if _, ok := l.resolveFile(name, dir); !ok {
-			l.Diags.Errorf(d.Pos, "can't find %s", d.Arg)
-		}
+		l.loadSignatures(d, dir)
 	case "@load-plugin":
 		// Plugins are Zeek C++ shared objects; gobro has none to load.
 	}
+}
+
+// loadSignatures parses a signature file (once) into l.Signatures; its
+// syntax errors are the loader's, with their positions in the file.
+func (l *Loader) loadSignatures(d parser.Directive, dir string) {
+	name := d.Arg
+	if !strings.HasSuffix(name, ".sig") {
+		name += ".sig"
+	}
+	s, ok := l.resolveFile(name, dir)
+	if !ok {
+		l.Diags.Errorf(d.Pos, "can't find %s", d.Arg)
+		return
+	}
+	if l.sigFiles[s.canon] {
+		return
+	}
+	if l.sigFiles == nil {
+		l.sigFiles = map[string]bool{}
+	}
+	l.sigFiles[s.canon] = true
+	text, err := s.read(l)
+	if err != nil {
+		l.Diags.Errorf(d.Pos, "can't read %s: %v", s.display, err)
+		return
+	}
+	sigs, err := signature.Parse(s.display, text)
+	if err != nil {
+		if se, ok := err.(*signature.Error); ok {
+			l.Diags.Errorf(se.Pos, "%s", se.Msg)
+		} else {
+			l.Diags.Errorf(d.Pos, "%v", err)
+		}
+		return
+	}
+	l.Signatures = append(l.Signatures, sigs...)
 }
 
 // condHook evaluates @if/@ifdef/@ifndef for the lexer.

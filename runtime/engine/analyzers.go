@@ -20,6 +20,7 @@ import (
 func (e *Engine) analyzers() *analyzer.Manager {
 	if e.apps == nil {
 		e.apps = analyzer.NewManager(analyserHost{e}, e.analyzerConfig())
+		e.addSignatures(e.apps)
 	}
 	return e.apps
 }
@@ -124,7 +125,7 @@ func (e *Engine) attachAnalyzers(c *flow.Conn) {
 	if s := e.contentsFor(c); s != nil {
 		also = append(also, s)
 	}
-	if e.apps == nil && also == nil {
+	if e.apps == nil && also == nil && len(e.chk.Signatures) == 0 {
 		return
 	}
 	if set := e.analyzers().Attach(c, also...); set != nil {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/netip"
 	"os"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -44,13 +43,29 @@ func init() {
 	analyzer.Register(&analyzer.Spec{
 		Name: "LINES", Transports: analyzer.TCP | analyzer.UDP,
 		New: func(ctx *analyzer.Context) analyzer.Analyzer { return &lines{ctx: ctx} },
-		Signatures: []analyzer.Signature{{
-			Orig: regexp.MustCompile(`^HELO `), Resp: regexp.MustCompile(`^250 `),
-		}},
 	})
 }
 
+// linesSig starts LINES by content: a HELO answered by a 250.
+const linesSig = `
+signature lines_client {
+  ip-proto == tcp
+  payload /HELO /
+  tcp-state originator
+}
+
+signature lines_server {
+  ip-proto == tcp
+  payload /250 /
+  tcp-state responder
+  requires-reverse-signature lines_client
+  enable "lines"
+}
+`
+
 const linesScript = `
+@load-sigs ./lines
+
 redef enum Analyzer::Tag += { Analyzer::ANALYZER_LINES };
 
 event zeek_init()
@@ -102,7 +117,7 @@ func TestAnalyzerFramework(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, conn := runTrace(t, trace.Bytes(), linesScript, "base/protocols/conn")
+	got, conn := runTraceFiles(t, trace.Bytes(), map[string]string{"test.zeek": linesScript, "lines.sig": linesSig}, "base/protocols/conn")
 	want := `LINES, T, Analyzer::ANALYZER_LINES
 confirmed, Analyzer::ANALYZER_LINES, 1, 7777/tcp
 protocol_confirmation, Analyzer::ANALYZER_LINES, 1
@@ -145,9 +160,17 @@ removed, 8080/tcp, {
 // trace in a temp dir and returns stdout and conn.log.
 func runTrace(t *testing.T, trace []byte, src string, scripts ...string) (string, string) {
 	t.Helper()
+	return runTraceFiles(t, trace, map[string]string{"test.zeek": src}, scripts...)
+}
+
+// runTraceFiles is runTrace with more files next to test.zeek.
+func runTraceFiles(t *testing.T, trace []byte, files map[string]string, scripts ...string) (string, string) {
+	t.Helper()
 	t.Chdir(t.TempDir())
-	if err := os.WriteFile("test.zeek", []byte(src), 0o644); err != nil {
-		t.Fatal(err)
+	for name, text := range files {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := os.WriteFile("trace.pcap", trace, 0o644); err != nil {
 		t.Fatal(err)
@@ -188,5 +211,45 @@ event rexmit_inconsistency(c: connection, t1: string, t2: string, tcp_flags: str
 `)
 	if want := "7000/tcp, hello, hallo, A\n"; got != want {
 		t.Errorf("stdout %q, want %q", got, want)
+	}
+}
+
+// Signature mistakes only the engine can see (an analyser that does not
+// exist, a reverse signature that is missing, a pattern that does not
+// compile) are reporter errors naming the signature file and line; the
+// rest of the run goes on.
+func TestSignatureErrors(t *testing.T) {
+	t.Chdir(t.TempDir())
+	files := map[string]string{
+		"bad.sig": "signature a {\n  payload /x/\n  enable \"nosuch\"\n}\n" +
+			"signature b {\n  payload /y/\n  requires-reverse-signature missing\n  enable \"lines\"\n}\n" +
+			"signature c {\n  payload /(/\n  enable \"lines\"\n}\n",
+		"test.zeek": "@load-sigs ./bad\nevent zeek_init() { print \"running\"; }\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var trace bytes.Buffer
+	ap := netip.MustParseAddrPort
+	if err := pcapgen.Write(&trace, time.Unix(1704067200, 0), pcapgen.TCP{Orig: ap("10.0.0.2:40001"), Resp: ap("192.0.2.7:9"), Messages: []pcapgen.Message{pcapgen.Req("x")}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile("trace.pcap", trace.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr := runEngine(t, "trace.pcap", true, "./test.zeek")
+	if stdout != "running\n" {
+		t.Errorf("stdout %q", stdout)
+	}
+	for _, want := range []string{
+		`./bad.sig, line 1: signature a enables unknown analyzer "nosuch"`,
+		`./bad.sig, line 5: signature b requires unknown signature missing`,
+		`./bad.sig, line 10: signature c: bad payload pattern:`,
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
 	}
 }

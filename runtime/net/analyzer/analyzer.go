@@ -23,10 +23,7 @@
 // returns nil when no port registration and no signature applies.
 package analyzer
 
-import (
-	"regexp"
-	"sort"
-)
+import "sort"
 
 // Analyzer is one protocol analyser attached to one connection.
 type Analyzer interface {
@@ -62,18 +59,26 @@ type Spec struct {
 	Transports Transport
 	// New makes an instance for one connection.
 	New func(ctx *Context) Analyzer
-	// Signatures start the analyser by content (any one suffices).
-	Signatures []Signature
 }
 
-// Signature recognises a protocol from the first bytes of a connection,
-// like one of Zeek's DPD signatures. A pattern is matched against the
-// beginning of its direction's payload (TCP: the reassembled stream; UDP:
-// each datagram), so it should begin with ^. When both patterns are set,
-// both directions must match (Zeek's requires-reverse-signature), in
-// either order; a nil pattern does not take part.
+// Signature recognises a protocol from the first bytes of a connection:
+// one of Zeek's DPD signatures (the engine makes them from the signature
+// files the scripts load, see Manager.AddSignature). A pattern is matched
+// against its direction's payload so far (TCP: the reassembled stream;
+// UDP: each datagram). When both patterns are set, both directions must
+// match (Zeek's requires-reverse-signature), in either order; a nil
+// pattern does not take part.
 type Signature struct {
-	Orig, Resp *regexp.Regexp
+	Orig, Resp Matcher
+	// Transports limits the signature (Zeek's ip-proto condition); 0
+	// means every transport the analyser runs on.
+	Transports Transport
+}
+
+// Matcher is a compiled payload pattern (a *regexp.Regexp or a Zeek
+// pattern matching bytes).
+type Matcher interface {
+	Match(payload []byte) bool
 }
 
 var registry = map[string]*Spec{}

@@ -50,12 +50,19 @@ func newRecorder(ctx *Context) Analyzer { return &recorder{ctx: ctx, log: &event
 
 func init() {
 	Register(&Spec{Name: "TPORT", Transports: TCP | UDP, New: newRecorder})
-	Register(&Spec{Name: "TSIG", Transports: TCP, New: newRecorder, Signatures: []Signature{
-		{Orig: regexp.MustCompile(`^HELLO `), Resp: regexp.MustCompile(`^OK`)},
-	}})
-	Register(&Spec{Name: "TUDP", Transports: UDP, New: newRecorder, Signatures: []Signature{
-		{Orig: regexp.MustCompile(`^Q`)},
-	}})
+	Register(&Spec{Name: "TSIG", Transports: TCP, New: newRecorder})
+	Register(&Spec{Name: "TUDP", Transports: UDP, New: newRecorder})
+}
+
+// newManager is a manager with the test kinds' signatures: TSIG needs a
+// greeting and its answer, TUDP a datagram starting with Q.
+func newManager(cfg Config) *Manager {
+	m := NewManager(host{}, cfg)
+	m.AddSignature("TSIG", Signature{Orig: regexp.MustCompile(`^HELLO `), Resp: regexp.MustCompile(`^OK`)})
+	m.AddSignature("TUDP", Signature{Orig: regexp.MustCompile(`^Q`)})
+	// Limited to UDP, so TPORT never starts by content on TCP.
+	m.AddSignature("TPORT", Signature{Orig: regexp.MustCompile(`^PORTONLY`), Transports: UDP})
+	return m
 }
 
 type host struct{}
@@ -110,7 +117,7 @@ func check(t *testing.T, want ...string) {
 // (the resp segment sent out of order is held back), each direction
 // ends at its FIN, and Close makes it done.
 func TestPortStartsAnalyzer(t *testing.T) {
-	m := NewManager(host{}, Config{BufferSize: 1024})
+	m := newManager(Config{BufferSize: 1024})
 	if !m.RegisterPort("TPORT", 7000, TCP) {
 		t.Fatal("RegisterPort failed")
 	}
@@ -137,7 +144,7 @@ func TestPortStartsAnalyzer(t *testing.T) {
 // matched; it first gets the buffered payload in arrival order, then the
 // rest. A connection nothing applies to gets no Set.
 func TestSignatureStartsAnalyzer(t *testing.T) {
-	m := NewManager(host{}, Config{BufferSize: 1024})
+	m := newManager(Config{BufferSize: 1024})
 	if s := m.Attach(conn(gnet.ProtoICMP, 0)); s != nil {
 		t.Fatal("ICMP connection attached")
 	}
@@ -161,7 +168,7 @@ func TestSignatureStartsAnalyzer(t *testing.T) {
 // Detection gives up after the buffer limit: a later match starts
 // nothing. Disabled kinds are not watched.
 func TestBufferLimit(t *testing.T) {
-	m := NewManager(host{}, Config{BufferSize: 8})
+	m := newManager(Config{BufferSize: 8})
 	s := m.Attach(conn(gnet.ProtoTCP, 12345))
 	s.Packet(tcp(ack, 1, 1, "xxxxxxxxxx"), false)
 	s.Packet(tcp(ack, 1, 11, "HELLO "), true)
@@ -179,7 +186,7 @@ func TestBufferLimit(t *testing.T) {
 // UDP: every datagram is delivered as it is (padding cut off), matched
 // on its own; Remove stops deliveries and a violation is reported.
 func TestUDPAndRemove(t *testing.T) {
-	m := NewManager(host{}, Config{BufferSize: 1024})
+	m := newManager(Config{BufferSize: 1024})
 	m.RegisterPort("TPORT", 53, UDP)
 	s := m.Attach(conn(gnet.ProtoUDP, 53))
 	s.Packet(udp("zQ"), true) // Q not at the start: no match
@@ -207,7 +214,7 @@ func TestUDPAndRemove(t *testing.T) {
 // A hole the peer acknowledged is a gap for the analysers; a replay
 // after a match shows it too.
 func TestGap(t *testing.T) {
-	m := NewManager(host{}, Config{BufferSize: 1024})
+	m := newManager(Config{BufferSize: 1024})
 	m.RegisterPort("TPORT", 7000, TCP)
 	s := m.Attach(conn(gnet.ProtoTCP, 7000))
 	s.Packet(tcp(ack, 1, 1, "abc"), true)
@@ -221,7 +228,7 @@ func TestGap(t *testing.T) {
 // With inconsistencies asked for, a retransmission whose bytes differ
 // from those delivered is reported with the new packet's flags.
 func TestInconsistency(t *testing.T) {
-	m := NewManager(host{}, Config{BufferSize: 1024, Inconsistencies: true})
+	m := newManager(Config{BufferSize: 1024, Inconsistencies: true})
 	m.RegisterPort("TPORT", 7000, TCP)
 	s := m.Attach(conn(gnet.ProtoTCP, 7000))
 	s.Packet(tcp(ack, 1, 1, "abcd"), true)
@@ -234,7 +241,7 @@ func TestInconsistency(t *testing.T) {
 // An analyser raises events through its context, only while attached.
 func TestRaiseOnlyWhileAttached(t *testing.T) {
 	events = nil
-	m := NewManager(host{}, Config{BufferSize: 1024})
+	m := newManager(Config{BufferSize: 1024})
 	m.RegisterPort("TPORT", 7, UDP)
 	set := m.Attach(conn(flow.ProtoUDP, 7))
 	set.Packet(udp("x"), true)

@@ -51,7 +51,8 @@ type Manager struct {
 	nextID   uint64
 	// watch[tr] caches the enabled kinds with signatures for transport
 	// tr; nil after a change of what is enabled.
-	watch map[Transport][]*Spec
+	watch map[Transport][]watched // per transport, made on first use
+	sigs  map[*Spec][]Signature
 }
 
 // NewManager returns a manager with every registered analyser enabled and
@@ -100,18 +101,50 @@ func (m *Manager) DisableAll() {
 	m.watch = nil
 }
 
+// AddSignature lets the analyser named start by content. It reports
+// false when no such analyser exists.
+func (m *Manager) AddSignature(name string, sig Signature) bool {
+	s := Lookup(name)
+	if s == nil {
+		return false
+	}
+	if m.sigs == nil {
+		m.sigs = map[*Spec][]Signature{}
+	}
+	m.sigs[s] = append(m.sigs[s], sig)
+	m.watch = nil
+	return true
+}
+
+// watched is an analyser kind whose signatures a new connection's
+// detection buffer watches, with those of its signatures that apply to
+// the connection's transport.
+type watched struct {
+	spec *Spec
+	sigs []Signature
+}
+
 // watchers returns the enabled kinds with signatures for tr.
-func (m *Manager) watchers(tr Transport) []*Spec {
+func (m *Manager) watchers(tr Transport) []watched {
 	if w, ok := m.watch[tr]; ok {
 		return w
 	}
 	if m.watch == nil {
-		m.watch = map[Transport][]*Spec{}
+		m.watch = map[Transport][]watched{}
 	}
-	var w []*Spec
+	var w []watched
 	for _, s := range Specs() {
-		if len(s.Signatures) > 0 && s.Transports&tr != 0 && m.Enabled(s) {
-			w = append(w, s)
+		if s.Transports&tr == 0 || !m.Enabled(s) {
+			continue
+		}
+		var sigs []Signature
+		for _, sig := range m.sigs[s] {
+			if sig.Transports == 0 || sig.Transports&tr != 0 {
+				sigs = append(sigs, sig)
+			}
+		}
+		if len(sigs) > 0 {
+			w = append(w, watched{s, sigs})
 		}
 	}
 	m.watch[tr] = w

@@ -6,8 +6,8 @@ package analyzer
 // match. It gives up once bufferSize bytes were seen (Zeek's
 // dpd_match_only_beginning), so a connection costs at most one buffer.
 type pia struct {
-	watch []*Spec
-	// matched[i][j] says which directions of watch[i].Signatures[j]
+	watch []watched
+	// matched[i][j] says which directions of watch[i].sigs[j]
 	// have matched (bit 0: orig, bit 1: resp).
 	matched [][]uint8
 	started []bool // watch[i] was returned by add
@@ -26,11 +26,11 @@ type chunk struct {
 	gap    uint64
 }
 
-func newPIA(watch []*Spec, udp bool, limit int) *pia {
+func newPIA(watch []watched, udp bool, limit int) *pia {
 	p := &pia{watch: watch, udp: udp, limit: limit, started: make([]bool, len(watch))}
 	p.matched = make([][]uint8, len(watch))
-	for i, s := range watch {
-		p.matched[i] = make([]uint8, len(s.Signatures))
+	for i, w := range watch {
+		p.matched[i] = make([]uint8, len(w.sigs))
 	}
 	return p
 }
@@ -66,15 +66,15 @@ func (p *pia) add(isOrig bool, data []byte) []*Spec {
 		subject = p.stream[d]
 	}
 	var out []*Spec
-	for i, s := range p.watch {
+	for i, w := range p.watch {
 		if p.started[i] {
 			continue
 		}
-		for j, sig := range s.Signatures {
+		for j, sig := range w.sigs {
 			p.matchSide(i, j, sig, isOrig, subject)
 			if p.complete(i, j, sig) {
 				p.started[i] = true
-				out = append(out, s)
+				out = append(out, w.spec)
 				break
 			}
 		}
