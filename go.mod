@@ -8,3 +8,5 @@ require (
 	golang.org/x/net v0.55.0
 	golang.org/x/sys v0.45.0
 )
+
+require github.com/minio/highwayhash v1.0.4

@@ -87,6 +87,8 @@ type Engine struct {
 	// apps is the protocol analysers' configuration (analyzers.go), made
 	// when a script first touches the Analyzer framework.
 	apps *analyzer.Manager
+	// fa is file analysis (files.go), made on first use.
+	fa *fileAnalysis
 	// layout is where connection records get their fields (connstate.go);
 	// noConnType is set when the scripts declare no connection type.
 	layout     *connLayout
@@ -160,6 +162,7 @@ func (e *Engine) Run() (code int) {
 	e.terminating = true
 	e.shutdownTimers()
 	e.flushConns()
+	e.terminateFiles()
 	e.raise("zeek_done")
 	e.drain()
 	return status

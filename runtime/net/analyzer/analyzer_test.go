@@ -80,7 +80,11 @@ func (host) Handled(event string) bool { return event == "t_event" }
 func (host) Raise(x *Context, event string, args []value.Value) {
 	events = append(events, fmt.Sprintf("%s raised %s %d args", x.Spec.Name, event, len(args)))
 }
-func (host) Type(name string) types.Type { return nil }
+func (host) Type(name string) types.Type                           { return nil }
+func (host) FileData(x *Context, isOrig bool, off int64, d []byte) {}
+func (host) FileGap(x *Context, isOrig bool, n uint64)             {}
+func (host) FileSize(x *Context, isOrig bool, n uint64)            {}
+func (host) FileEnd(x *Context, isOrig bool)                       {}
 
 func conn(proto uint8, respPort uint16) *flow.Conn {
 	return &flow.Conn{

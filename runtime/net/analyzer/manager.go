@@ -20,6 +20,8 @@ type Host interface {
 	Inconsistent(c *flow.Conn, old, new []byte, flags uint8)
 	// Scripts: the protocol events analysers raise.
 	Scripts
+	// Files: the files analysers extract.
+	Files
 }
 
 // Config is the detection settings, Zeek's dpd_* options.
