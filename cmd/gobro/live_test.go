@@ -21,7 +21,9 @@ import (
 // link, and checks conn.log: only the filtered flow (IPv6 neighbour
 // discovery on the link is filtered out), with every datagram counted. The script ends the run a few seconds after the first
 // connection (network time follows the wall clock on a quiet link); a
-// watchdog sends SIGTERM should that never happen.
+// watchdog sends SIGTERM should that never happen. While it runs, a log
+// the script writes at the first connection is already on disk: live
+// runs flush their logs about once a second.
 func TestLiveCapture(t *testing.T) {
 	v := netnstest.NewVeth(t)
 	t.Setenv("GOBRO_CACHE", "off")
@@ -30,6 +32,13 @@ func TestLiveCapture(t *testing.T) {
 	t.Chdir(dir)
 	script := filepath.Join(dir, "stop.zeek")
 	os.WriteFile(script, []byte(`
+module Seen;
+export {
+	redef enum Log::ID += { LOG };
+	type Info: record { uid: string &log; };
+}
+event zeek_init() { Log::create_stream(Seen::LOG, [$columns=Info, $path="seen"]); }
+
 global stopping = F;
 event stop() { terminate(); }
 event new_connection(c: connection)
@@ -37,7 +46,8 @@ event new_connection(c: connection)
 	if ( stopping )
 		return;
 	stopping = T;
-	schedule 2secs { stop() };
+	Log::write(Seen::LOG, [$uid=c$uid]);
+	schedule 3secs { stop() };
 	}
 `), 0o644)
 
@@ -81,6 +91,12 @@ event new_connection(c: connection)
 	for i := 0; i < n; i++ {
 		tx.WriteToUDP([]byte(fmt.Sprintf("datagram %d", i)), to)
 		time.Sleep(20 * time.Millisecond)
+	}
+	// Well before the run ends, the first connection's line is in
+	// seen.log.
+	time.Sleep(1500 * time.Millisecond)
+	if seen, _ := os.ReadFile("seen.log"); !strings.Contains(string(seen), "\nC") {
+		t.Errorf("seen.log during the run: %q, want its first row flushed", seen)
 	}
 	var code int
 	select {

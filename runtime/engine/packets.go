@@ -47,6 +47,9 @@ type packetState struct {
 	// The connection events beyond the core ones (events_conn.go): their
 	// handlers, the frame for raw_packet, the current packet's record
 	// and where its tracker notes start.
+	// lastFlush is when the logs were last flushed on a live run.
+	lastFlush time.Time
+
 	ev        eventHandlers
 	frame     *gnet.Packet
 	rec       *value.Record
@@ -152,7 +155,9 @@ func (e *Engine) runPackets() error {
 			if errors.Is(err, gnet.ErrTimeout) {
 				// A quiet interface: network time follows the wall
 				// clock, so timers and timeouts still fire.
-				e.idle(time.Now())
+				now := time.Now()
+				e.idle(now)
+				e.flushLive(now)
 				err = nil
 				continue
 			}
@@ -187,10 +192,30 @@ func (e *Engine) runPackets() error {
 		dec.DecodeChain(&raw, e.processLevel)
 		e.rawPacket(&raw)
 		e.drain()
+		if p.packets.Load()&255 == 0 && p.in.Source.Live() {
+			e.flushLive(time.Now())
+		}
 	}
 	e.raise1("net_done", value.Time(e.netTime))
 	e.drain()
 	return err
+}
+
+// flushLive hands the logs' buffered lines to their files about once a
+// second of wall-clock time on a live run, so `tail -f conn.log` follows
+// the traffic (Zeek's writers flush on each threading heartbeat). Trace
+// runs flush only when files close: nobody watches them meanwhile.
+func (e *Engine) flushLive(now time.Time) {
+	p := e.pkt
+	if now.Sub(p.lastFlush) < time.Second {
+		return
+	}
+	p.lastFlush = now
+	for _, f := range e.logFiles().byPath {
+		if f.w != nil {
+			f.w.Flush()
+		}
+	}
 }
 
 // awaitResume holds packets back while processing is suspended
