@@ -303,11 +303,35 @@ func (c *compiler) hookCall(call *ast.CallExpr) expr {
 	id, _ := call.Fun.(*ast.Ident)
 	s := c.chk.Uses[id]
 	if s == nil || s.Func == nil {
-		return func(*Frame) value.Value { fail(call, "not a hook"); return value.None }
+		return c.hookValueCall(call)
 	}
 	fn := c.out.Funcs[s.Func]
 	args := c.args(call, s.Func.Type)
 	return func(fr *Frame) value.Value { return value.Bool(c.rt.RunHook(fn, args(fr))) }
+}
+
+// hookValueCall runs a hook held in a variable (Conn's removal hooks
+// keep them in a set): the hook is looked up when the call runs.
+func (c *compiler) hookValueCall(call *ast.CallExpr) expr {
+	ft, _ := c.typeOf(call.Fun).(*types.FuncType)
+	if ft == nil {
+		return func(*Frame) value.Value { fail(call, "not a hook"); return value.None }
+	}
+	callee := c.expr(call.Fun, ft)
+	args := c.args(call, ft)
+	return func(fr *Frame) value.Value {
+		f, _ := callee(fr).P.(*value.Func)
+		if f == nil {
+			fail(call, "not a hook")
+			return value.None
+		}
+		fn, _ := f.Impl.(*Function)
+		if fn == nil {
+			fail(call, "not a hook")
+			return value.None
+		}
+		return value.Bool(c.rt.RunHook(fn, args(fr)))
+	}
 }
 
 func (c *compiler) eventCall(call *ast.CallExpr) (*Function, func(*Frame) []value.Value) {

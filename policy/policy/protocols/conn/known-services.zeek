@@ -1,5 +1,7 @@
-##! known_services.log: every server port on which a protocol was
-##! confirmed, once per day per host, port and service.
+##! known_services.log: every active server port (a TCP handshake answered,
+##! or a UDP reply), with the protocols recognised on it, once per day per
+##! host, port and service. A server whose protocol nobody recognised is
+##! logged too, with an empty service name.
 
 @load base/frameworks/cluster
 @load base/frameworks/analyzer
@@ -55,13 +57,13 @@ export {
 	## Raised with every known_services.log record.
 	global log_known_services: event(rec: ServicesInfo);
 
-	## Raised for each newly confirmed service.
+	## Raised for each server found, with the services seen on it.
 	global service_found: event(info: ServicesInfo);
 }
 
 redef record connection += {
-	## Services of the connection already handled.
-	known_services_done: set[string] &optional;
+	## The connection's services were handled already.
+	known_services_done: bool &default=F;
 };
 
 event zeek_init() &priority=5
@@ -77,63 +79,86 @@ event zeek_init()
 		service_store = Cluster::create_store(service_store_name);
 	}
 
+# Store mode: one store key per host, port and service, so a service is
+# logged once per expiry period across the cluster.
 event Known::service_found(info: ServicesInfo)
 	{
 	if ( ! use_service_store )
 		return;
 
-	local key = cat(info$host, "/", info$port_num, "/", join_string_set(info$service, ","));
+	for ( s in info$service )
+		{
+		local key = cat(info$host, "/", info$port_num, "/", s);
 
-	when [info, key] ( local r = Broker::put_unique(Known::service_store$store, key, T,
-	                                                 Known::service_store_expiry) )
-		{
-		if ( r$status == Broker::SUCCESS )
+		when [info, s, key] ( local r = Broker::put_unique(Known::service_store$store, key, T,
+		                                                   Known::service_store_expiry) )
 			{
-			if ( r$result as bool )
-				Log::write(Known::SERVICES_LOG, info);
+			if ( r$status == Broker::SUCCESS )
+				{
+				if ( r$result as bool )
+					{
+					local one = copy(info);
+					one$service = set(s);
+					Log::write(Known::SERVICES_LOG, one);
+					}
+				}
+			else
+				Reporter::error(fmt("%s: data store put_unique failure",
+				                    Known::service_store_name));
 			}
-		else
-			Reporter::error(fmt("%s: data store put_unique failure",
-			                    Known::service_store_name));
-		}
-	timeout Known::service_store_timeout
-		{
-		Log::write(Known::SERVICES_LOG, info);
+		timeout Known::service_store_timeout
+			{
+			Log::write(Known::SERVICES_LOG, info);
+			}
 		}
 	}
 
+# Whether every service of info is known for its host and port already.
+function all_known(info: ServicesInfo): bool
+	{
+	if ( [info$host, info$port_num] !in Known::services )
+		return F;
+
+	for ( s in info$service )
+		if ( s !in Known::services[info$host, info$port_num] )
+			return F;
+
+	return T;
+	}
+
+# Table mode: log the services of info not known yet for the host and
+# port, and remember them.
 event Known::service_found(info: ServicesInfo)
 	{
-	if ( use_service_store )
+	if ( use_service_store || all_known(info) )
 		return;
-
-	local new_services: set[string] = set();
 
 	if ( [info$host, info$port_num] !in Known::services )
 		Known::services[info$host, info$port_num] = set();
+
+	local fresh = ServicesInfo($ts=info$ts, $host=info$host, $port_num=info$port_num,
+	                           $port_proto=info$port_proto, $service=set());
 
 	for ( s in info$service )
 		{
 		if ( s !in Known::services[info$host, info$port_num] )
 			{
 			add Known::services[info$host, info$port_num][s];
-			add new_services[s];
+			add fresh$service[s];
 			}
 		}
 
-	if ( |new_services| > 0 )
-		{
-		info$service = new_services;
-		Log::write(Known::SERVICES_LOG, info);
-		}
+	Log::write(Known::SERVICES_LOG, fresh);
 	}
 
-# Whether the server side of a connection really answered.
-function server_answered(c: connection): bool
+# Whether the responder acts as a server: a TCP handshake answered (or a
+# connection picked up midway with the server talking), or a UDP reply.
+function server_active(c: connection): bool
 	{
 	switch ( get_port_transport_proto(c$id$resp_p) ) {
 	case tcp:
-		return c$resp$state == TCP_ESTABLISHED || c$resp$state == TCP_CLOSED;
+		return c$resp$state == TCP_ESTABLISHED || c$resp$state == TCP_CLOSED ||
+		       c$resp$state == TCP_PARTIAL || /h/ in c$history;
 	case udp:
 		return ! service_udp_requires_response || c$resp$state == UDP_ACTIVE;
 	default:
@@ -141,36 +166,49 @@ function server_answered(c: connection): bool
 	}
 	}
 
-# Reports the connection's confirmed services not reported yet.
+# Reports the connection's server and its services, once per connection.
 function check_services(c: connection)
 	{
 	if ( ! addr_matches_host(c$id$resp_h, service_tracking) )
 		return;
 
-	if ( ! server_answered(c) )
-		return;
-
-	if ( ! c?$known_services_done )
-		c$known_services_done = set();
-
-	local fresh: set[string] = set();
-
-	for ( s in c$service )
+	if ( |c$service| == 1 )
 		{
-		if ( s !in c$known_services_done )
-			{
-			add c$known_services_done[s];
-			add fresh[s];
-			}
+		# FTP data connections are not services; DNS needs an answer.
+		if ( "ftp-data" in c$service )
+			return;
+
+		if ( "DNS" in c$service && c$resp$size == 0 )
+			return;
 		}
 
-	if ( |fresh| == 0 )
+	# At confirmation time the server may not have answered yet: then
+	# the connection's removal decides.
+	if ( ! server_active(c) )
 		return;
 
-	event Known::service_found(ServicesInfo($ts=network_time(), $host=c$id$resp_h,
-	                                        $port_num=c$id$resp_p,
-	                                        $port_proto=get_port_transport_proto(c$id$resp_p),
-	                                        $service=fresh));
+	c$known_services_done = T;
+
+	local info = ServicesInfo($ts=network_time(), $host=c$id$resp_h,
+	                          $port_num=c$id$resp_p,
+	                          $port_proto=get_port_transport_proto(c$id$resp_p),
+	                          $service=set());
+
+	# A service withdrawn after a violation ("-HTTP") does not count.
+	for ( s in c$service )
+		if ( s[0] != "-" )
+			add info$service[s];
+
+	if ( |c$service| > 0 )
+		{
+		event Known::service_found(info);
+		return;
+		}
+
+	# No protocol recognised: an empty name, logged a while later, in
+	# case another connection names the service meanwhile.
+	add info$service[""];
+	schedule 5min { Known::service_found(info) };
 	}
 
 event analyzer_confirmation_info(atype: AllAnalyzers::Tag, info: AnalyzerConfirmationInfo) &priority=-5
@@ -181,5 +219,6 @@ event analyzer_confirmation_info(atype: AllAnalyzers::Tag, info: AnalyzerConfirm
 
 event connection_state_remove(c: connection) &priority=-5
 	{
-	check_services(c);
+	if ( ! c$known_services_done )
+		check_services(c);
 	}
