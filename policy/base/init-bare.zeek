@@ -739,6 +739,35 @@ type dns_tsig_additional: record {
 	is_query: count;
 };
 
+## How many compression pointers one name may follow; a longer chain is
+## the weird DNS_max_compression_chain_depth_exceeded.
+const dns_max_compression_chain_depth = 20 &redef;
+
+## The EDNS cookie option (RFC 7873).
+type dns_edns_cookie: record {
+	client_cookie: string;		##< The 8-byte client cookie.
+	server_cookie: string &optional;	##< The server cookie, 8 to 32 bytes.
+};
+
+## The EDNS TCP keepalive option (RFC 7828).
+type dns_edns_tcp_keepalive: record {
+	keepalive_timeout_omitted: bool;	##< The option carries no timeout.
+	keepalive_timeout: count;	##< The timeout, in units of 100 ms.
+};
+
+## A TKEY record (RFC 2930).
+type dns_tkey: record {
+	query: string;		##< The owner name.
+	qtype: count;		##< The section (DNS_ANS, DNS_AUTH, DNS_ADDL).
+	alg_name: string;	##< The key algorithm.
+	inception: time;	##< Start of the key's validity.
+	expiration: time;	##< End of the key's validity.
+	mode: count;		##< The key agreement mode.
+	rr_error: count;	##< The error code.
+	key_data: string;	##< The key exchange data.
+	is_query: count;	##< Whether the message is a query.
+};
+
 ## A host name to address mapping kept by the internal resolver.
 type dns_mapping: record {
 	creation_time: time;
@@ -1289,6 +1318,9 @@ global dns_unknown_reply: event(c: connection, msg: dns_msg, ans: dns_answer);
 global dns_EDNS_addl: event(c: connection, msg: dns_msg, ans: dns_edns_additional);
 global dns_EDNS_ecs: event(c: connection, msg: dns_msg, opt: dns_edns_ecs);
 global dns_TSIG_addl: event(c: connection, msg: dns_msg, ans: dns_tsig_additional);
+global dns_EDNS_cookie: event(c: connection, msg: dns_msg, opt: dns_edns_cookie);
+global dns_EDNS_tcp_keepalive: event(c: connection, msg: dns_msg, opt: dns_edns_tcp_keepalive);
+global dns_TKEY: event(c: connection, msg: dns_msg, ans: dns_tkey);
 global non_dns_request: event(c: connection, msg: string);
 global dns_mapping_valid: event(dm: dns_mapping);
 global dns_mapping_unverified: event(dm: dns_mapping);

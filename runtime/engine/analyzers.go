@@ -218,6 +218,8 @@ func (h analyserHost) Raise(x *analyzer.Context, event string, args []value.Valu
 
 func (h analyserHost) Type(name string) types.Type { return h.e.typeOf(name) }
 
+func (h analyserHost) Global(name string) (value.Value, bool) { return h.e.global(name) }
+
 func (h analyserHost) Weird(x *analyzer.Context, name, addl string) {
 	h.e.connWeird(name, h.e.connRecord(x.Conn), addl, x.Spec.Name)
 }

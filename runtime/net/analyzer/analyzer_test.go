@@ -81,6 +81,7 @@ func (host) Raise(x *Context, event string, args []value.Value) {
 	events = append(events, fmt.Sprintf("%s raised %s %d args", x.Spec.Name, event, len(args)))
 }
 func (host) Type(name string) types.Type                           { return nil }
+func (host) Global(string) (value.Value, bool)                     { return value.None, false }
 func (host) FileData(x *Context, isOrig bool, off int64, d []byte) {}
 func (host) FileGap(x *Context, isOrig bool, n uint64)             {}
 func (host) FileSize(x *Context, isOrig bool, n uint64)            {}

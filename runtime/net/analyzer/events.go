@@ -19,6 +19,8 @@ type Scripts interface {
 	// Type is the script type of a global name (nil when the scripts do
 	// not declare it), e.g. "dns_msg" or "SSH::Capabilities".
 	Type(name string) types.Type
+	// Global is the value of a global (false when undeclared or unset).
+	Global(name string) (value.Value, bool)
 }
 
 // Handled reports whether the scripts handle the event.
@@ -35,6 +37,10 @@ func (x *Context) Raise(event string, args ...value.Value) {
 
 // Type is the script type named, or nil.
 func (x *Context) Type(name string) types.Type { return x.set.m.host.Type(name) }
+
+// Global is the value of a script global (a setting such as
+// dns_max_queries), when the scripts declare and set it.
+func (x *Context) Global(name string) (value.Value, bool) { return x.set.m.host.Global(name) }
 
 // NewRecord is a record of the named script record type with every field
 // unset but for &default containers (empty records, tables and vectors),

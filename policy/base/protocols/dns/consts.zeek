@@ -1,9 +1,15 @@
-##! Names of DNS record types, classes, response codes and opcodes.
+##! Names of DNS record types, classes, response codes and opcodes, as
+##! dns.log shows them.
 
 module DNS;
 
 export {
-	## Record type names by number ("query-<n>" for unknown ones).
+	const PTR = 12;		##< The type of a domain name pointer record.
+	const EDNS = 41;	##< The type of the EDNS OPT pseudo-record.
+	const NONE = 254;	##< The class "none" of dynamic updates.
+	const ANY = 255;	##< The type asking for every record.
+
+	## Record type names by number ("query-<n>" for the others).
 	const query_types: table[count] of string = {
 		[1] = "A", [2] = "NS", [3] = "MD", [4] = "MF", [5] = "CNAME",
 		[6] = "SOA", [7] = "MB", [8] = "MG", [9] = "MR", [10] = "NULL",
@@ -26,7 +32,8 @@ export {
 		[108] = "EUI48", [109] = "EUI64", [249] = "TKEY", [250] = "TSIG",
 		[251] = "IXFR", [252] = "AXFR", [253] = "MAILB", [254] = "MAILA",
 		[255] = "*", [256] = "URI", [257] = "CAA", [32768] = "TA",
-		[32769] = "DLV",
+		[32769] = "DLV", [65281] = "WINS", [65282] = "WINS-R",
+		[65422] = "XPF", [65521] = "INTEGRITY",
 	} &default = function(n: count): string { return fmt("query-%d", n); };
 
 	## Response code names by number.
@@ -34,25 +41,64 @@ export {
 		[0] = "NOERROR", [1] = "FORMERR", [2] = "SERVFAIL",
 		[3] = "NXDOMAIN", [4] = "NOTIMP", [5] = "REFUSED",
 		[6] = "YXDOMAIN", [7] = "YXRRSET", [8] = "NXRRSet",
-		[9] = "NOTAUTH", [10] = "NOTZONE", [16] = "BADVERS",
-		[17] = "BADKEY", [18] = "BADTIME", [19] = "BADMODE",
-		[20] = "BADNAME", [21] = "BADALG", [22] = "BADTRUNC",
-		[23] = "BADCOOKIE",
+		[9] = "NOTAUTH", [10] = "NOTZONE", [11] = "unassigned-11",
+		[12] = "unassigned-12", [13] = "unassigned-13",
+		[14] = "unassigned-14", [15] = "unassigned-15",
+		[16] = "BADVERS", [17] = "BADKEY", [18] = "BADTIME",
+		[19] = "BADMODE", [20] = "BADNAME", [21] = "BADALG",
+		[22] = "BADTRUNC", [23] = "BADCOOKIE", [3842] = "BADSIG",
 	} &default = function(n: count): string { return fmt("rcode-%d", n); };
+
+	## Names of the EDNS Z field's values.
+	const edns_zfield: table[count] of string = {
+		[0] = "NOVALUE", [32768] = "DNS_SEC_OK",
+	} &default = "?";
 
 	## Class names by number.
 	const classes: table[count] of string = {
 		[1] = "C_INTERNET", [2] = "C_CSNET", [3] = "C_CHAOS",
-		[4] = "C_HESOD", [254] = "C_NONE", [255] = "C_ANY",
+		[4] = "C_HESIOD", [254] = "C_NONE", [255] = "C_ANY",
 	} &default = function(n: count): string { return fmt("qclass-%d", n); };
+
+	## DNSSEC algorithm names (DNSKEY, DS and RRSIG records).
+	const algorithms: table[count] of string = {
+		[0] = "reserved0", [1] = "RSA_MD5", [2] = "Diffie_Hellman",
+		[3] = "DSA_SHA1", [4] = "Elliptic_Curve", [5] = "RSA_SHA1",
+		[6] = "DSA_NSEC3_SHA1", [7] = "RSA_SHA1_NSEC3_SHA1",
+		[8] = "RSA_SHA256", [10] = "RSA_SHA512",
+		[12] = "GOST_R_34_10_2001", [13] = "ECDSA_curveP256withSHA256",
+		[14] = "ECDSA_curveP384withSHA384", [15] = "Ed25519",
+		[16] = "Ed448", [252] = "Indirect", [253] = "PrivateDNS",
+		[254] = "PrivateOID", [255] = "reserved255",
+	} &default = function(n: count): string { return fmt("algorithm-%d", n); };
+
+	## DNSSEC digest type names.
+	const digests: table[count] of string = {
+		[0] = "reserved0", [1] = "SHA1", [2] = "SHA256",
+		[3] = "GOST_R_34_11_94", [4] = "SHA384",
+	} &default = function(n: count): string { return fmt("digest-%d", n); };
+
+	## SVCB/HTTPS parameter key names.
+	const svcparam_keys: table[count] of string = {
+		[0] = "mandatory", [1] = "alpn", [2] = "no-default-alpn",
+		[3] = "port", [4] = "ipv4hint", [5] = "ech", [6] = "ipv6hint",
+	} &default = function(n: count): string { return fmt("key-%d", n); };
+
+	## Opcodes.
+	const DNS_OP_QUERY = 0;
+	const DNS_OP_IQUERY = 1;
+	const DNS_OP_SERVER_STATUS = 2;
+	const DNS_OP_NOTIFY = 4;
+	const DNS_OP_DYNAMIC_UPDATE = 5;
+	const DNS_OP_DSO = 6;
 
 	## Opcode names by number.
 	const opcodes: table[count] of string = {
-		[0] = "query", [1] = "iquery", [2] = "status", [4] = "notify",
-		[5] = "update",
+		[0] = "query", [1] = "iquery", [2] = "server-status",
+		[4] = "notify", [5] = "dynamic-update", [6] = "dso",
 	} &default = function(n: count): string { return fmt("opcode-%d", n); };
 
-	## Opcode names of NetBIOS name service messages.
+	## Opcode names of NetBIOS name service messages (RFC 1002 4.2.1.1).
 	const netbios_opcodes: table[count] of string = {
 		[0] = "netbios-query", [5] = "netbios-registration",
 		[6] = "netbios-release", [7] = "netbios-wack",

@@ -1,5 +1,8 @@
-##! dns.log: one record per DNS query and its reply, matched by transaction
-##! id; unanswered queries and unsolicited replies are logged too.
+##! dns.log: one line per DNS query and its reply, matched by transaction
+##! id on the connection; unanswered queries and unsolicited replies are
+##! logged too, when the connection goes. Messages to a multicast group
+##! (mDNS, LLMNR) are answered on other connections, so each is logged on
+##! its own at once.
 
 @load base/frameworks/logging
 @load base/frameworks/analyzer
@@ -14,160 +17,344 @@ export {
 	## Policy hook of dns.log.
 	global log_policy: Log::PolicyHook;
 
-	## One dns.log record.
+	## One dns.log line.
 	type Info: record {
-		## Time of the query (or of the reply, without a query).
+		## Time of the first message of the exchange.
 		ts: time &log;
 		## The connection's uid.
 		uid: string &log;
-		## The connection's id.
+		## The connection's endpoints.
 		id: conn_id &log;
-		## Transport protocol.
+		## The transport protocol.
 		proto: transport_proto &log;
-		## Transaction id.
+		## The transaction id that pairs a reply with its query.
 		trans_id: count &log &optional;
-		## Time from query to reply.
+		## Time from the query to the first answer of its reply.
 		rtt: interval &log &optional;
-		## The name queried.
+		## The name asked for.
 		query: string &log &optional;
-		## Query class.
+		## The query's class, and its name.
 		qclass: count &log &optional;
 		qclass_name: string &log &optional;
-		## Query type.
+		## The query's type, and its name.
 		qtype: count &log &optional;
 		qtype_name: string &log &optional;
-		## Response code.
+		## The reply's response code, and its name.
 		rcode: count &log &optional;
 		rcode_name: string &log &optional;
-		## Header flags of the reply (RD from the query).
+		## Authoritative answer (from a reply with answers).
 		AA: bool &log &default=F;
+		## Truncated (from the query).
 		TC: bool &log &default=F;
+		## Recursion desired (from the query).
 		RD: bool &log &default=F;
+		## Recursion available (from a reply with answers).
 		RA: bool &log &default=F;
-		## Reserved header bits.
+		## The three reserved header bits of the query.
 		Z: count &log &default=0;
-		## Answers of the reply, rendered.
+		## The reply's answers, each summarised as a string.
 		answers: vector of string &log &optional;
-		## TTLs of the answers.
+		## The answers' TTLs.
 		TTLs: vector of interval &log &optional;
-		## Whether the server rejected the query.
+		## The server rejected the query.
 		rejected: bool &log &default=F;
-		## Number of answers seen so far.
+		## How many records the reply's answer section holds.
 		total_answers: count &optional;
-		## Number of answers the reply announced.
+		## How many records the reply holds in all sections.
 		total_replies: count &optional;
-		## Whether the query and reply were seen.
+		## Whether the query, and the reply, were seen whole.
 		saw_query: bool &default=F;
 		saw_reply: bool &default=F;
-		## Opcode of the message.
+		## The message's opcode, and its name.
 		opcode: count &log &optional;
 		opcode_name: string &log &optional;
 	};
 
-	## Raised with every dns.log record.
+	## Raised with every dns.log line.
 	global log_dns: event(rec: Info);
 
-	## Queries and replies waiting for their other half.
+	## Called by the dns_*_reply handlers with a summary of one record;
+	## an answer's summary joins the line's answers.
+	global do_reply: hook(c: connection, msg: dns_msg, ans: dns_answer, reply: string);
+
+	## Called for every message to find its line: a new one, or the one
+	## of the query (or reply) it pairs with.
+	global set_session: hook(c: connection, msg: dns_msg, is_query: bool);
+
+	## Lines waiting for their other half, by transaction id, oldest
+	## first.
+	type PendingMessages: table[count] of vector of Info;
+
+	## More unmatched messages than this for one transaction id: they are
+	## logged and forgotten.
+	option max_pending_msgs = 50;
+
+	## Unmatched messages under more transaction ids than this: they are
+	## all logged and forgotten.
+	option max_pending_query_ids = 50;
+
+	## A connection's unmatched queries and replies.
 	type State: record {
-		pending_queries: table[count] of vector of Info;
-		pending_replies: table[count] of vector of Info;
+		## The oldest unanswered query (kept apart because it is
+		## usually the only one).
+		pending_query: Info &optional;
+		## Further unanswered queries.
+		pending_queries: PendingMessages &optional;
+		## Replies whose query was not seen.
+		pending_replies: PendingMessages &optional;
 	};
 
-	## Ports of the DNS analyzer.
+	## The DNS analyser's ports.
 	const ports = { 53/udp, 53/tcp, 137/udp, 5353/udp, 5355/udp } &redef;
 }
 
 redef record connection += {
-	## The DNS record being filled.
+	## The line of the message being analysed.
 	dns: Info &optional;
-	## Pending queries and replies.
+	## Unmatched messages.
 	dns_state: State &optional;
 };
 
-redef likely_server_ports += ports;
+redef likely_server_ports += { ports };
 
-# Takes the oldest record of a queue.
-function dequeue(q: table[count] of vector of Info, id: count): Info
+event zeek_init() &priority=5
 	{
-	local v = q[id];
-	local first = v[0];
-
-	if ( |v| == 1 )
-		delete q[id];
-	else
-		q[id] = v[1:];
-
-	return first;
+	Log::create_stream(DNS::LOG, [$columns=Info, $ev=log_dns, $path="dns", $policy=log_policy]);
+	Analyzer::register_for_ports(Analyzer::ANALYZER_DNS, ports);
 	}
 
-function new_info(c: connection, msg: dns_msg): Info
+function new_session(c: connection, msg: dns_msg): Info
 	{
 	local info = Info($ts=network_time(), $uid=c$uid, $id=c$id,
-	                  $proto=get_port_transport_proto(c$id$resp_p),
-	                  $trans_id=msg$id);
+	                  $proto=get_port_transport_proto(c$id$resp_p), $trans_id=msg$id);
 	info$opcode = msg$opcode;
 	info$opcode_name = msg$is_netbios ? netbios_opcodes[msg$opcode] : opcodes[msg$opcode];
 	return info;
 	}
 
-hook finalize_dns(c: connection)
+# A multicast group sends no replies: its messages pair with nothing.
+function to_multicast(c: connection): bool
+	{
+	return c$id$resp_h in 224.0.0.0/4 || c$id$resp_h in [ff00::]/8;
+	}
+
+function log_queue(q: vector of Info)
+	{
+	for ( i in q )
+		Log::write(DNS::LOG, q[i]);
+	}
+
+function log_all(msgs: PendingMessages)
+	{
+	for ( trans_id, q in msgs )
+		log_queue(q);
+
+	clear_table(msgs);
+	}
+
+function enqueue(msgs: PendingMessages, id: count, info: Info)
+	{
+	if ( id !in msgs )
+		{
+		if ( |msgs| > max_pending_query_ids )
+			log_all(msgs);
+
+		msgs[id] = vector();
+		}
+	else if ( |msgs[id]| > max_pending_msgs )
+		{
+		log_queue(msgs[id]);
+		msgs[id] = vector();
+		}
+
+	msgs[id] += info;
+	}
+
+# Takes the oldest line of a transaction id's queue.
+function dequeue(msgs: PendingMessages, id: count): Info
+	{
+	local q = msgs[id];
+	local first = q[0];
+
+	if ( |q| == 1 )
+		delete msgs[id];
+	else
+		msgs[id] = q[1:];
+
+	return first;
+	}
+
+function has_pending(msgs: PendingMessages, id: count): bool
+	{
+	return id in msgs && |msgs[id]| > 0;
+	}
+
+# Logs what a connection leaves unmatched when it goes. (Zeek runs this
+# as a Conn removal hook; calling a hook held in a set does not work in
+# gobro yet, so the connection_state_remove handler below runs it at the
+# removal hooks' priority.)
+function finalize_dns(c: connection)
 	{
 	if ( ! c?$dns_state )
 		return;
-
-	# Log what never found its other half.
-	for ( id, infos in c$dns_state$pending_queries )
-		for ( i, info in infos )
-			Log::write(DNS::LOG, info);
-
-	for ( id, infos in c$dns_state$pending_replies )
-		for ( i, info in infos )
-			Log::write(DNS::LOG, info);
-
-	delete c$dns_state;
-	}
-
-# Points c$dns at the record for this message: a new one for a query, the
-# matching query's for a reply.
-function set_session(c: connection, msg: dns_msg, is_query: bool)
-	{
-	if ( ! c?$dns_state )
-		{
-		c$dns_state = State($pending_queries=table(), $pending_replies=table());
-		Conn::register_removal_hook(c, finalize_dns);
-		}
 
 	local st = c$dns_state;
 
-	if ( is_query )
+	if ( st?$pending_query )
+		Log::write(DNS::LOG, st$pending_query);
+
+	if ( st?$pending_queries )
+		log_all(st$pending_queries);
+
+	if ( st?$pending_replies )
+		log_all(st$pending_replies);
+	}
+
+hook set_session(c: connection, msg: dns_msg, is_query: bool) &priority=5
+	{
+	if ( to_multicast(c) )
+		c$dns = new_session(c, msg);
+	else
 		{
-		local q = new_info(c, msg);
+		if ( ! c?$dns_state )
+			c$dns_state = State();
 
-		if ( msg$id !in st$pending_queries )
-			st$pending_queries[msg$id] = vector();
+		local st = c$dns_state;
 
-		st$pending_queries[msg$id] += q;
-		c$dns = q;
-		return;
+		if ( is_query )
+			{
+			if ( st?$pending_replies && has_pending(st$pending_replies, msg$id) )
+				c$dns = dequeue(st$pending_replies, msg$id);
+			else
+				{
+				c$dns = new_session(c, msg);
+
+				if ( ! st?$pending_query )
+					st$pending_query = c$dns;
+				else
+					{
+					if ( ! st?$pending_queries )
+						st$pending_queries = table();
+
+					enqueue(st$pending_queries, msg$id, c$dns);
+					}
+				}
+			}
+		else if ( st?$pending_query && st$pending_query$trans_id == msg$id )
+			{
+			c$dns = st$pending_query;
+			delete st$pending_query;
+
+			# Refill the fast path, keeping queries in arrival order:
+			# another of this id first, else any waiting one.
+			if ( st?$pending_queries )
+				{
+				if ( has_pending(st$pending_queries, msg$id) )
+					st$pending_query = dequeue(st$pending_queries, msg$id);
+				else
+					{
+					for ( tid, q in st$pending_queries )
+						{
+						if ( |q| > 0 )
+							{
+							st$pending_query = dequeue(st$pending_queries, tid);
+							break;
+							}
+						}
+					}
+				}
+			}
+		else if ( st?$pending_queries && has_pending(st$pending_queries, msg$id) )
+			c$dns = dequeue(st$pending_queries, msg$id);
+		else
+			{
+			c$dns = new_session(c, msg);
+
+			if ( ! st?$pending_replies )
+				st$pending_replies = table();
+
+			enqueue(st$pending_replies, msg$id, c$dns);
+			}
 		}
 
-	if ( msg$id in st$pending_queries )
-		c$dns = dequeue(st$pending_queries, msg$id);
-	else
-		c$dns = new_info(c, msg);
+	if ( ! is_query )
+		{
+		c$dns$rcode = msg$rcode;
+		c$dns$rcode_name = base_errors[msg$rcode];
 
-	c$dns$saw_reply = T;
-	c$dns$total_replies = msg$num_answers + msg$num_addl + msg$num_auth;
+		if ( ! c$dns?$total_answers )
+			c$dns$total_answers = msg$num_answers;
+
+		if ( ! c$dns?$total_replies )
+			c$dns$total_replies = msg$num_answers + msg$num_addl + msg$num_auth;
+
+		if ( msg$rcode != 0 && msg$num_queries == 0 )
+			c$dns$rejected = T;
+		}
 	}
 
 event dns_message(c: connection, is_orig: bool, msg: dns_msg, len: count) &priority=5
 	{
-	set_session(c, msg, ! msg$QR);
+	hook set_session(c, msg, ! msg$QR);
 	}
 
-event dns_request(c: connection, msg: dns_msg, query: string, qtype: count, qclass: count, original_query: string) &priority=5
+hook do_reply(c: connection, msg: dns_msg, ans: dns_answer, reply: string) &priority=5
 	{
-	c$dns$saw_query = T;
+	# Records in a query are not answers to track.
+	if ( ! msg$QR || ans$answer_type != DNS_ANS )
+		return;
+
+	if ( ! c$dns?$query )
+		c$dns$query = ans$query;
+
+	c$dns$AA = msg$AA;
+	c$dns$RA = msg$RA;
+
+	if ( ! c$dns?$rtt )
+		{
+		c$dns$rtt = network_time() - c$dns$ts;
+		# No time passed: there was no query, only this reply.
+		if ( c$dns$rtt == 0secs )
+			delete c$dns$rtt;
+		}
+
+	if ( reply != "" )
+		{
+		if ( ! c$dns?$answers )
+			c$dns$answers = vector();
+		c$dns$answers += reply;
+
+		if ( ! c$dns?$TTLs )
+			c$dns$TTLs = vector();
+		c$dns$TTLs += ans$TTL;
+		}
+	}
+
+event dns_end(c: connection, msg: dns_msg) &priority=5
+	{
+	if ( ! c?$dns )
+		return;
+
+	if ( msg$QR )
+		c$dns$saw_reply = T;
+	else
+		c$dns$saw_query = T;
+	}
+
+event dns_end(c: connection, msg: dns_msg) &priority=-5
+	{
+	if ( ! c?$dns )
+		return;
+
+	if ( (c$dns$saw_reply && c$dns$saw_query) || to_multicast(c) )
+		{
+		Log::write(DNS::LOG, c$dns);
+		delete c$dns;
+		}
+	}
+
+event dns_request(c: connection, msg: dns_msg, query: string, qtype: count, qclass: count) &priority=5
+	{
 	c$dns$RD = msg$RD;
 	c$dns$TC = msg$TC;
 	c$dns$qclass = qclass;
@@ -176,163 +363,105 @@ event dns_request(c: connection, msg: dns_msg, query: string, qtype: count, qcla
 	c$dns$qtype_name = query_types[qtype];
 	c$dns$Z = msg$Z;
 
-	# Names in NetBIOS queries are encoded; keep the decoded form.
-	if ( query != "" )
-		c$dns$query = query;
-	}
-
-event dns_query_reply(c: connection, msg: dns_msg, query: string, qtype: count, qclass: count, original_query: string) &priority=5
-	{
-	if ( ! c$dns?$query && query != "" )
+	# NetBIOS names come encoded; type 33 there is NBSTAT, not SRV.
+	if ( c$id$resp_p == 137/udp )
 		{
-		c$dns$query = query;
-		c$dns$qclass = qclass;
-		c$dns$qclass_name = classes[qclass];
-		c$dns$qtype = qtype;
-		c$dns$qtype_name = query_types[qtype];
+		query = decode_netbios_name(query);
+		if ( c$dns$qtype_name == "SRV" )
+			c$dns$qtype_name = "NBSTAT";
 		}
+
+	c$dns$query = query;
 	}
 
-event dns_rejected(c: connection, msg: dns_msg, query: string, qtype: count, qclass: count, original_query: string) &priority=5
+event dns_rejected(c: connection, msg: dns_msg, query: string, qtype: count, qclass: count) &priority=5
 	{
 	if ( c?$dns )
 		c$dns$rejected = T;
 	}
 
-# Adds one answer to the record.
-function do_reply(c: connection, msg: dns_msg, ans: dns_answer, reply: string)
+event dns_unknown_reply(c: connection, msg: dns_msg, ans: dns_answer) &priority=5
 	{
-	if ( ! c?$dns )
-		return;
-
-	if ( ans$answer_type != DNS_ANS )
-		return;
-
-	if ( ! c$dns?$query && ans$query != "" )
-		c$dns$query = ans$query;
-
-	c$dns$AA = msg$AA;
-	c$dns$RA = msg$RA;
-
-	if ( ! c$dns?$answers )
-		c$dns$answers = vector();
-
-	if ( ! c$dns?$TTLs )
-		c$dns$TTLs = vector();
-
-	c$dns$answers += reply;
-	c$dns$TTLs += ans$TTL;
-	c$dns$total_answers = |c$dns$answers|;
+	hook do_reply(c, msg, ans, fmt("<unknown type=%s>", ans$qtype));
 	}
 
 event dns_A_reply(c: connection, msg: dns_msg, ans: dns_answer, a: addr) &priority=5
 	{
-	do_reply(c, msg, ans, fmt("%s", a));
+	hook do_reply(c, msg, ans, fmt("%s", a));
 	}
 
 event dns_AAAA_reply(c: connection, msg: dns_msg, ans: dns_answer, a: addr) &priority=5
 	{
-	do_reply(c, msg, ans, fmt("%s", a));
+	hook do_reply(c, msg, ans, fmt("%s", a));
 	}
 
 event dns_A6_reply(c: connection, msg: dns_msg, ans: dns_answer, a: addr) &priority=5
 	{
-	do_reply(c, msg, ans, fmt("%s", a));
+	hook do_reply(c, msg, ans, fmt("%s", a));
 	}
 
-event dns_CNAME_reply(c: connection, msg: dns_msg, ans: dns_answer, name: string) &priority=5
+# Character strings as "<KIND> <length> <bytes>", joined by spaces.
+function char_strings(kind: string, strs: string_vec): string
 	{
-	do_reply(c, msg, ans, name);
-	}
+	local s = "";
 
-event dns_PTR_reply(c: connection, msg: dns_msg, ans: dns_answer, name: string) &priority=5
-	{
-	do_reply(c, msg, ans, name);
-	}
+	for ( i in strs )
+		{
+		if ( i > 0 )
+			s += " ";
 
-event dns_NS_reply(c: connection, msg: dns_msg, ans: dns_answer, name: string) &priority=5
-	{
-	do_reply(c, msg, ans, name);
-	}
+		s += fmt("%s %d %s", kind, |strs[i]|, strs[i]);
+		}
 
-event dns_MX_reply(c: connection, msg: dns_msg, ans: dns_answer, name: string, preference: count) &priority=5
-	{
-	do_reply(c, msg, ans, name);
+	return s;
 	}
 
 event dns_TXT_reply(c: connection, msg: dns_msg, ans: dns_answer, strs: string_vec) &priority=5
 	{
-	local parts: string_vec = vector();
-
-	for ( i, s in strs )
-		parts += fmt("TXT %d %s", |s|, s);
-
-	do_reply(c, msg, ans, join_string_vec(parts, " "));
+	hook do_reply(c, msg, ans, char_strings("TXT", strs));
 	}
 
 event dns_SPF_reply(c: connection, msg: dns_msg, ans: dns_answer, strs: string_vec) &priority=5
 	{
-	local parts: string_vec = vector();
+	hook do_reply(c, msg, ans, char_strings("SPF", strs));
+	}
 
-	for ( i, s in strs )
-		parts += fmt("SPF %d %s", |s|, s);
+event dns_NS_reply(c: connection, msg: dns_msg, ans: dns_answer, name: string) &priority=5
+	{
+	hook do_reply(c, msg, ans, name);
+	}
 
-	do_reply(c, msg, ans, join_string_vec(parts, " "));
+event dns_CNAME_reply(c: connection, msg: dns_msg, ans: dns_answer, name: string) &priority=5
+	{
+	hook do_reply(c, msg, ans, name);
+	}
+
+event dns_MX_reply(c: connection, msg: dns_msg, ans: dns_answer, name: string, preference: count) &priority=5
+	{
+	hook do_reply(c, msg, ans, name);
+	}
+
+event dns_PTR_reply(c: connection, msg: dns_msg, ans: dns_answer, name: string) &priority=5
+	{
+	hook do_reply(c, msg, ans, name);
 	}
 
 event dns_SOA_reply(c: connection, msg: dns_msg, ans: dns_answer, soa: dns_soa) &priority=5
 	{
-	do_reply(c, msg, ans, soa$mname);
-	}
-
-event dns_SRV_reply(c: connection, msg: dns_msg, ans: dns_answer, target: string, priority: count, weight: count, p: count) &priority=5
-	{
-	do_reply(c, msg, ans, target);
-	}
-
-event dns_CAA_reply(c: connection, msg: dns_msg, ans: dns_answer, flags: count, tag: string, value: string) &priority=5
-	{
-	do_reply(c, msg, ans, fmt("CAA %d %s %s", flags, tag, value));
-	}
-
-event dns_HINFO_reply(c: connection, msg: dns_msg, ans: dns_answer, cpu: string, os: string) &priority=5
-	{
-	do_reply(c, msg, ans, fmt("HINFO %s %s", cpu, os));
+	hook do_reply(c, msg, ans, soa$mname);
 	}
 
 event dns_WKS_reply(c: connection, msg: dns_msg, ans: dns_answer) &priority=5
 	{
-	do_reply(c, msg, ans, "");
+	hook do_reply(c, msg, ans, "");
 	}
 
-event dns_end(c: connection, msg: dns_msg) &priority=5
+event dns_SRV_reply(c: connection, msg: dns_msg, ans: dns_answer, target: string, priority: count, weight: count, p: count) &priority=5
 	{
-	if ( ! c?$dns || ! msg$QR )
-		return;
-
-	# The reply's header fills the record.
-	c$dns$rcode = msg$rcode;
-	c$dns$rcode_name = base_errors[msg$rcode];
-	c$dns$AA = msg$AA;
-	c$dns$TC = msg$TC;
-	c$dns$RA = msg$RA;
-
-	if ( c$dns$saw_query && ! c$dns?$rtt )
-		c$dns$rtt = network_time() - c$dns$ts;
+	hook do_reply(c, msg, ans, target);
 	}
 
-event dns_end(c: connection, msg: dns_msg) &priority=-5
+event connection_state_remove(c: connection) &priority=-3
 	{
-	if ( ! c?$dns || ! msg$QR )
-		return;
-
-	Log::write(DNS::LOG, c$dns);
-	delete c$dns;
-	}
-
-event zeek_init() &priority=5
-	{
-	Log::create_stream(DNS::LOG, [$columns=Info, $ev=log_dns, $path="dns",
-	                              $policy=log_policy]);
-	Analyzer::register_for_ports(Analyzer::ANALYZER_DNS, ports);
+	finalize_dns(c);
 	}
