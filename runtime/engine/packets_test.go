@@ -39,6 +39,11 @@ func canon(s string) string {
 	})
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
+		// A baseline line is canonical already: masking again would hide
+		// its second time (x509.log's not_valid_before).
+		if strings.Contains(l, "XXXXXXXXXX.XXXXXX") {
+			continue
+		}
 		if m := tsRE.FindStringSubmatchIndex(l); m != nil {
 			lines[i] = l[:m[3]] + "XXXXXXXXXX.XXXXXX" + l[m[1]:]
 		}

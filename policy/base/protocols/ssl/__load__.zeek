@@ -1,2 +1,5 @@
 @load ./consts
+@load ./events
 @load ./main
+@load ./files
+@load-sigs ./dpd
