@@ -14,5 +14,6 @@
 @load base/protocols/conn
 @load base/protocols/dns
 @load base/protocols/http
+@load base/protocols/ftp
 @load base/protocols/ssh
 @load base/protocols/ssl

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"strings"
+	"time"
 
 	"github.com/gobro/gobro/builtins"
 	"github.com/gobro/gobro/lang/types"
@@ -102,6 +103,8 @@ func (e *Engine) analyzerBuiltin(name string) builtins.Impl {
 			_, ok := e.tagValue(a[0].Str())
 			return value.Bool(ok), nil
 		}
+	case "Analyzer::__schedule_analyzer":
+		return e.scheduleAnalyzer
 	case "disable_analyzer":
 		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
 			c := e.lookupConn(a[0])
@@ -130,7 +133,36 @@ func (e *Engine) attachAnalyzers(c *flow.Conn) {
 	}
 	if set := e.analyzers().Attach(c, also...); set != nil {
 		state(c).apps = set
+		for _, x := range set.Expected() {
+			if tag, ok := e.tagValue(x.Spec.Name); ok && e.handler("scheduled_analyzer_applied") {
+				e.raise1("scheduled_analyzer_applied", value.Value{P: e.connRecord(c)}, tag)
+			}
+		}
 	}
+}
+
+// scheduleAnalyzer is Analyzer::__schedule_analyzer(orig, resp, resp_p,
+// analyzer, tout): the connection from orig (any, when unspecified) to
+// resp:resp_p, if it comes within tout, gets the analyser instead of its
+// port's. As in Zeek it answers T whatever happens, and before the first
+// packet there is no time to count from: a warning, and nothing.
+func (e *Engine) scheduleAnalyzer(_ builtins.Context, a []value.Value) (value.Value, error) {
+	if e.netTime == 0 {
+		e.reporter("warning", "warning", "", "cannot schedule analyzers before processing begins; ignored")
+		return value.Bool(true), nil
+	}
+	tr := analyzer.TCP
+	switch a[2].PortProto() {
+	case value.ProtoUDP:
+		tr = analyzer.UDP
+	case value.ProtoTCP:
+	default:
+		return value.Bool(true), nil
+	}
+	now := time.Unix(0, int64(e.netTime*1e9))
+	tout := time.Duration(a[4].Double() * 1e9)
+	e.analyzers().Expect(a[0].Addr(), a[1].Addr(), uint16(a[2].PortNum()), tr, e.tagName(a[3]), now, tout)
+	return value.Bool(true), nil
 }
 
 // feedAnalyzers passes a packet whose checksum was accepted to its
@@ -218,8 +250,9 @@ func (h analyserHost) Raise(x *analyzer.Context, event string, args []value.Valu
 
 func (h analyserHost) Type(name string) types.Type { return h.e.typeOf(name) }
 
+// Global is a script global's value, for analysers' settings.
 func (h analyserHost) Global(name string) (value.Value, bool) { return h.e.global(name) }
 
-func (h analyserHost) Weird(x *analyzer.Context, name, addl string) {
-	h.e.connWeird(name, h.e.connRecord(x.Conn), addl, x.Spec.Name)
+func (h analyserHost) Weird(x *analyzer.Context, source, name, addl string) {
+	h.e.connWeird(name, h.e.connRecord(x.Conn), addl, source)
 }

@@ -78,8 +78,6 @@ func (e *Engine) connBuiltin(name string) builtins.Impl {
 			e.connWeird(a[0].Str(), rec, addl, a[4].Str())
 			return value.Bool(true), nil
 		}
-	case "Analyzer::__schedule_analyzer":
-		return analyzerStub
 	}
 	return nil
 }
@@ -147,11 +145,4 @@ func (e *Engine) placeholderConn(id value.Value) *value.Record {
 	setField(rec, "history", value.String(""))
 	setField(rec, "uid", value.String(""))
 	return rec
-}
-
-// analyzerStub answers schedule_analyzer with success without expecting
-// anything: no analyser we have yet needs an expected connection (FTP
-// data channels will).
-func analyzerStub(builtins.Context, []value.Value) (value.Value, error) {
-	return value.Bool(true), nil
 }

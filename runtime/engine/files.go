@@ -45,9 +45,11 @@ type fileKey struct {
 type fileState struct {
 	id  string
 	rec *value.Record // fa_file
-	// covered are the byte ranges seen, sorted and disjoint; next is
-	// where in-order data continues.
+	// covered are the byte ranges seen, sorted and disjoint; pos is
+	// where data without an offset goes; next is where the analysers'
+	// in-order data continues.
 	covered  [][2]uint64
+	pos      uint64
 	next     uint64
 	total    uint64
 	hasTotal bool
@@ -99,8 +101,8 @@ func (h analyserHost) FileGap(x *analyzer.Context, isOrig bool, n uint64) {
 	e := h.e
 	if f := e.fileMgr().current[fileKey{x.ID, isOrig}]; f != nil && !f.done && n > 0 {
 		e.sniffFile(f) // a gap ends the BOF buffer
-		e.raise1("file_gap", value.Value{P: f.rec}, value.Count(f.next), value.Count(n))
-		f.next += n
+		e.raise1("file_gap", value.Value{P: f.rec}, value.Count(f.pos), value.Count(n))
+		f.pos += n
 		f.gapped = true
 	}
 }
@@ -126,9 +128,7 @@ func (h analyserHost) FileEnd(x *analyzer.Context, isOrig bool) {
 		return
 	}
 	delete(fa.current, key)
-	// A file of known size that is still incomplete may go on in other
-	// connections (range requests): it stays until it times out.
-	if f != nil && !f.done && (!f.hasTotal || f.seen() >= f.total) {
+	if f != nil && !f.done {
 		h.e.finishFile(f)
 	}
 }
@@ -148,8 +148,10 @@ func (e *Engine) currentFile(x *analyzer.Context, isOrig bool) *fileState {
 		return nil
 	}
 	conn := e.connRecord(x.Conn)
+	// As in Zeek, the events already queued run first: the handle may
+	// depend on what they record (HTTP's MIME depth).
 	fa.handle = ""
-	e.dispatch(newEvent(fn, []value.Value{tag, value.Value{P: conn}, value.Bool(isOrig)}))
+	e.raiseNow("get_file_handle", tag, value.Value{P: conn}, value.Bool(isOrig))
 	if fa.handle == "" {
 		fa.current[key] = nil
 		return nil
@@ -213,10 +215,11 @@ func (e *Engine) newFile(id, source string, isOrig bool) *fileState {
 // everything after it, so those the scripts attach at file_new or
 // file_sniff see the whole file, as in Zeek.
 func (e *Engine) fileData(f *fileState, off int64, data []byte) {
-	start := f.next
+	start := f.pos
 	if off >= 0 {
 		start = uint64(off)
 	}
+	f.pos = start + uint64(len(data))
 	f.last = e.netTime
 	f.rec.Set("last_active", value.Time(e.netTime))
 	f.cover(start, start+uint64(len(data)))

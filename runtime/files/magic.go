@@ -48,8 +48,9 @@ var magicRules = []magicRule{
 	{"application/x-gzip", prefix("\x1f\x8b")},
 	{"application/x-bzip2", prefix("BZh")},
 	{"application/x-shockwave-flash", pattern(`^[FC]WS`)},
-	{"text/xml", pattern(lead + `<\?xml`)},
-	{"text/html", pattern(`(?i)` + lead + `(?:<!--.*?-->[\t\n\v\f\r ]*)*<(?:!doctype[\t\n\v\f\r ]+html|html|head|title|body|script|meta|div|p|h1|table|a )`)},
+	// An XML declaration before the markup does not make a page XML.
+	{"text/html", pattern(`(?i)` + lead + `(?:<\?xml[^>]*\?>[\t\n\v\f\r ]*)?(?:<!--.*?-->[\t\n\v\f\r ]*)*<(?:!doctype[\t\n\v\f\r ]+html|html|head|title|body|script|meta|div|p|h1|table|a )`)},
+	{"application/xml", pattern(lead + `<\?xml`)},
 	{"text/json", pattern(lead + `(?:\{[\t\n\v\f\r ]*"[^"]*"[\t\n\v\f\r ]*:|\[[\t\n\v\f\r ]*[\{\["0-9tfn-])`)},
 	{"text/plain", isText},
 }

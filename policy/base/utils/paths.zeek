@@ -5,15 +5,21 @@ module GLOBAL;
 ## Matches an absolute path.
 const absolute_path_pat = /(\/|[A-Za-z]:[\\\/]).*/;
 
-## Returns the first path found in a string (e.g. in an FTP reply).
+## Returns the first absolute path found in a string (e.g. in an FTP
+## reply): a quoted one first, without its quotes, as in a PWD reply
+## ("/pub" is the current directory); else one up to a blank or a quote
+## (a blank escaped with a backslash belongs to the path).
 function extract_path(input: string): string
 	{
-	local parts = split_string_n(input, /[\/\\].*/, T, 1);
+	local quoted = split_string_all(input, /\"(\/|[A-Za-z]:[\\\/])[^\"]*\"/);
+	if ( |quoted| >= 3 )
+		return quoted[1][1:|quoted[1]| - 1];
 
-	if ( |parts| < 2 )
+	local plain = split_string_all(input, /(\/|[A-Za-z]:[\\\/])([^\" ]|\\ )*/);
+	if ( |plain| < 3 )
 		return "";
 
-	return strip(parts[1]);
+	return plain[1];
 	}
 
 ## Joins a directory and a file name; absolute file names are kept.

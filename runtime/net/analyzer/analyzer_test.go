@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	gnet "github.com/gobro/gobro/runtime/net"
 	"github.com/gobro/gobro/runtime/net/flow"
@@ -71,7 +72,7 @@ func (host) Confirmed(x *Context) { events = append(events, x.Spec.Name+" confir
 func (host) Violated(x *Context, reason string, data []byte) {
 	events = append(events, fmt.Sprintf("%s violation %s %q", x.Spec.Name, reason, data))
 }
-func (host) Weird(x *Context, name, addl string) {}
+func (host) Weird(x *Context, source, name, addl string) {}
 func (host) Inconsistent(c *flow.Conn, old, new []byte, flags uint8) {
 	events = append(events, fmt.Sprintf("inconsistent %q %q %#x", old, new, flags))
 }
@@ -264,4 +265,62 @@ func TestRaiseOnlyWhileAttached(t *testing.T) {
 	if x.NewRecord("nothing") != nil {
 		t.Fatal("NewRecord of an unknown type is not nil")
 	}
+}
+
+// An expected connection gets its expected analysers instead of its
+// port's; the expectation is not used up (Zeek keeps it until its
+// deadline), an unspecified originator matches any, and an expectation
+// past its deadline, or for other endpoints, changes nothing.
+func TestExpectedConnection(t *testing.T) {
+	m := newManager(Config{BufferSize: 1024})
+	m.RegisterPort("TPORT", 7000, TCP)
+	now := time.Unix(0, 0) // the test connections start at 0
+	if m.Expect(netip.Addr{}, netip.MustParseAddr("10.0.0.2"), 7000, TCP, "NOPE", now, time.Minute) ||
+		m.Expect(netip.Addr{}, netip.MustParseAddr("10.0.0.2"), 7000, TCP, "TUDP", now, time.Minute) {
+		t.Fatal("Expect accepted an unknown kind or a wrong transport")
+	}
+	names := func(xs []*Context) string {
+		var out []string
+		for _, x := range xs {
+			out = append(out, x.Spec.Name)
+		}
+		return strings.Join(out, ",")
+	}
+	if !m.Expect(netip.MustParseAddr("10.0.0.1"), netip.MustParseAddr("10.0.0.2"), 7000, TCP, "TSIG", now, time.Minute) {
+		t.Fatal("Expect failed")
+	}
+	for i := 0; i < 2; i++ {
+		s := m.Attach(conn(gnet.ProtoTCP, 7000))
+		if got := names(s.Running()); got != "TSIG" {
+			t.Fatalf("connection %d runs %q, want TSIG only", i, got)
+		}
+		if got := names(s.Expected()); got != "TSIG" {
+			t.Fatalf("connection %d expected %q", i, got)
+		}
+	}
+	if s := m.Attach(conn(gnet.ProtoUDP, 7000)); s != nil && names(s.Running()) != "" {
+		t.Fatalf("UDP connection runs %q", names(s.Running()))
+	}
+
+	// Any originator; the same kind expected twice starts once.
+	m.Expect(netip.IPv6Unspecified(), netip.MustParseAddr("10.0.0.2"), 7001, TCP, "TPORT", now, time.Minute)
+	m.Expect(netip.IPv4Unspecified(), netip.MustParseAddr("10.0.0.2"), 7001, TCP, "TPORT", now, time.Minute)
+	s := m.Attach(conn(gnet.ProtoTCP, 7001))
+	if got := names(s.Running()); got != "TPORT" || names(s.Expected()) != "TPORT" {
+		t.Fatalf("wildcard: runs %q", got)
+	}
+
+	// Expired (a deadline before the connection's start), and expired
+	// ones are dropped when the next is added.
+	m.Expect(netip.Addr{}, netip.MustParseAddr("10.0.0.2"), 7002, TCP, "TSIG", now.Add(-time.Hour), time.Minute)
+	m.RegisterPort("TPORT", 7002, TCP)
+	s = m.Attach(conn(gnet.ProtoTCP, 7002))
+	if got := names(s.Running()); got != "TPORT" || len(s.Expected()) != 0 {
+		t.Fatalf("expired: runs %q, expected %d", got, len(s.Expected()))
+	}
+	m.Expect(netip.Addr{}, netip.MustParseAddr("10.0.0.9"), 7003, TCP, "TSIG", now.Add(2*time.Minute), time.Minute)
+	if len(m.expected) != 1 {
+		t.Fatalf("%d expectations left, want 1 (the others expired)", len(m.expected))
+	}
+	events = nil
 }

@@ -15,9 +15,10 @@ type Files interface {
 	// FileSize gives the current file's total size, when the protocol
 	// announces it (a file that reaches it ends by itself).
 	FileSize(ctx *Context, isOrig bool, size uint64)
-	// FileEnd ends the direction's current file: the next data starts a
-	// new one. A file whose known size was not reached stays open for
-	// other connections until it times out.
+	// FileEnd ends the direction's current file; the next data starts a
+	// new one. A protocol whose file goes on in other connections (HTTP
+	// range replies) leaves it open instead: it ends when complete or
+	// times out.
 	FileEnd(ctx *Context, isOrig bool)
 }
 

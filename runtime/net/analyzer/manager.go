@@ -13,7 +13,7 @@ type Host interface {
 	// Violated: ctx found data that breaks its protocol.
 	Violated(ctx *Context, reason string, data []byte)
 	// Weird: ctx saw something odd (a conn weird).
-	Weird(ctx *Context, name, addl string)
+	Weird(ctx *Context, source, name, addl string)
 	// Inconsistent: retransmitted TCP bytes differ from those seen first
 	// (only with Config.Inconsistencies); flags are the TCP flags of the
 	// packet that brought the new copy.
@@ -55,6 +55,8 @@ type Manager struct {
 	// tr; nil after a change of what is enabled.
 	watch map[Transport][]watched // per transport, made on first use
 	sigs  map[*Spec][]Signature
+	// expected are the connections announced by Expect.
+	expected map[expectKey][]expectation
 }
 
 // NewManager returns a manager with every registered analyser enabled and
@@ -166,18 +168,20 @@ func transportOf(c *flow.Conn) Transport {
 	return 0
 }
 
-// Attach prepares analysis of a new connection: the analysers its
-// responder port starts, the signatures that may start others, and the
-// analysers in also (the engine's own consumers, started whatever the
-// port). It returns nil when there is nothing to do, which costs the
-// connection nothing further.
+// Attach prepares analysis of a new connection: the analysers expected
+// for it (see Expect) or else those its responder port starts, the
+// signatures that may start others, and the analysers in also (the
+// engine's own consumers, started whatever the port). It returns nil
+// when there is nothing to do, which costs the connection nothing
+// further.
 func (m *Manager) Attach(c *flow.Conn, also ...*Spec) *Set {
 	tr := transportOf(c)
 	if tr == 0 {
 		return nil
 	}
-	var start []*Spec
-	if !m.cfg.IgnorePorts {
+	expected := m.expectedFor(c, tr)
+	start := expected
+	if len(expected) == 0 && !m.cfg.IgnorePorts {
 		for _, s := range m.ports[portKey{c.ID.RespP, tr}] {
 			if m.Enabled(s) {
 				start = append(start, s)
@@ -193,8 +197,11 @@ func (m *Manager) Attach(c *flow.Conn, also ...*Spec) *Set {
 		return nil
 	}
 	set := &Set{m: m, conn: c, tcp: tr == TCP}
-	for _, s := range start {
-		set.start(s)
+	for i, s := range start {
+		x := set.start(s)
+		if i < len(expected) {
+			set.expected = append(set.expected, x)
+		}
 	}
 	if len(watch) > 0 {
 		set.pia = newPIA(watch, tr == UDP, m.cfg.BufferSize)
@@ -237,7 +244,11 @@ func (x *Context) Violation(reason string, data []byte) {
 }
 
 // Weird reports an oddity of this connection.
-func (x *Context) Weird(name, addl string) { x.set.m.host.Weird(x, name, addl) }
+func (x *Context) Weird(name, addl string) { x.set.m.host.Weird(x, x.Spec.Name, name, addl) }
+
+// WeirdFrom reports an oddity found by a part of the analyser that Zeek
+// names on its own (HTTP's line splitting is "CONTENTLINE").
+func (x *Context) WeirdFrom(source, name, addl string) { x.set.m.host.Weird(x, source, name, addl) }
 
 // Remove detaches the analyser from its connection (its Done is called).
 func (x *Context) Remove() { x.set.Remove(x.ID) }

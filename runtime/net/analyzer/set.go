@@ -18,6 +18,10 @@ type Set struct {
 	dirs    [2]*direction // TCP, made with the first packet
 	closed  bool
 	flags   uint8 // the TCP flags of the packet being fed
+
+	// expected are the analysers started because the connection was
+	// expected (Manager.Expect).
+	expected []*Context
 }
 
 // direction is one TCP endpoint's stream. It is keyed by the endpoint,

@@ -258,7 +258,20 @@ event file_state_remove(f: fa_file) &priority=10
 	set_info(f);
 	}
 
+# One line per connection that carried the file, as Zeek 5 and later
+# write files.log (a file without connections gets one line).
 event file_state_remove(f: fa_file) &priority=-10
 	{
-	Log::write(Files::LOG, f$info);
+	if ( ! f?$conns || |f$conns| == 0 )
+		{
+		Log::write(Files::LOG, f$info);
+		return;
+		}
+
+	for ( cid, c in f$conns )
+		{
+		f$info$uid = c$uid;
+		f$info$id = cid;
+		Log::write(Files::LOG, f$info);
+		}
 	}

@@ -1,2 +1,5 @@
 @load ./main
+@load ./entities
 @load ./utils
+@load ./files
+@load-sigs ./dpd

@@ -1,230 +1,319 @@
-##! http.log: one record per HTTP request/reply pair. Pipelined requests are
-##! matched to replies in order.
+##! http.log: one line per request/reply pair. Requests may be pipelined:
+##! the state keeps every transaction not yet answered, numbered in order,
+##! and replies are matched to them in the same order.
 
 @load base/frameworks/logging
 @load base/frameworks/analyzer
+@load base/frameworks/tunnels
 @load base/protocols/conn/removal-hooks
+# The analyser's weirds (CONTENTLINE's among them) reach weird.log even
+# under -b with only the HTTP scripts, as in Zeek's own HTTP tests.
+@load base/frameworks/notice/weird
 
 module HTTP;
 
 export {
 	redef enum Log::ID += { LOG };
 
+	## Ports the HTTP analyser is started for.
+	const ports = {
+		80/tcp, 81/tcp, 631/tcp, 1080/tcp, 3128/tcp,
+		8000/tcp, 8080/tcp, 8888/tcp,
+	} &redef;
+
 	## Policy hook of http.log.
 	global log_policy: Log::PolicyHook;
 
-	## Labels that scripts attach to a transaction.
+	## Labels scripts attach to a transaction.
 	type Tags: enum {
 		## No tag.
-		EMPTY,
+		EMPTY
 	};
 
-	## One http.log record.
+	## Whether basic-auth passwords go into the log.
+	option default_capture_password = F;
+
+	## One http.log line.
 	type Info: record {
-		## Time of the request.
+		## When the request began.
 		ts: time &log;
 		## The connection's uid.
 		uid: string &log;
-		## The connection's id.
+		## The connection's endpoints.
 		id: conn_id &log;
-		## Position of the transaction in the connection (1, 2, ...).
+		## Position of the transaction in the connection: 1, 2, ...
 		trans_depth: count &log;
-		## Request method.
+		## The request method.
 		method: string &log &optional;
-		## Host header.
+		## The Host header.
 		host: string &log &optional;
-		## Request URI.
+		## The request URI, unescaped.
 		uri: string &log &optional;
-		## Referer header.
+		## The Referer header.
 		referrer: string &log &optional;
-		## HTTP version of the request.
+		## The HTTP version of the reply.
 		version: string &log &optional;
-		## User-Agent header.
+		## The User-Agent header.
 		user_agent: string &log &optional;
-		## Origin header.
+		## The Origin header.
 		origin: string &log &optional;
-		## Bytes of request body.
+		## Body bytes of the request (after decompression).
 		request_body_len: count &log &default=0;
-		## Bytes of response body.
+		## Body bytes of the reply (after decompression).
 		response_body_len: count &log &default=0;
-		## Reply status.
+		## The final status code.
 		status_code: count &log &optional;
+		## Its reason phrase.
 		status_msg: string &log &optional;
-		## Last 1xx status seen.
+		## The last informational (1xx) status code.
 		info_code: count &log &optional;
+		## Its reason phrase.
 		info_msg: string &log &optional;
-		## Tags attached by scripts.
+		## Labels scripts attached.
 		tags: set[Tags] &log;
-		## Basic-auth credentials.
+		## The user name of basic authentication.
 		username: string &log &optional;
+		## Its password, when default_capture_password allows.
 		password: string &log &optional;
-		## Proxy-related headers seen.
+		## Whether to keep the password.
+		capture_password: bool &default=default_capture_password;
+		## Headers that show the request went through a proxy.
 		proxied: set[string] &log &optional;
-		## Files in the request body.
-		orig_fuids: vector of string &log &optional;
-		orig_filenames: vector of string &log &optional;
-		orig_mime_types: vector of string &log &optional;
-		## Files in the response body.
-		resp_fuids: vector of string &log &optional;
-		resp_filenames: vector of string &log &optional;
-		resp_mime_types: vector of string &log &optional;
-		## Internal: whether the request/reply have been seen.
-		orig_done: bool &default=F;
-		resp_done: bool &default=F;
+		## Whether the request asked for a byte range.
+		range_request: bool &default=F;
 	};
 
-	## Pending transactions of a connection.
+	## The transactions of one connection.
 	type State: record {
+		## Transactions not yet logged, by number.
 		pending: table[count] of Info;
+		## Number of the latest request.
 		current_request: count &default=0;
+		## Number of the transaction the replies are at.
 		current_response: count &default=0;
+		## Transactions made so far.
 		trans_depth: count &default=0;
 	};
 
-	## Headers that show a request went through a proxy.
+	## Request headers whose presence means a proxy was involved.
 	option proxy_headers: set[string] = {
-		"FORWARDED", "X-FORWARDED-FOR", "X-FORWARDED-FROM", "CLIENT-IP",
-		"VIA", "XROXY-CONNECTION", "PROXY-CONNECTION",
+		"FORWARDED",
+		"X-FORWARDED-FOR",
+		"X-FORWARDED-FROM",
+		"CLIENT-IP",
+		"VIA",
+		"XROXY-CONNECTION",
+		"PROXY-CONNECTION",
 	};
 
-	## Methods that are recognised as HTTP.
+	## Methods taken as HTTP; others get an unknown_HTTP_method weird.
 	option http_methods: set[string] = {
-		"GET", "POST", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE",
-		"CONNECT", "PROPFIND", "PROPPATCH", "MKCOL", "COPY", "MOVE",
-		"LOCK", "UNLOCK", "POLL", "REPORT", "SUBSCRIBE", "BMOVE", "SEARCH",
+		"GET", "POST", "HEAD", "OPTIONS",
+		"PUT", "DELETE", "TRACE", "CONNECT",
+		"PROPFIND", "PROPPATCH", "MKCOL",
+		"COPY", "MOVE", "LOCK", "UNLOCK",
+		"POLL", "REPORT", "SUBSCRIBE", "BMOVE",
+		"SEARCH",
+		"QUERY",
 	};
 
-	## Ports of the HTTP analyzer.
-	const ports = {
-		80/tcp, 81/tcp, 631/tcp, 1080/tcp, 3128/tcp, 8000/tcp, 8080/tcp, 8888/tcp,
-	} &redef;
-
-	## Raised with every http.log record.
+	## Raised with each http.log line.
 	global log_http: event(rec: Info);
+
+	## Most transactions waiting for a reply; past it the oldest are
+	## logged unanswered (0: no limit).
+	option max_pending_requests = 100;
+
+	## Longest string field written to http.log (0: no limit).
+	const default_max_field_string_bytes = 0 &redef;
 }
 
 redef record connection += {
-	## The transaction being worked on.
+	## The transaction being looked at.
 	http: Info &optional;
-	## Pending transactions.
+	## The connection's transactions.
 	http_state: State &optional;
 };
 
-redef likely_server_ports += ports;
+redef likely_server_ports += { ports };
 
+event zeek_init() &priority=5
+	{
+	Log::create_stream(HTTP::LOG, [$columns=Info, $ev=log_http, $path="http",
+	                               $policy=log_policy]);
+	Analyzer::register_for_ports(Analyzer::ANALYZER_HTTP, ports);
+	}
+
+function code_in_range(c: count, min: count, max: count): bool
+	{
+	return c >= min && c <= max;
+	}
+
+function new_http_session(c: connection): Info
+	{
+	return Info($ts=network_time(), $uid=c$uid, $id=c$id,
+	            $trans_depth=++c$http_state$trans_depth, $tags=set());
+	}
+
+# Logs what is left when the connection goes away.
 hook finalize_http(c: connection)
 	{
 	if ( ! c?$http_state )
 		return;
 
-	for ( depth, info in c$http_state$pending )
+	# Number 0 collects what came before any request or reply line; it
+	# is no transaction and is not logged.
+	for ( n, info in c$http_state$pending )
+		{
+		if ( n == 0 )
+			next;
 		Log::write(HTTP::LOG, info);
-
-	delete c$http_state;
+		}
 	}
 
-function new_http_session(c: connection): Info
+function ensure_state(c: connection)
 	{
-	++c$http_state$trans_depth;
-	return Info($ts=network_time(), $uid=c$uid, $id=c$id,
-	            $trans_depth=c$http_state$trans_depth, $tags=set());
+	if ( c?$http_state )
+		return;
+
+	c$http_state = State($pending=table());
+	Conn::register_removal_hook(c, finalize_http);
 	}
 
-# Points c$http at the transaction a message belongs to.
+# Points c$http at the transaction of the current request (is_orig) or
+# of the current reply, making it if needed.
 function set_state(c: connection, is_orig: bool)
 	{
-	if ( ! c?$http_state )
-		{
-		c$http_state = State($pending=table());
-		Conn::register_removal_hook(c, finalize_http);
-		}
-
+	ensure_state(c);
 	local s = c$http_state;
+	local n = is_orig ? s$current_request : s$current_response;
 
-	if ( s$current_request == 0 )
-		s$current_request = 1;
+	if ( n !in s$pending )
+		s$pending[n] = new_http_session(c);
 
-	if ( s$current_response == 0 )
-		s$current_response = 1;
-
-	local idx = is_orig ? s$current_request : s$current_response;
-
-	if ( idx !in s$pending )
-		s$pending[idx] = new_http_session(c);
-
-	c$http = s$pending[idx];
+	c$http = s$pending[n];
 	}
 
 event http_request(c: connection, method: string, original_URI: string,
                    unescaped_URI: string, version: string) &priority=5
 	{
+	ensure_state(c);
+	local s = c$http_state;
+
+	# A reply came before its request: catch the requests up.
+	if ( s$current_request < s$current_response )
+		{
+		Reporter::conn_weird("HTTP_response_before_request", c);
+		s$current_request = s$current_response;
+		}
+
+	# Too many requests in flight: log the oldest as they are.
+	if ( max_pending_requests > 0 && |s$pending| > max_pending_requests )
+		{
+		Reporter::conn_weird("HTTP_excessive_pipelining", c);
+
+		if ( s$current_response == 0 )
+			++s$current_response;
+
+		while ( s$current_response < s$current_request )
+			{
+			local r = s$current_response;
+			if ( r in s$pending )
+				{
+				Log::write(HTTP::LOG, s$pending[r]);
+				delete s$pending[r];
+				}
+			++s$current_response;
+			}
+		}
+
+	++s$current_request;
 	set_state(c, T);
+
 	c$http$method = method;
 	c$http$uri = unescaped_URI;
-	c$http$version = version;
+
+	if ( method !in http_methods )
+		Reporter::conn_weird("unknown_HTTP_method", c, method);
 	}
 
 event http_reply(c: connection, version: string, code: count, reason: string) &priority=5
 	{
-	set_state(c, F);
+	ensure_state(c);
+	local s = c$http_state;
 
-	if ( code >= 100 && code < 200 && code != 101 )
-		{
-		c$http$info_code = code;
-		c$http$info_msg = reason;
-		return;
-		}
+	# After an interim (1xx) reply the final one belongs to the same
+	# transaction; otherwise a reply moves on to the next one.
+	if ( s$current_response !in s$pending ||
+	     (s$pending[s$current_response]?$status_code &&
+	      ! code_in_range(s$pending[s$current_response]$status_code, 100, 199)) )
+		++s$current_response;
+
+	set_state(c, F);
 
 	c$http$status_code = code;
 	c$http$status_msg = reason;
+	c$http$version = version;
 
-	if ( ! c$http?$version )
-		c$http$version = version;
+	if ( code_in_range(code, 100, 199) )
+		{
+		c$http$info_code = code;
+		c$http$info_msg = reason;
+		}
+
+	if ( c$http?$method && c$http$method == "CONNECT" && code == 200 )
+		{
+		# All connections through the same proxy to the same place are
+		# one tunnel, whatever their source port.
+		local tid = copy(c$id);
+		tid$orig_p = 0/tcp;
+		Tunnel::register([$cid=tid, $tunnel_type=Tunnel::HTTP]);
+		}
 	}
 
-event http_header(c: connection, is_orig: bool, original_name: string, name: string, value: string) &priority=5
+event http_header(c: connection, is_orig: bool, name: string, value: string) &priority=5
 	{
 	set_state(c, is_orig);
 
 	if ( ! is_orig )
 		return;
 
-	switch ( name ) {
-	case "HOST":
-		c$http$host = value;
-		break;
-	case "REFERER":
+	if ( name == "REFERER" )
 		c$http$referrer = value;
-		break;
-	case "USER-AGENT":
-		c$http$user_agent = value;
-		break;
-	case "ORIGIN":
+	else if ( name == "HOST" )
+		c$http$host = value;
+	else if ( name == "RANGE" )
+		c$http$range_request = T;
+	else if ( name == "ORIGIN" )
 		c$http$origin = value;
-		break;
-	case "AUTHORIZATION":
-		if ( /^[Bb][Aa][Ss][Ii][Cc] / in value )
+	else if ( name == "USER-AGENT" )
+		c$http$user_agent = value;
+	else if ( name in proxy_headers )
+		{
+		if ( ! c$http?$proxied )
+			c$http$proxied = set();
+		add c$http$proxied[fmt("%s -> %s", name, value)];
+		}
+	else if ( name == "AUTHORIZATION" || name == "PROXY-AUTHORIZATION" )
+		{
+		if ( /^[bB][aA][sS][iI][cC] / in value )
 			{
-			local creds = decode_base64(sub(value, /^[Bb][Aa][Ss][Ii][Cc] +/, ""));
-			local parts = split_string1(creds, /:/);
-
-			if ( |parts| == 2 )
+			local userpass = decode_base64(sub(value, /[bB][aA][sS][iI][cC][[:blank:]]+/, ""));
+			local up = split_string1(userpass, /:/);
+			if ( |up| == 2 )
 				{
-				c$http$username = parts[0];
-				c$http$password = "<hidden>";
+				c$http$username = up[0];
+				if ( c$http$capture_password )
+					c$http$password = up[1];
+				}
+			else
+				{
+				c$http$username = fmt("<problem-decoding> (%s)", value);
+				if ( c$http$capture_password )
+					c$http$password = userpass;
 				}
 			}
-		break;
-	default:
-		if ( name in proxy_headers )
-			{
-			if ( ! c$http?$proxied )
-				c$http$proxied = set();
-
-			add c$http$proxied[fmt("%s -> %s", name, value)];
-			}
-		break;
-	}
+		}
 	}
 
 event http_message_done(c: connection, is_orig: bool, stat: http_message_stat) &priority=5
@@ -232,46 +321,21 @@ event http_message_done(c: connection, is_orig: bool, stat: http_message_stat) &
 	set_state(c, is_orig);
 
 	if ( is_orig )
-		{
 		c$http$request_body_len = stat$body_length;
-		c$http$orig_done = T;
-		}
 	else
-		{
 		c$http$response_body_len = stat$body_length;
-
-		# An interim (1xx) reply does not finish the transaction.
-		if ( c$http?$status_code )
-			c$http$resp_done = T;
-		}
 	}
 
 event http_message_done(c: connection, is_orig: bool, stat: http_message_stat) &priority=-5
 	{
-	local s = c$http_state;
-	local idx = is_orig ? s$current_request : s$current_response;
-
-	if ( idx !in s$pending )
+	# A finished reply completes its transaction, unless it was an
+	# interim one: the final reply is still to come.
+	if ( is_orig )
 		return;
 
-	local info = s$pending[idx];
+	if ( c$http?$status_code && code_in_range(c$http$status_code, 100, 199) )
+		return;
 
-	if ( is_orig )
-		++s$current_request;
-	else if ( info$resp_done )
-		++s$current_response;
-
-	# A transaction is logged once both halves are done.
-	if ( info$orig_done && info$resp_done )
-		{
-		Log::write(HTTP::LOG, info);
-		delete s$pending[idx];
-		}
-	}
-
-event zeek_init() &priority=5
-	{
-	Log::create_stream(HTTP::LOG, [$columns=Info, $ev=log_http, $path="http",
-	                               $policy=log_policy]);
-	Analyzer::register_for_ports(Analyzer::ANALYZER_HTTP, ports);
+	Log::write(HTTP::LOG, c$http);
+	delete c$http_state$pending[c$http_state$current_response];
 	}

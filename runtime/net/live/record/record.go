@@ -2,7 +2,8 @@
 // runs clients and servers across a fresh veth pair (two network
 // namespaces it creates and deletes), the packets crossing the link are
 // captured with gobro's own live capture, and the trace is written as a
-// pcap file to be committed under testdata/ with its golden logs.
+// pcap file to be committed under testdata/pcap with its golden logs
+// (NAME.LOG.log, checked by runtime/engine's TestRecordedTraces).
 //
 // Traces are regenerated only on request, with the test flag -record
 // (go test ./runtime/net/protocols/dns -run Record -record): real traffic

@@ -1,0 +1,7 @@
+@load ./events
+@load ./utils-commands
+@load ./info
+@load ./main
+@load ./utils
+@load ./files
+@load-sigs ./dpd

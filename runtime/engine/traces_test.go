@@ -1,0 +1,122 @@
+package engine_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/gobro/gobro/lang/frontend"
+	"github.com/gobro/gobro/lang/load"
+	"github.com/gobro/gobro/runtime/engine"
+	gnet "github.com/gobro/gobro/runtime/net"
+	"github.com/gobro/gobro/runtime/net/uid"
+)
+
+var updateTraces = flag.Bool("update-traces", false, "rewrite the golden logs of the recorded traces in testdata/pcap")
+
+// TestRecordedTraces runs each trace we recorded from real traffic
+// (testdata/pcap/NAME.pcap, made by the protocol packages' TestRecord
+// tests with -record) through the default policy, as `gobro -C -r
+// NAME.pcap` would (the captures come from a veth link, whose outgoing
+// checksums are left to the absent hardware), and compares every log it
+// has a golden for (NAME.LOG.log) byte for byte, but for the #open and
+// #close lines. A log a trace should not write is caught too: every log
+// the run writes needs a golden. -update-traces rewrites the goldens.
+func TestRecordedTraces(t *testing.T) {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "pcap"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	traces, _ := filepath.Glob(filepath.Join(dir, "*.pcap"))
+	for _, trace := range traces {
+		name := strings.TrimSuffix(filepath.Base(trace), ".pcap")
+		goldens, _ := filepath.Glob(filepath.Join(dir, name+".*.log"))
+		if len(goldens) == 0 || name == "sample" { // sample: TestSampleConnLog
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			logs := runRecorded(t, trace)
+			if *updateTraces {
+				for _, g := range goldens {
+					os.Remove(g)
+				}
+				for log, text := range logs {
+					if err := os.WriteFile(filepath.Join(dir, name+"."+log), []byte(text), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			var names []string
+			for log := range logs {
+				names = append(names, log)
+			}
+			sort.Strings(names)
+			for _, log := range names {
+				golden := filepath.Join(dir, name+"."+log)
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Errorf("the run writes %s, which has no golden %s", log, filepath.Base(golden))
+					continue
+				}
+				if got := logs[log]; got != string(want) {
+					d, cols, _ := diffColumns(got, string(want))
+					t.Errorf("%s differs from %s (columns %v):\n%s", log, filepath.Base(golden), cols, d)
+				}
+			}
+			for _, g := range goldens {
+				log := strings.TrimPrefix(filepath.Base(g), name+".")
+				if _, ok := logs[log]; !ok {
+					t.Errorf("golden %s, but the run wrote no %s", filepath.Base(g), log)
+				}
+			}
+		})
+	}
+}
+
+var openClose = regexp.MustCompile(`(?m)^#(open|close)\t.*$`)
+
+// runRecorded runs the default policy over a trace in a temp dir and
+// returns the logs it wrote (#open/#close masked).
+func runRecorded(t *testing.T, trace string) map[string]string {
+	t.Helper()
+	t.Chdir(t.TempDir())
+	t.Setenv("TZ", "UTC")
+	t.Setenv("ZEEK_SEED_FILE", "")
+	t.Setenv("ZEEK_SEED_VALUES", "")
+	res := frontend.Load(&frontend.Config{SearchPath: load.SearchPath(os.Getenv)})
+	if res.Diags.HasErrors() {
+		var b strings.Builder
+		res.Diags.Print(&b, res.Sources())
+		t.Fatalf("loading the default policy:\n%s", b.String())
+	}
+	gen, err := uid.New(uid.Options{Deterministic: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := gnet.Open(trace)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer src.Close()
+	var stdout, stderr strings.Builder
+	eng := engine.New(res.Program, &stdout, &stderr)
+	eng.SetPacketInput(engine.PacketInput{Source: src, UIDs: gen, IgnoreChecksums: true})
+	if code := eng.Run(); code != 0 || stderr.Len() > 0 {
+		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
+	}
+	logs := map[string]string{}
+	files, _ := filepath.Glob("*.log")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		logs[f] = openClose.ReplaceAllString(string(b), "#$1\tXXXX-XX-XX-XX-XX-XX")
+	}
+	return logs
+}

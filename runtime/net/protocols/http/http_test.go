@@ -1,0 +1,104 @@
+package http
+
+import (
+	"strings"
+	"testing"
+)
+
+// exchange is one piece of a conversation: data from one side, a gap,
+// or the end of a side.
+type exchange struct {
+	orig bool
+	data string
+	gap  uint64
+	eof  bool
+}
+
+func c(s string) exchange { return exchange{orig: true, data: s} }
+func s(s string) exchange { return exchange{data: s} }
+
+// run feeds a conversation to a new analyser and returns its transcript;
+// quiet events are left out.
+func run(t *testing.T, quiet []string, ex ...exchange) []string {
+	t.Helper()
+	r := &recorder{unhandled: map[string]bool{}}
+	for _, e := range quiet {
+		r.unhandled[e] = true
+	}
+	a := New(r)
+	for _, e := range ex {
+		switch {
+		case e.eof:
+			a.EndOfData(e.orig)
+		case e.gap > 0:
+			a.Gap(e.orig, e.gap)
+		default:
+			a.Deliver(e.orig, []byte(e.data))
+		}
+	}
+	a.Done()
+	return r.log
+}
+
+func check(t *testing.T, got []string, want string) {
+	t.Helper()
+	w := strings.Split(strings.TrimSpace(want), "\n")
+	for i := range w {
+		w[i] = strings.TrimSpace(w[i])
+	}
+	if strings.Join(got, "\n") != strings.Join(w, "\n") {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(w, "\n"))
+	}
+}
+
+func TestGetWithBody(t *testing.T) {
+	got := run(t, []string{"http_stats"},
+		c("GET /a%20b?x=1 HTTP/1.1\r\nHost: example.com\r\nUser-Agent: t\r\n\r\n"),
+		s("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhel"),
+		s("lo"),
+	)
+	check(t, got, `
+		confirm
+		http_request "GET" "/a%20b?x=1" "/a b?x=1" "1.1"
+		http_begin_entity orig
+		http_header orig "Host" "HOST" "example.com"
+		http_header orig "User-Agent" "USER-AGENT" "t"
+		http_all_headers orig {[original_name="Host" name="HOST" value="example.com"],[original_name="User-Agent" name="USER-AGENT" value="t"]}
+		http_content_type orig "TEXT" "PLAIN"
+		http_end_entity orig
+		file-end orig
+		http_message_done orig [interrupted=false finish_msg="message ends normally" body_length=0 content_gap_length=0 header_length=53]
+		confirm
+		http_reply "1.1" 200 "OK"
+		http_begin_entity resp
+		http_header resp "Content-Type" "CONTENT-TYPE" "text/plain"
+		http_header resp "Content-Length" "CONTENT-LENGTH" "5"
+		http_all_headers resp {[original_name="Content-Type" name="CONTENT-TYPE" value="text/plain"],[original_name="Content-Length" name="CONTENT-LENGTH" value="5"]}
+		http_content_type resp "TEXT" "PLAIN"
+		http_entity_data resp 3 "hel"
+		file-size resp 5
+		file resp "hel"
+		http_entity_data resp 2 "lo"
+		file resp "lo"
+		http_end_entity resp
+		file-end resp
+		http_message_done resp [interrupted=false finish_msg="message ends normally" body_length=5 content_gap_length=0 header_length=56]
+		file-end orig
+	`)
+}
+
+func TestPartialHistory(t *testing.T) {
+	for h, want := range map[string]bool{
+		"ShADadFf": false, // a whole connection
+		"DdA":      true,  // joined in the middle (wikipedia.pcap)
+		"^hADdFaf": false, // first seen at the SYN-ACK (tcp-missing-syn.pcap)
+		"Sh":       false,
+		"SaD":      true, // the responder answered without a SYN
+		"":         false,
+		"CcShAD":   false, // bad-checksum letters do not count
+	} {
+		if got := partialHistory(h); got != want {
+			t.Errorf("partialHistory(%q) = %v, want %v", h, got, want)
+		}
+	}
+}
