@@ -11,6 +11,7 @@ require (
 require (
 	github.com/alecthomas/participle/v2 v2.1.4 // indirect
 	github.com/gopacket/gopacket v1.7.7 // indirect
+	github.com/minio/highwayhash v1.0.4 // indirect
 	golang.org/x/net v0.55.0 // indirect
 	golang.org/x/sys v0.45.0 // indirect
 )
