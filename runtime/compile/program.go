@@ -123,7 +123,7 @@ func (c *compiler) init() func() {
 			}
 			steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
 		default:
-			e := c.withAttrs(func(*Frame) value.Value { return zero(s.Type) }, mk)
+			e := c.withAttrs(c.zeroValue(s.Type), mk)
 			steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
 		}
 		for _, r := range s.Redefs {
@@ -199,6 +199,17 @@ func (c *compiler) body(b *check.Body) *Body {
 
 // zero is the value a global of type t starts with when it has no
 // initialiser: containers are empty, other types unset.
+// zeroValue is the value of a variable declared without one: as in Zeek,
+// containers start empty and a record starts as its type's empty
+// constructor makes it (its &default fields set), so `local r: R;`
+// followed by `r$f = x` works.
+func (c *compiler) zeroValue(t types.Type) expr {
+	if rt, ok := t.(*types.RecordType); ok {
+		return c.newRecord(rt, nil)
+	}
+	return func(*Frame) value.Value { return zero(t) }
+}
+
 func zero(t types.Type) value.Value {
 	switch t := t.(type) {
 	case *types.TableType:

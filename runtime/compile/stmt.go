@@ -46,7 +46,7 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 				return nil
 			}
 			slot, t := sym.Slot, sym.Type
-			mk := c.withAttrs(func(*Frame) value.Value { return zero(t) }, c.tableAttrs(s.Decl.Attrs, t))
+			mk := c.withAttrs(c.zeroValue(t), c.tableAttrs(s.Decl.Attrs, t))
 			return func(fr *Frame) ctrl { fr.Slots[slot] = mk(fr); return ctrlNext }
 		}
 		sym := c.localSym(s.Decl)
