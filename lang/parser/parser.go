@@ -227,7 +227,7 @@ func (r *Reader) chunk() []plex.Token {
 			if depth > 0 {
 				depth--
 			}
-			if depth == 0 && !continuesAfterBrace(r.peekTok()) {
+			if depth == 0 && (!continuesAfterBrace(r.peekTok()) || bodyThenSemicolon(toks, r.peekTok())) {
 				return r.finish(toks)
 			}
 		}
@@ -260,6 +260,26 @@ func startsTopLevel(t plex.Token) bool {
 	}
 	switch t.Value {
 	case "global", "module", "export", "redef", "option":
+		return true
+	}
+	return false
+}
+
+// bodyThenSemicolon reports a ';' after the closing brace of a function,
+// event or hook body or of a block statement: unlike the ';' ending a
+// record type or a table initialiser, it is not part of the declaration
+// but an empty statement of its own, which Zeek accepts (Zeek also adds
+// one after -e code, so -e 'event zeek_init() { ... }' must parse).
+func bodyThenSemicolon(toks []plex.Token, next plex.Token) bool {
+	if next.Value != ";" || token.Kind(next.Type) != token.Punct || len(toks) == 0 {
+		return false
+	}
+	first := toks[0]
+	if first.Value == "redef" && len(toks) > 1 {
+		first = toks[1]
+	}
+	switch first.Value {
+	case "function", "event", "hook", "if", "for", "while", "when", "switch", "{":
 		return true
 	}
 	return false
