@@ -147,7 +147,7 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 // newConnRecord makes a connection's record with what never changes.
 func (e *Engine) newConnRecord(c *flow.Conn, L *connLayout) *value.Record {
 	rec := newConnRecord(L.ct)
-	put(rec, L.uid, value.String(c.UID))
+	put(rec, L.uid, value.String(c.UID()))
 	put(rec, L.startTime, value.Time(float64(c.Start().UnixNano())/1e9))
 	if c.VLAN >= 0 {
 		put(rec, L.vlan, value.Int(int64(c.VLAN)))

@@ -323,7 +323,7 @@ func (e *Engine) processLevel(pkt *gnet.Packet) {
 				st.levels = append(st.levels, level{})
 				return
 			}
-			x.ID, x.UID = lv.conn.ID, lv.conn.UID
+			x.ID, x.UID = lv.conn.ID, lv.conn.UID()
 		} else {
 			x.ID = flow.ConnID{OrigH: enc.Src, RespH: enc.Dst}
 			x.UID = st.tracker.TunnelUID(enc.Src, enc.Dst)
@@ -363,13 +363,16 @@ func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn 
 		}
 		state(c).macs = [2]endpointMAC{{src, pkt.SrcMAC}, {dst, pkt.DstMAC}}
 	}
-	// The record is made with the connection and refreshed only before
-	// an event carries it (as Zeek's Connection::GetVal), not for every
-	// packet.
+	// The record is made when an event first carries the connection
+	// (as Zeek's Connection::GetVal), and so is the uid: a connection no
+	// script sees takes none. It is refreshed only before an event
+	// carries it, not for every packet.
 	var rec *value.Record
 	if isNew {
-		rec = e.connRecord(c)
-		e.raise1("new_connection", value.Value{P: rec})
+		if e.handler("new_connection") {
+			rec = e.connRecord(c)
+			e.raise1("new_connection", value.Value{P: rec})
+		}
 		e.attachAnalyzers(c)
 	}
 	if changed && e.handler("tunnel_changed") {

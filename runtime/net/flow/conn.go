@@ -338,7 +338,7 @@ func sameChain(a, b []Encap) bool {
 type Conn struct {
 	ID   ConnID
 	next *Conn  // in the tracker's hash chain, in ID's cache line
-	UID  string // set when the Tracker has a uid generator
+	uid  string // drawn by UID on first use
 	Orig *Endpoint
 	Resp *Endpoint
 	// Index is the creation order, starting at 0.

@@ -10,3 +10,15 @@ func (c *Conn) FlipRoles() {
 	c.flipRoles()
 	c.t.notes = c.t.notes[:n]
 }
+
+// UID is the connection's uid, drawn from the tracker's generator the
+// first time it is asked for: Zeek gives a connection its uid when it
+// first builds the connection's script record, so connections no script
+// ever sees take none and the uids of the others follow Zeek's. It is ""
+// without a generator.
+func (c *Conn) UID() string {
+	if c.uid == "" && c.t != nil && c.t.cfg.UIDs != nil {
+		c.uid = c.t.cfg.UIDs.Next('C')
+	}
+	return c.uid
+}

@@ -86,7 +86,9 @@ func runTrace(t *testing.T, path string, cfg Config) []*Conn {
 		}
 		p := dec.Decode(&rp)
 		out = append(out, tr.Expire(p.Timestamp)...)
-		tr.Process(p)
+		if c, isNew := tr.Process(p); isNew {
+			c.UID() // as base/protocols/conn's new_connection handler does
+		}
 	}
 	return append(out, tr.Flush()...)
 }
@@ -133,7 +135,7 @@ func connValue(c *Conn, field string, order int) string {
 	case "missed_bytes":
 		return strconv.FormatUint(c.MissedBytes(), 10)
 	case "uid":
-		return c.UID
+		return c.UID()
 	case "order":
 		return strconv.Itoa(order)
 	}

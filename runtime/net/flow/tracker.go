@@ -610,9 +610,6 @@ func (t *Tracker) newConn(h uint32, p *gnet.Packet, sp, dp uint16) *Conn {
 	if flip {
 		c.flipRoles()
 	}
-	if t.cfg.UIDs != nil {
-		c.UID = t.cfg.UIDs.Next('C')
-	}
 	t.conns.add(c, h)
 	t.addTimer(c, p.Timestamp.Add(t.inactivityTimeout(c)), timerInactivity)
 	switch p.Proto {
