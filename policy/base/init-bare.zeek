@@ -114,6 +114,7 @@ export {
 		ANALYZER_CONTENTS,
 		ANALYZER_CONTENTLINE,
 		ANALYZER_IRC,
+		ANALYZER_IRC_DATA,
 		ANALYZER_NTP,
 		ANALYZER_DHCP,
 		ANALYZER_PIA_TCP,
@@ -844,6 +845,66 @@ export {
 	};
 }
 
+module NTP;
+export {
+	## The fields of a time message (modes 1 to 5, RFC 5905).
+	type NTP::StandardMessage: record {
+		stratum: count;	##< 0 unspecified, 1 a reference clock, above: hops from one.
+		poll: interval;	##< Longest interval between successive messages.
+		precision: interval;	##< Precision of the sender's clock.
+		root_delay: interval;	##< Round-trip delay to the reference clock.
+		root_disp: interval;	##< Dispersion to the reference clock.
+		## Stratum 0: the kiss code (the reference id as 4 characters).
+		kiss_code: string &optional;
+		## Stratum 1: the reference clock's name (4 characters).
+		ref_id: string &optional;
+		## Stratum 2 and above: the reference id as an IPv4 address (for an
+		## IPv6 server, the first 4 bytes of its address's MD5 hash).
+		ref_addr: addr &optional;
+		ref_time: time;	##< When the sender's clock was last set.
+		org_time: time;	##< The client's time when the request left.
+		rec_time: time;	##< The server's time when the request arrived.
+		xmt_time: time;	##< The sender's time when this message left.
+		key_id: count &optional;	##< Key of the message authentication code.
+		digest: string &optional;	##< The message authentication code.
+		num_exts: count &default=0;	##< Extension fields (not parsed).
+	};
+
+	## The fields of a control message (mode 6, RFC 1119).
+	type NTP::ControlMessage: record {
+		op_code: count;	##< The operation.
+		resp_bit: bool;	##< A response, not a request.
+		err_bit: bool;	##< The response reports an error.
+		more_bit: bool;	##< More fragments of the response follow.
+		sequence: count;	##< Matches a response to its request.
+		status: count;	##< System or peer status word.
+		association_id: count;	##< The peer the message is about (0: the system).
+		data: string &optional;	##< The payload, when there is one.
+		key_id: count &optional;	##< Key of the authenticator.
+		crypto_checksum: string &optional;	##< The authenticator.
+	};
+
+	## The header of a private message (mode 7, ntpd's ntpdc requests such
+	## as monlist).
+	type NTP::Mode7Message: record {
+		req_code: count;	##< The request code.
+		auth_bit: bool;	##< The message is authenticated.
+		sequence: count;	##< Number of this fragment of a response.
+		implementation: count;	##< Whose request codes these are.
+		err: count;	##< Error code of a response.
+		data: string &optional;	##< The payload, when there is one.
+	};
+
+	## One NTP message: the version and mode, and the part its mode has.
+	type NTP::Message: record {
+		version: count;	##< Protocol version (1 to 4).
+		mode: count;	##< 1 to 5 standard, 6 control, 7 private.
+		std_msg: NTP::StandardMessage &optional;	##< Modes 1 to 5.
+		control_msg: NTP::ControlMessage &optional;	##< Mode 6.
+		mode7_msg: NTP::Mode7Message &optional;	##< Mode 7.
+	};
+}
+
 module GLOBAL;
 
 ## A GeoIP location.
@@ -1343,6 +1404,50 @@ global ssh2_dh_server_params: event(c: connection, p: string, q: string);
 global ssh2_ecc_key: event(c: connection, is_orig: bool, q: string);
 global ssh2_gss_error: event(c: connection, major_status: count, minor_status: count, err_msg: string);
 
+## IRC.
+type irc_join_info: record {
+	nick: string;
+	channel: string;
+	password: string;
+	usermode: string;
+};
+type irc_join_list: set[irc_join_info];
+global irc_request: event(c: connection, is_orig: bool, prefix: string, command: string, arguments: string);
+global irc_reply: event(c: connection, is_orig: bool, prefix: string, code: count, params: string);
+global irc_message: event(c: connection, is_orig: bool, prefix: string, command: string, message: string);
+global irc_quit_message: event(c: connection, is_orig: bool, nick: string, message: string);
+global irc_privmsg_message: event(c: connection, is_orig: bool, source: string, target: string, message: string);
+global irc_notice_message: event(c: connection, is_orig: bool, source: string, target: string, message: string);
+global irc_squery_message: event(c: connection, is_orig: bool, source: string, target: string, message: string);
+global irc_join_message: event(c: connection, is_orig: bool, info_list: irc_join_list);
+global irc_part_message: event(c: connection, is_orig: bool, nick: string, chans: string_set, message: string);
+global irc_nick_message: event(c: connection, is_orig: bool, who: string, newnick: string);
+global irc_invalid_nick: event(c: connection, is_orig: bool);
+global irc_network_info: event(c: connection, is_orig: bool, users: count, services: count, servers: count);
+global irc_server_info: event(c: connection, is_orig: bool, users: count, services: count, servers: count);
+global irc_channel_info: event(c: connection, is_orig: bool, chans: count);
+global irc_who_line: event(c: connection, is_orig: bool, target_nick: string, channel: string, user: string, host: string, server: string, nick: string, params: string, hops: count, real_name: string);
+global irc_names_info: event(c: connection, is_orig: bool, c_type: string, channel: string, users: string_set);
+global irc_whois_operator_line: event(c: connection, is_orig: bool, nick: string);
+global irc_whois_channel_line: event(c: connection, is_orig: bool, nick: string, chans: string_set);
+global irc_whois_user_line: event(c: connection, is_orig: bool, nick: string, user: string, host: string, real_name: string);
+global irc_oper_response: event(c: connection, is_orig: bool, got_oper: bool);
+global irc_global_users: event(c: connection, is_orig: bool, prefix: string, msg: string);
+global irc_channel_topic: event(c: connection, is_orig: bool, channel: string, topic: string);
+global irc_who_message: event(c: connection, is_orig: bool, mask: string, oper: bool);
+global irc_whois_message: event(c: connection, is_orig: bool, server: string, users: string);
+global irc_oper_message: event(c: connection, is_orig: bool, user: string, password: string);
+global irc_kick_message: event(c: connection, is_orig: bool, prefix: string, chans: string, users: string, comment: string);
+global irc_error_message: event(c: connection, is_orig: bool, prefix: string, message: string);
+global irc_invite_message: event(c: connection, is_orig: bool, prefix: string, nickname: string, channel: string);
+global irc_mode_message: event(c: connection, is_orig: bool, prefix: string, params: string);
+global irc_squit_message: event(c: connection, is_orig: bool, prefix: string, server: string, message: string);
+global irc_dcc_message: event(c: connection, is_orig: bool, prefix: string, target: string, dcc_type: string, argument: string, address: addr, dest_port: count, size: count);
+global irc_dcc_send_ack: event(c: connection, bytes_received: count);
+global irc_user_message: event(c: connection, is_orig: bool, user: string, host: string, server: string, real_name: string);
+global irc_password_message: event(c: connection, is_orig: bool, password: string);
+global irc_starttls: event(c: connection);
+
 ## HTTP. http_header also has a prototype without original_name.
 global http_request: event(c: connection, method: string, original_URI: string, unescaped_URI: string, version: string);
 global http_reply: event(c: connection, version: string, code: count, reason: string);
@@ -1357,6 +1462,9 @@ global http_message_done: event(c: connection, is_orig: bool, stat: http_message
 global http_event: event(c: connection, event_type: string, detail: string);
 global http_stats: event(c: connection, stats: http_stats_rec);
 global http_connection_upgrade: event(c: connection, protocol: string);
+
+## NTP: every message, from either side.
+global ntp_message: event(c: connection, is_orig: bool, msg: NTP::Message);
 
 ## SSL/TLS.
 global ssl_client_hello: event(c: connection, version: count, record_version: count, possible_ts: time, client_random: string, session_id: string, ciphers: index_vec, comp_methods: index_vec);

@@ -14,6 +14,8 @@
 @load base/protocols/conn
 @load base/protocols/dns
 @load base/protocols/http
+@load base/protocols/irc
 @load base/protocols/ftp
+@load base/protocols/ntp
 @load base/protocols/ssh
 @load base/protocols/ssl

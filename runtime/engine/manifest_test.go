@@ -62,8 +62,8 @@ var setups = map[string]setup{
 	"scripts.base.protocols.http.content-length-overflow":                {scripts: []string{"base/protocols/conn", "base/protocols/http"}},
 	"scripts.base.protocols.http.http-filename":                          {scripts: []string{"base/protocols/http"}},
 	"scripts.base.protocols.http.http-no-crlf":                           {scripts: []string{"base/protocols/conn", "base/protocols/http"}},
-	"scripts.base.protocols.irc.names-weird":                             {scripts: []string{"base/frameworks/notice/weird"}, pending: "IRC analyser (issue 5)"},
-	"scripts.base.protocols.irc.starttls":                                {scripts: []string{"base/protocols/conn", "base/protocols/ssl"}},
+	"scripts.base.protocols.irc.names-weird":                             {scripts: []string{"base/protocols/irc", "base/frameworks/notice/weird", testdataScript("manifest/irc-names-handler.zeek")}},
+	"scripts.base.protocols.irc.starttls":                                {scripts: []string{"base/protocols/conn", "base/protocols/ssl", "base/protocols/irc"}},
 	"scripts.base.protocols.login.nvt-contentline-length":                {scripts: []string{"base/protocols/conn", "base/frameworks/notice/weird"}, pending: "Telnet/NVT analyser (issue 5)"},
 	"scripts.base.protocols.login.rlogin-line-length":                    {scripts: []string{"base/protocols/conn", "base/frameworks/notice/weird"}, pending: "Rlogin analyser (issue 5)"},
 	"scripts.base.protocols.ssh.basic":                                   {},
@@ -81,7 +81,7 @@ var setups = map[string]setup{
 	// the log is the same in both modes.
 	"scripts.policy.protocols.conn.known-hosts": {scripts: []string{"protocols/conn/known-hosts"}, exec: []string{"redef Known::use_host_store = F", "redef Site::local_nets += { 141.142.0.0/16 }"}},
 	"scripts.policy.protocols.conn.known-services": {scripts: []string{"protocols/conn/known-services"},
-		exec: []string{"redef Known::use_service_store = F", "redef Site::local_nets += { 172.16.238.0/24 }"}, pending: noAnalysers},
+		exec: []string{"redef Known::use_service_store = F", "redef Site::local_nets += { 172.16.238.0/24 }"}},
 	"scripts.policy.protocols.conn.vlan-logging": {scripts: []string{"protocols/conn/vlan-logging"}},
 }
 
@@ -91,7 +91,7 @@ var onlyService = []string{
 	"core.history-flip", "core.tcp.missing-syn", "core.tcp.reassembly-known-ports", "core.vlan-mpls",
 	"core.pppoe", "core.udp-corrupt", "opt.basic",
 	"scripts.base.protocols.http.concurrent-range-requests", "scripts.base.protocols.http.content-length-overflow",
-	"scripts.base.protocols.http.http-no-crlf", "scripts.base.protocols.irc.starttls",
+	"scripts.base.protocols.http.http-no-crlf",
 	"scripts.base.protocols.ssh.basic", "scripts.base.protocols.ssh.dh_group18_kex",
 	"scripts.base.protocols.ssh.http-port-22", "scripts.base.protocols.ssh.pre-banner",
 	"scripts.base.protocols.ftp.ftp-ipv6",
@@ -121,10 +121,7 @@ var knownDiffs = map[string]struct {
 }
 
 // pendingLogs are logs of otherwise-runnable tests that analysers write.
-var pendingLogs = map[string]string{
-	"expected/tls-irc-starttls.pcap/ssl.log":  "STARTTLS: an IRC analyser that hands the stream to SSL as a child analyser (issue 5)",
-	"expected/tls-irc-starttls.pcap/x509.log": "STARTTLS: an IRC analyser that hands the stream to SSL as a child analyser (issue 5)",
-}
+var pendingLogs = map[string]string{}
 
 // testdataScript is the absolute path of a script under testdata/ (the
 // rows run in temporary directories).

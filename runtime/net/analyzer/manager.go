@@ -252,3 +252,27 @@ func (x *Context) WeirdFrom(source, name, addl string) { x.set.m.host.Weird(x, s
 
 // Remove detaches the analyser from its connection (its Done is called).
 func (x *Context) Remove() { x.set.Remove(x.ID) }
+
+// StartAnalyzer attaches an analyser of the named kind to x's connection
+// from the current point of the streams on, as Zeek adds a child
+// analyser (IRC's STARTTLS hands the connection to SSL): it receives
+// both directions from the next delivery, and what is left of the
+// delivery under way when the caller passes it on with Deliver. It is
+// nil when the kind is unknown, disabled, cannot run on the transport or
+// already runs on the connection, or when x is no longer attached.
+func (x *Context) StartAnalyzer(name string) *Context {
+	s, spec := x.set, Lookup(name)
+	if spec == nil || x.removed || s.closed || !s.m.Enabled(spec) ||
+		spec.Transports&transportOf(x.Conn) == 0 || s.has(spec) {
+		return nil
+	}
+	return s.start(spec)
+}
+
+// Deliver passes data to the analyser directly: the rest of a delivery
+// in which another analyser started it (see StartAnalyzer).
+func (x *Context) Deliver(isOrig bool, data []byte) {
+	if !x.removed && len(data) > 0 {
+		x.a.Deliver(isOrig, data)
+	}
+}

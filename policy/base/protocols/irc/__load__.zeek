@@ -1,0 +1,4 @@
+@load ./main
+@load ./dcc-send
+@load ./files
+@load-sigs ./dpd
