@@ -9,3 +9,11 @@
 @load base/frameworks/config
 @load base/frameworks/analyzer
 @load base/frameworks/reporter
+
+# The declarations of the protocol analysers' events, types and settings
+# that live in files of their own (as Zeek keeps them in its bif files):
+# scripts may handle the events whether or not the protocol's scripts are
+# loaded.
+@load base/bif/ftp.events
+@load base/bif/ssl.events
+@load base/bif/ssh.events

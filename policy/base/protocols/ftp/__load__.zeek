@@ -1,4 +1,3 @@
-@load ./events
 @load ./utils-commands
 @load ./info
 @load ./main

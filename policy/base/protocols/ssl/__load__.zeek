@@ -1,5 +1,4 @@
 @load ./consts
-@load ./events
 @load ./main
 @load ./files
 @load-sigs ./dpd

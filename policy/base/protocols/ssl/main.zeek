@@ -8,7 +8,6 @@
 @load base/frameworks/notice/weird
 @load base/protocols/conn/removal-hooks
 @load ./consts
-@load ./events
 
 module SSL;
 
