@@ -21,6 +21,11 @@ type connState struct {
 	idSet  bool
 	hist   string
 	l2Orig *flow.Endpoint
+	// tunnelDirs are the directions in which a UDP tunnel (Teredo,
+	// VXLAN …) was decapsulated from the connection, until its packet
+	// analyser confirmed (tunnels.go).
+	tunnelDirs      uint8
+	tunnelConfirmed bool
 	// macs are the first packet's link-layer addresses by endpoint
 	// (Zeek keeps them as l2_addr and swaps them when roles flip).
 	macs [2]endpointMAC

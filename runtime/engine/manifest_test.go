@@ -28,10 +28,6 @@ type setup struct {
 	pending string
 }
 
-// Issue 5 brings the protocol analysers; until then service is empty
-// and protocol logs are missing.
-const noAnalysers = "protocol analysers (issue 5)"
-
 var setups = map[string]setup{
 	"core.history-flip":               {scripts: []string{"base/protocols/http", "policy/protocols/conn/mac-logging"}, exec: []string{"redef Site::local_nets = { 125.190.109.0/24 }"}},
 	"core.ip-broken-header":           {scripts: []string{"base/frameworks/notice/weird"}},
@@ -42,9 +38,9 @@ var setups = map[string]setup{
 	"core.tcp.missing-syn":            {scripts: []string{"base/protocols/conn", "base/protocols/http"}},
 	"core.tcp.reassembly-known-ports": {scripts: []string{"base/protocols/conn", "base/protocols/http"}, exec: []string{"redef dpd_reassemble_first_packets = F"}},
 	"core.tunnels.teredo": {scripts: []string{"base/frameworks/tunnels", "base/frameworks/notice/weird", "base/protocols/conn", "base/protocols/http", "base/protocols/dns"},
-		exec: []string{"redef likely_server_ports += { 67/udp, 68/udp }"}, pending: noAnalysers + "; base/protocols/tunnels and dhcp scripts"},
+		exec: []string{"redef likely_server_ports += { 67/udp, 68/udp }"}},
 	"core.tunnels.teredo-known-services": {scripts: []string{"base/frameworks/tunnels", "base/protocols/dns", "protocols/conn/known-services"},
-		exec: []string{"redef Tunnel::delay_teredo_confirmation = T", "redef Site::local_nets += { 192.168.2.0/24 }"}, pending: noAnalysers},
+		exec: []string{"redef Tunnel::delay_teredo_confirmation = T", "redef Site::local_nets += { 192.168.2.0/24 }"}},
 	"core.tunnels.vxlan": {scripts: []string{"base/frameworks/tunnels", "base/protocols/conn"}},
 	"core.udp-corrupt":   {},
 	"core.vlan-mpls":     {scripts: []string{"base/protocols/conn", "base/protocols/http"}},
@@ -64,8 +60,8 @@ var setups = map[string]setup{
 	"scripts.base.protocols.http.http-no-crlf":                           {scripts: []string{"base/protocols/conn", "base/protocols/http"}},
 	"scripts.base.protocols.irc.names-weird":                             {scripts: []string{"base/protocols/irc", "base/frameworks/notice/weird", testdataScript("manifest/irc-names-handler.zeek")}},
 	"scripts.base.protocols.irc.starttls":                                {scripts: []string{"base/protocols/conn", "base/protocols/ssl", "base/protocols/irc"}},
-	"scripts.base.protocols.login.nvt-contentline-length":                {scripts: []string{"base/protocols/conn", "base/frameworks/notice/weird"}, pending: "Telnet/NVT analyser (issue 5)"},
-	"scripts.base.protocols.login.rlogin-line-length":                    {scripts: []string{"base/protocols/conn", "base/frameworks/notice/weird"}, pending: "Rlogin analyser (issue 5)"},
+	"scripts.base.protocols.login.nvt-contentline-length":                {scripts: []string{"base/protocols/conn", "base/frameworks/notice/weird"}, pending: loginAnalysers},
+	"scripts.base.protocols.login.rlogin-line-length":                    {scripts: []string{"base/protocols/conn", "base/frameworks/notice/weird"}, pending: loginAnalysers},
 	"scripts.base.protocols.ssh.basic":                                   {},
 	"scripts.base.protocols.ssh.dh_group18_kex":                          {scripts: []string{"base/protocols/conn", "base/protocols/ssh"}},
 	"scripts.base.protocols.ssh.http-port-22":                            {},
@@ -73,9 +69,9 @@ var setups = map[string]setup{
 	"scripts.base.protocols.ssl.basic":                                   {},
 	"scripts.base.protocols.ssl.tls-1.2":                                 {scripts: []string{"base/protocols/ssl", "base/files/x509"}},
 	"scripts.base.protocols.ssl.tls13-version":                           {scripts: []string{"base/protocols/ssl"}},
-	"scripts.policy.frameworks.analyzer.detect-protocols":                {scripts: []string{"base/protocols/conn", "base/protocols/ssh", "base/protocols/http", "policy/frameworks/analyzer/detect-protocols"}, pending: noAnalysers},
+	"scripts.policy.frameworks.analyzer.detect-protocols":                {scripts: []string{"base/protocols/conn", "base/protocols/ssh", "base/protocols/http", "policy/frameworks/analyzer/detect-protocols"}},
 	"scripts.policy.frameworks.intel.seen.filename-in-http-get-response": {scripts: []string{"base/frameworks/intel", "frameworks/intel/seen", "base/protocols/http"}, pending: "intel (issue 7)"},
-	"scripts.policy.frameworks.intel.seen.smtp":                          {pending: "SMTP analyser (issue 5), intel (issue 7)"},
+	"scripts.policy.frameworks.intel.seen.smtp":                          {pending: "the SMTP analyser (not written yet) and intel (issue 7)"},
 	"scripts.policy.frameworks.intel.whitelisting":                       {pending: "intel input files (issue 7)"},
 	// Known::use_host_store=F until the Broker stores arrive (issue 6):
 	// the log is the same in both modes.
@@ -85,40 +81,24 @@ var setups = map[string]setup{
 	"scripts.policy.protocols.conn.vlan-logging": {scripts: []string{"protocols/conn/vlan-logging"}},
 }
 
-// onlyService lists the tests whose logs must equal Zeek's except the
-// service column, which needs the protocol analysers.
-var onlyService = []string{
-	"core.history-flip", "core.tcp.missing-syn", "core.tcp.reassembly-known-ports", "core.vlan-mpls",
-	"core.pppoe", "core.udp-corrupt", "opt.basic",
-	"scripts.base.protocols.http.concurrent-range-requests", "scripts.base.protocols.http.content-length-overflow",
-	"scripts.base.protocols.http.http-no-crlf",
-	"scripts.base.protocols.ssh.basic", "scripts.base.protocols.ssh.dh_group18_kex",
-	"scripts.base.protocols.ssh.http-port-22", "scripts.base.protocols.ssh.pre-banner",
-	"scripts.base.protocols.ftp.ftp-ipv6",
-}
-
-// protocolLogs are written by protocol analysers' scripts: absent until
-// issue 5.
-var protocolLogs = map[string]bool{
-	"dns.log": true, "http.log": true, "ssh.log": true, "ssl.log": true, "x509.log": true,
-	"files.log": true, "ftp.log": true, "notice.log": true, "known_services.log": true, "intel.log": true,
-}
-
 // knownDiffs are columns of particular logs that may still differ, with
 // why; any other difference fails.
 var knownDiffs = map[string]struct {
 	cols []string
 	why  string
 }{
-	"expected/tunnels-vxlan.pcap/conn.log": {[]string{"service", "history", "tunnel_parents"},
-		"service needs analysers (issue 5); sets print in insertion order, Zeek's in hash order; Zeek's 'X' history letter on the inner ICMP flow is not understood yet"},
+	"expected/tunnels-vxlan.pcap/conn.log": {[]string{"history", "tunnel_parents"},
+		"sets print in insertion order, Zeek's in its hash order; Zeek's 'X' history letter on the inner ICMP flow is not understood yet"},
 	"expected/wikipedia.pcap/dns.log": {[]string{"trans_id"},
 		"a connection's unanswered NetBIOS queries are logged per transaction id in Zeek's table hash order; ours iterates in insertion order"},
 	"expected/http-get.pcap/files.log": {[]string{"analyzers"},
 		"the set of analysers prints in insertion order (MD5,SHA1,SHA256,EXTRACT,DATA_EVENT), Zeek's in its hash order"},
 	"expected/tunnels-Teredo.pcap/conn.log": {[]string{"service", "tunnel_parents"},
-		"service needs analysers (issue 5); sets print in insertion order, Zeek's in hash order"},
+		"the DHCP analyser is not written (Zeek starts it on 67/68 without any script, hence service dhcp); sets print in insertion order, Zeek's in its hash order"},
 }
+
+// loginAnalysers is why the contentline tests are pending.
+const loginAnalysers = "the Login analysers (Telnet with its NVT, Rlogin) are not written"
 
 // pendingLogs are logs of otherwise-runnable tests that analysers write.
 var pendingLogs = map[string]string{}
@@ -232,10 +212,6 @@ func runManifestRow(t *testing.T, dir, expected, trace, test string, bare, noChe
 				status = "pending: " + why
 				return
 			}
-			if protocolLogs[logName] {
-				status = "pending: " + noAnalysers + " (no " + logName + ")"
-				return
-			}
 			if su.pending != "" {
 				status = "pending: " + su.pending + " (no " + logName + ")"
 				return
@@ -256,8 +232,6 @@ func runManifestRow(t *testing.T, dir, expected, trace, test string, bare, noChe
 		switch {
 		case su.pending != "":
 			status += "; pending: " + su.pending
-		case slices.Contains(onlyService, test) && slices.Equal(cols, []string{"service"}):
-			status += "; service pending: " + noAnalysers
 		case knownDiffs[expected].cols != nil && allIn(cols, knownDiffs[expected].cols):
 			status += "; known: " + knownDiffs[expected].why
 		default:

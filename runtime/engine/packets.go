@@ -57,8 +57,9 @@ type packetState struct {
 }
 
 type level struct {
-	conn *flow.Conn
-	ok   bool
+	conn   *flow.Conn
+	ok     bool
+	isOrig bool // the packet's direction in conn
 }
 
 // SetPacketInput makes Run read packets from in after zeek_init; network
@@ -324,6 +325,7 @@ func (e *Engine) processLevel(pkt *gnet.Packet) {
 				return
 			}
 			x.ID, x.UID = lv.conn.ID, lv.conn.UID()
+			e.tunnelSeen(lv.conn, enc.Type, lv.isOrig)
 		} else {
 			x.ID = flow.ConnID{OrigH: enc.Src, RespH: enc.Dst}
 			x.UID = st.tracker.TunnelUID(enc.Src, enc.Dst)
@@ -332,13 +334,15 @@ func (e *Engine) processLevel(pkt *gnet.Packet) {
 	}
 	c := e.processPacket(pkt, st.encap)
 	ok := pkt.IPVersion != 0 && !pkt.IsFragment
+	isOrig := false
 	if c != nil {
-		_, analysed := st.tracker.Delivered() // the checksum verdict, not computed again
+		var analysed bool
+		isOrig, analysed = st.tracker.Delivered() // the checksum verdict, not computed again
 		ok = ok && !c.Removed && analysed
 	} else if pkt.Proto == gnet.ProtoUDP {
 		ok = false
 	}
-	st.levels = append(st.levels, level{conn: c, ok: ok})
+	st.levels = append(st.levels, level{conn: c, ok: ok, isOrig: isOrig})
 }
 
 // processPacket feeds one packet with its tunnel chain to the tracker
