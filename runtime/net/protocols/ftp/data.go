@@ -1,31 +1,6 @@
 package ftp
 
-import "github.com/gobro/gobro/runtime/net/analyzer"
+import "github.com/gobro/gobro/runtime/net/protocols/datachannel"
 
-func init() {
-	analyzer.Register(&analyzer.Spec{Name: "FTP_DATA", Transports: analyzer.TCP, New: func(ctx *analyzer.Context) analyzer.Analyzer {
-		return &data{ctx: ctx}
-	}})
-}
-
-// files is what the data analyser needs of file analysis: an
-// *analyzer.Context in a run, a fake in tests.
-type files interface {
-	FileData(isOrig bool, data []byte)
-	FileGap(isOrig bool, n uint64)
-	FileEnd(isOrig bool)
-}
-
-// data is the FTP_DATA analyser: each direction of its connection is one
-// file, named by the scripts (FTP::get_file_handle), which ends with the
-// connection rather than at its FIN, as in Zeek.
-type data struct{ ctx files }
-
-func (d *data) Deliver(isOrig bool, b []byte) { d.ctx.FileData(isOrig, b) }
-func (d *data) Gap(isOrig bool, n uint64)     { d.ctx.FileGap(isOrig, n) }
-func (d *data) EndOfData(isOrig bool)         {}
-
-func (d *data) Done() {
-	d.ctx.FileEnd(true)
-	d.ctx.FileEnd(false)
-}
+// FTP_DATA: the data connections PORT, EPRT, PASV and EPSV announce.
+func init() { datachannel.Register("FTP_DATA") }
