@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"strings"
 
+	"github.com/gobro/gobro/builtins"
 	"github.com/gobro/gobro/lang/ast"
 	"github.com/gobro/gobro/lang/check"
 	"github.com/gobro/gobro/lang/types"
@@ -410,6 +411,9 @@ func (c *compiler) cast(e *ast.CastExpr) expr {
 		if !ok {
 			fail(e, "invalid cast of value with type 'any' to type '%s'", t)
 		}
+		if builtins.IsBrokerDataType(a.Type) && !types.Identical(a.Type, t) {
+			return brokerCast(a.Value, t, e)
+		}
 		if !types.Identical(a.Type, t) {
 			fail(e, "invalid cast of value with type '%s' to type '%s'", types.Describe(a.Type), types.Describe(t))
 		}
@@ -454,6 +458,9 @@ func sizeOf(v value.Value, t types.Type) (value.Value, types.Type) {
 func (c *compiler) staticCast(x expr, st, t types.Type, e ast.Node) expr {
 	sk, tk := st.Kind(), t.Kind()
 	switch {
+	case builtins.IsBrokerDataType(st) && !builtins.IsBrokerDataType(t):
+		// Broker data converts to the script type it holds.
+		return func(fr *Frame) value.Value { return brokerCast(x(fr), t, e) }
 	case sk == types.Set && tk == types.Vector:
 		vt := t.(*types.VectorType)
 		return func(fr *Frame) value.Value {
@@ -484,4 +491,14 @@ func (c *compiler) staticCast(x expr, st, t types.Type, e ast.Node) expr {
 		return x
 	}
 	return c.convert(x, st, t, e)
+}
+
+// brokerCast is "d as t" for Broker data d; a mismatch is a run-time
+// error.
+func brokerCast(v value.Value, t types.Type, e ast.Node) value.Value {
+	out, err := builtins.CastBrokerData(v, t)
+	if err != nil {
+		fail(e, "%s", err)
+	}
+	return out
 }

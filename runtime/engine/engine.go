@@ -49,6 +49,11 @@ type Engine struct {
 	asyncResults map[string]value.Value
 	locals       map[any]any
 
+	// evalTrigger is the trigger whose condition is being evaluated
+	// (Broker store queries are valid only there).
+	evalTrigger *parked
+	broker      *brokerState // Broker stores (broker.go), made on first use
+
 	// pending counts the timers in the heap that are not recurring
 	// (scheduled events, when timeouts): runUntilTerminate waits while
 	// there are any.
@@ -122,6 +127,7 @@ func (e *Engine) Run() (code int) {
 		}
 	}()
 	defer e.closeLocals() // log writers write #close (logging.go)
+	defer e.closeStores() // SQLite stores are complete when Run returns (broker.go)
 	defer e.closeInputs() // input pollers end (input_poll.go)
 	// Without a packet source, network time follows the wall clock;
 	// reading a trace, it is 0 until the first packet.

@@ -25,6 +25,9 @@ type parked struct {
 	t     *compile.Trigger
 	done  bool
 	timer *timer
+	// queries are the Broker store queries of this trigger's condition,
+	// by call site (broker_query.go).
+	queries map[any]*brokerQuery
 }
 
 // waiting aborts a condition evaluation until an async result is there.
@@ -54,6 +57,8 @@ func (e *Engine) When(t *compile.Trigger) {
 // holds; it reports whether the trigger is finished.
 func (e *Engine) tryTrigger(p *parked) (finished bool) {
 	ready := false
+	save := e.evalTrigger
+	e.evalTrigger = p
 	ok := e.guard(func() {
 		defer func() {
 			if r := recover(); r != nil {
@@ -64,6 +69,7 @@ func (e *Engine) tryTrigger(p *parked) (finished bool) {
 		}()
 		ready = p.t.Cond(p.t.Frame)
 	})
+	e.evalTrigger = save
 	if !ok {
 		// The condition failed with an error: the trigger is dropped.
 		p.done = true
@@ -90,7 +96,10 @@ func (e *Engine) triggerPass() {
 		return
 	}
 	for _, req := range e.pendingAsync {
-		e.asyncResults[req.key] = req.resolve()
+		v := req.resolve()
+		if req.key != "" {
+			e.asyncResults[req.key] = v
+		}
 	}
 	e.pendingAsync = nil
 	// Bodies may park new triggers while we go; those wait for the next
@@ -107,7 +116,7 @@ func (e *Engine) triggerPass() {
 }
 
 type asyncRequest struct {
-	key     string
+	key     string // "" keeps no result (the request keeps its own)
 	resolve func() value.Value
 }
 

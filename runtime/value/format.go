@@ -133,6 +133,11 @@ func (r *renderer) value(v Value, t types.Type) {
 			r.b = append(r.b, types.Describe(f.Type)...)
 		}
 	case types.Opaque:
+		if o, ok := v.P.(interface{ Render() string }); ok && o != nil {
+			// Broker data and store handles print their own text.
+			r.b = append(r.b, o.Render()...)
+			return
+		}
 		r.b = append(r.b, "<opaque of "...)
 		if o, ok := v.P.(Opaque); ok && o != nil {
 			r.b = append(r.b, o.OpaqueName()...)

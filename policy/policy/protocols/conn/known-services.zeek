@@ -33,11 +33,24 @@ export {
 	## Known::services.
 	const use_service_store = F &redef;
 
-	## Name of the store.
+	## Name of the store. If it is left at the default and Cluster::stores
+	## has an entry for the Bro 2.6 name "bro/known/services", that name
+	## is used instead.
 	const service_store_name = "zeek/known/services" &redef;
 
 	## The store, once created.
 	global service_store: Cluster::StoreInfo;
+
+	## The store, once created (the same record, under the name current
+	## Zeek's known-hosts uses for its own store).
+	global service_broker_store: Cluster::StoreInfo;
+
+	## A store key: one service on one port of one host.
+	type AddrPortServTriplet: record {
+		host: addr;
+		p: port;
+		serv: string;
+	};
 
 	## How long a service stays known in the store.
 	const service_store_expiry = 1day &redef;
@@ -75,8 +88,16 @@ event zeek_init() &priority=5
 
 event zeek_init()
 	{
-	if ( use_service_store )
-		service_store = Cluster::create_store(service_store_name);
+	if ( ! use_service_store )
+		return;
+
+	local name = service_store_name;
+
+	if ( name == "zeek/known/services" && "bro/known/services" in Cluster::stores )
+		name = "bro/known/services";
+
+	service_store = Cluster::create_store(name);
+	service_broker_store = service_store;
 	}
 
 # Store mode: one store key per host, port and service, so a service is
@@ -88,7 +109,7 @@ event Known::service_found(info: ServicesInfo)
 
 	for ( s in info$service )
 		{
-		local key = cat(info$host, "/", info$port_num, "/", s);
+		local key = AddrPortServTriplet($host=info$host, $p=info$port_num, $serv=s);
 
 		when [info, s, key] ( local r = Broker::put_unique(Known::service_store$store, key, T,
 		                                                   Known::service_store_expiry) )
@@ -104,7 +125,7 @@ event Known::service_found(info: ServicesInfo)
 				}
 			else
 				Reporter::error(fmt("%s: data store put_unique failure",
-				                    Known::service_store_name));
+				                    Known::service_store$name));
 			}
 		timeout Known::service_store_timeout
 			{
