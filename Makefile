@@ -25,13 +25,14 @@ run: build
 
 # Front-end benchmarks, the packet path (decoding, BPF, live capture,
 # reassembly, the tracker, the engine writing conn.log: packets/s, Mbit/s,
-# bytes per connection), then the comparative suite (bench/, its own module so
+# bytes per connection), the Broker stores (put/get/put_unique on memory
+# and SQLite against raw SQLite inserts), then the comparative suite (bench/, its own module so
 # the peers stay out of go.mod): gobro vs starlark-go vs gopher-lua, printed
 # as a markdown table. BENCHTABLE passes flags on, e.g. BENCHTABLE='-count 5'.
 BENCHTABLE ?=
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./lang/... ./cmd/...
-	$(GO) test -run '^$$' -bench . -benchmem ./runtime/net/... ./runtime/engine/
+	$(GO) test -run '^$$' -bench . -benchmem ./runtime/net/... ./runtime/engine/ ./runtime/store/
 	cd bench && GO='$(GO)' $(GO) run ./cmd/table $(BENCHTABLE)
 
 # Every fuzz target of the module (the front end, the packet decoders,
