@@ -24,6 +24,20 @@ func argStr(v value.Value) string { return unbox(v).Str() }
 // Zeek does, followed by the call.
 func bifError(format string, a ...any) error { return fmt.Errorf(format, a...) }
 
+// RuntimeError is a built-in's run-time error that ends the running
+// handler, as Zeek's reporter->RuntimeError does (an interpreter
+// exception): reported as "runtime error in LOCATION: MSG", at the call
+// and without the call's text; the code after the call does not run.
+// Other errors a built-in returns are reported and the handler goes on.
+type RuntimeError struct{ Msg string }
+
+func (e *RuntimeError) Error() string { return e.Msg }
+
+// runtimeError is a RuntimeError with a formatted message.
+func runtimeError(format string, a ...any) error {
+	return &RuntimeError{Msg: fmt.Sprintf(format, a...)}
+}
+
 // ValueError is a built-in's complaint about one of its values, which
 // Zeek names after the call: "bad conversion to integer (to_int(x, 10)
 // and x)".

@@ -25,7 +25,7 @@ func init() {
 		"Broker::__data_type": func(ctx Context, a []value.Value) (value.Value, error) {
 			d, ok := BrokerDataOf(a[0])
 			if !ok {
-				return enumValue(ctx, "Broker::DataType", "Broker::NONE"), bifError("Broker::Data's opaque field is not set")
+				return enumValue(ctx, "Broker::DataType", "Broker::NONE"), runtimeError("Broker::Data's opaque field is not set")
 			}
 			return enumValue(ctx, "Broker::DataType", "Broker::"+dataTypeNames[d.Kind()]), nil
 		},
@@ -263,12 +263,13 @@ func enumValue(ctx Context, typ, name string) value.Value {
 
 // dataArg is the data of a Broker::Data argument as a T; the error is
 // Zeek's for an unset field or a value of another type (want names the
-// Zeek type the helper works on).
+// Zeek type the helper works on): a run-time error that ends the
+// handler, as in Zeek.
 func dataArg[T broker.Data](v value.Value, want string) (T, error) {
 	var zero T
 	d, ok := BrokerDataOf(v)
 	if !ok {
-		return zero, bifError("Broker::Data's opaque field is not set")
+		return zero, runtimeError("Broker::Data's opaque field is not set")
 	}
 	x, ok := d.(T)
 	if !ok {
@@ -276,7 +277,7 @@ func dataArg[T broker.Data](v value.Value, want string) (T, error) {
 		if want == "record" && got == "vector" {
 			got = "record"
 		}
-		return zero, bifError("data is of type '%s' not of type '%s'", got, want)
+		return zero, runtimeError("data is of type '%s' not of type '%s'", got, want)
 	}
 	return x, nil
 }

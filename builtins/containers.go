@@ -72,6 +72,9 @@ func bifClearTable(_ Context, args []value.Value) (value.Value, error) {
 		return value.None, bifError("clear_table() requires a table/set argument")
 	}
 	t.Clear()
+	if t.Attrs != nil && t.Attrs.Mirror != nil {
+		t.Attrs.Mirror.Clear(t)
+	}
 	return value.None, nil
 }
 
@@ -295,9 +298,7 @@ func bifFilterSubnetTable(_ Context, args []value.Value) (value.Value, error) {
 	}
 	out := t.FilterSubnets(args[0].Subnet())
 	if t.Attrs != nil {
-		a := *t.Attrs
-		a.Engine = nil
-		out.Attrs = &a
+		out.Attrs = t.Attrs.Detached()
 	}
 	return value.Box(value.Value{P: out}, t.Type), nil
 }

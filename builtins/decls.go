@@ -244,6 +244,10 @@ var Decls = []Decl{
 	{"zeek_args", "function(): string_vec"},
 	{"zeek_version", "function(): string"},
 	{"bro_version", "function(): string"},
+	// gobro's own: whether the run is in Bro-compat mode
+	// (check.Program.BroCompat), for scripts that default to Bro 2.6's
+	// names then. Implemented by the engine.
+	{"gobro_bro_compat", "function(): bool"},
 	{"reading_traces", "function(): bool"},
 	{"reading_live_traffic", "function(): bool"},
 	{"zeek_is_terminating", "function(): bool"},

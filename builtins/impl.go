@@ -10,7 +10,9 @@ import (
 // value.Any box, variadic extras arrive boxed too); defaults are already
 // filled in. A returned error is a run-time error of the call: the runtime
 // reports it as Zeek does ("error in FILE, line N: MSG (CALL)") and the
-// call yields the zero value of its result type; the handler goes on.
+// call yields the zero value of its result type; the handler goes on —
+// except for a *RuntimeError, which ends the handler as Zeek's run-time
+// errors do ("runtime error in FILE, line N: MSG").
 type Impl func(ctx Context, args []value.Value) (value.Value, error)
 
 // Context is what a built-in may ask of the runtime; the engine implements

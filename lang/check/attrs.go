@@ -11,7 +11,8 @@ type attrCtx uint8
 
 const (
 	attrField   attrCtx = iota // record field
-	attrVar                    // global, const, option or local
+	attrVar                    // global, const or option
+	attrLocal                  // local
 	attrType                   // type declaration
 	attrParam                  // function parameter
 	attrFunc                   // function body
@@ -42,8 +43,7 @@ var removedAttrs = map[string]bool{
 // to the runtime, or nothing any more.
 var plainAttrs = map[string]bool{
 	"is_used": true, "is_assigned": true, "error_handler": true, "ordered": true,
-	"raw_output": true, "type_column": true, "backend": true, "broker_store": true,
-	"broker_allow_complex_type": true, "publish_on_change": true,
+	"raw_output": true, "type_column": true, "publish_on_change": true,
 	"add_func": true, "delete_func": true,
 }
 
@@ -51,7 +51,7 @@ var plainAttrs = map[string]bool{
 // type they apply to (t may be nil), and type-checks their values.
 func (c *Checker) checkAttrs(attrs []*ast.Attr, ctx attrCtx, t types.Type) attrInfo {
 	var info attrInfo
-	for _, a := range attrs {
+	for i, a := range attrs {
 		attrText := "&" + a.Name
 		if a.Value != nil {
 			attrText += "=" + ast.Format(a.Value)
@@ -124,6 +124,8 @@ func (c *Checker) checkAttrs(attrs []*ast.Attr, ctx attrCtx, t types.Type) attrI
 					c.errorf(a.Value, a.Value, "&%s requires a function", a.Name)
 				}
 			}
+		case "backend", "broker_store", "broker_allow_complex_type":
+			c.checkStoreAttr(a, attrText, attrs[:i], ctx, t)
 		case "deprecated":
 			info.deprecated, info.deprecMsg = true, c.deprecatedMsg(a)
 		default:
@@ -176,4 +178,81 @@ func (c *Checker) checkDefault(a *ast.Attr, t types.Type, whole bool) {
 		return
 	}
 	c.noteCoerce(a.Value, vt, want)
+}
+
+// checkStoreAttr checks &backend, &broker_store and
+// &broker_allow_complex_type with Zeek's rules and messages. As in Zeek,
+// each attribute is checked against the ones before it: a clash is
+// reported at the later one, and &broker_allow_complex_type must come
+// before &backend / &broker_store to allow a non-atomic yield.
+func (c *Checker) checkStoreAttr(a *ast.Attr, text string, before []*ast.Attr, ctx attrCtx, t types.Type) {
+	var vt types.Type
+	if a.Value != nil {
+		vt = c.expr(a.Value, nil)
+	}
+	if t == nil || types.IsError(t) || (vt != nil && types.IsError(vt)) {
+		return
+	}
+	has := func(name string) bool {
+		for _, b := range before {
+			if b.Name == name {
+				return true
+			}
+		}
+		return false
+	}
+	tt, isTable := t.(*types.TableType)
+	switch a.Name {
+	case "broker_allow_complex_type":
+		if !isTable {
+			c.errorText(a, text, "&broker_allow_complex_type only applicable to sets/tables")
+		}
+		return
+	case "backend":
+		if ctx != attrVar || !isTable {
+			c.errorText(a, text, "&backend only applicable to global sets/tables")
+			return
+		}
+		if vt == nil || vt.Kind() != types.Enum {
+			c.errorText(a, text, "&backend must take an enum argument")
+			return
+		}
+	case "broker_store":
+		if !isTable {
+			c.errorText(a, text, "&broker_store only applicable to sets/tables")
+			return
+		}
+		if vt == nil || vt.Kind() != types.String {
+			c.errorText(a, text, "&broker_store must take a string argument")
+			return
+		}
+	}
+	if !tt.IsSet() && !atomicType(tt.Yield) && !has("broker_allow_complex_type") {
+		c.errorText(a, text, "&%s only supports atomic types as table value", a.Name)
+	}
+	if has("expire_func") {
+		c.errorText(a, text, "&%s and &expire_func cannot be used simultaneously", a.Name)
+	}
+	if has("read_expire") {
+		c.errorText(a, text, "&%s and &read_expire cannot be used simultaneously", a.Name)
+	}
+	other := "broker_store"
+	if a.Name == "broker_store" {
+		other = "backend"
+	}
+	if has(other) {
+		c.errorText(a, text, "&backend and &broker_store cannot be used simultaneously")
+	}
+}
+
+// atomicType reports whether values of t can back a store-bound table
+// without &broker_allow_complex_type (Zeek's input-framework notion of an
+// atomic type).
+func atomicType(t types.Type) bool {
+	switch t.Kind() {
+	case types.Bool, types.Int, types.Count, types.Port, types.Subnet, types.Addr,
+		types.Double, types.Time, types.Interval, types.Enum, types.String, types.Pattern:
+		return true
+	}
+	return false
 }

@@ -93,7 +93,7 @@ func (c *Checker) globalDecl(d *ast.VarDecl) {
 		c.diags.Add(alreadyDefined(old.Pos, d, full))
 		return
 	}
-	t := c.varType(d)
+	t := c.varType(d, attrVar)
 	s := &Symbol{Name: full, Kind: symKind(d.Kind), Type: t, Pos: d.Pos(), Attrs: d.Attrs, Init: d.Init}
 	attrs := d.Attrs
 	if ce, ok := d.Init.(*ast.ConstructorExpr); ok {
@@ -293,6 +293,7 @@ func (c *Checker) funcDecl(d *ast.FuncDecl) {
 		// Zeek 3.0 still ran these handlers, with this warning.
 		c.deprecation(d, "", name, "use "+alias)
 		name = alias
+		c.prog.BroCompat = true
 	}
 	full := c.qualify(name)
 	if globalEvents[name] && d.Kind == ast.Event {

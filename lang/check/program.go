@@ -154,6 +154,13 @@ type Program struct {
 	Locals map[*ast.VarDecl]*Symbol
 	// Whens maps when statements to their captures (explicit or implicit).
 	Whens map[*ast.WhenStmt][]*Capture
+
+	// BroCompat is set when the run uses Bro 2.x spellings: a handler of
+	// bro_init, bro_done or bro_script_loaded (set by the checker), or a
+	// .bro script from outside the embedded tree (set by the frontend).
+	// Scripts ask for it with gobro_bro_compat() to default to Bro 2.6's
+	// names (Known::host_store_name "bro/known/hosts"...).
+	BroCompat bool
 }
 
 // Lookup returns the global symbol with a fully qualified name.

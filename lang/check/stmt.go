@@ -97,7 +97,7 @@ func (c *Checker) condition(e ast.Expr) {
 // localDecl checks a local (or const local) declaration: its type is the
 // declared one or inferred from the initializer.
 func (c *Checker) localDecl(d *ast.VarDecl) {
-	t := c.varType(d)
+	t := c.varType(d, attrLocal)
 	s := c.declareLocal(d.Name, t, d.Pos(), d)
 	s.Init, s.Attrs = d.Init, d.Attrs
 	s.IsConst = d.Kind == ast.Const
@@ -106,7 +106,7 @@ func (c *Checker) localDecl(d *ast.VarDecl) {
 
 // varType works out the type of a variable declaration and checks its
 // initializer and attributes (locals and globals alike).
-func (c *Checker) varType(d *ast.VarDecl) types.Type {
+func (c *Checker) varType(d *ast.VarDecl, ctx attrCtx) types.Type {
 	var t types.Type
 	if d.Type != nil {
 		t = c.resolveType(d.Type)
@@ -126,7 +126,7 @@ func (c *Checker) varType(d *ast.VarDecl) types.Type {
 		c.errorText(d, d.Name, "no type given")
 		t = types.ErrorType
 	}
-	c.checkAttrs(d.Attrs, attrVar, t)
+	c.checkAttrs(d.Attrs, ctx, t)
 	return t
 }
 

@@ -160,6 +160,14 @@ func loadWith(cfg *Config, extra func(*load.Loader)) *Result {
 	c.Finish()
 	l.Finish()
 	prog := c.Program()
+	for _, f := range l.Files() {
+		// A Bro 2.x site script (local.bro...) puts the run in Bro-compat
+		// mode (check.Program.BroCompat); the embedded tree's .bro
+		// files do not.
+		if !strings.HasPrefix(f, load.EmbeddedPrefix) && path.Ext(f) == ".bro" {
+			prog.BroCompat = true
+		}
+	}
 	prog.Signatures = l.Signatures
 	return &Result{Program: prog, Diags: diags, Loader: l}
 }

@@ -220,6 +220,12 @@ func (c *compiler) builtin(f *check.Func) func([]value.Value, ast.Node) value.Va
 		v, err := impl(c.rt.Context(), args)
 		p.Site = save
 		if err != nil {
+			var rte *builtins.RuntimeError
+			if errors.As(err, &rte) {
+				// Zeek's RuntimeError: reported at the call and the
+				// handler ends (an interpreter exception).
+				panic(&Error{Node: call, Msg: rte.Msg, Kind: "runtime error"})
+			}
 			// Zeek reports a built-in's complaint as a plain error and
 			// goes on with the value the built-in returned (sqrt(-4) is
 			// -1); a built-in that returned nothing usable gives the zero

@@ -135,6 +135,9 @@ type Runtime interface {
 	// &read_expire or &write_expire, to expire its entries on network
 	// time.
 	WatchTable(t *value.Table)
+	// BindTable hands the engine a table with &backend or
+	// &broker_store (Attrs.StoreName), to mirror it into that store.
+	BindTable(t *value.Table)
 }
 
 // Reservation identifies an event reserved in the runtime's queue (a

@@ -49,10 +49,16 @@ func (p *Program) putSlow(t *value.Table, key []value.Value, v value.Value) {
 	}
 	if a.OnChange == nil {
 		t.Put(key, v)
+		if a.Mirror != nil {
+			a.Mirror.Put(t, key, v)
+		}
 		return
 	}
 	old, had := t.Get(key)
 	t.Put(key, v)
+	if a.Mirror != nil {
+		a.Mirror.Put(t, key, v)
+	}
 	if had {
 		p.TableChanged(t, ChangeChanged, key, old)
 	} else {
@@ -66,19 +72,29 @@ func (p *Program) Delete(t *value.Table, key []value.Value) { p.del(t, key) }
 
 // del deletes t[key].
 func (p *Program) del(t *value.Table, key []value.Value) {
-	if t.Attrs == nil || t.Attrs.OnChange == nil {
+	a := t.Attrs
+	if a == nil || (a.OnChange == nil && a.Mirror == nil) {
 		t.Delete(key)
+		return
+	}
+	if a.OnChange == nil {
+		if t.Delete(key) {
+			a.Mirror.Delete(t, key)
+		}
 		return
 	}
 	old, had := t.Get(key)
 	if had && t.Delete(key) {
+		if a.Mirror != nil {
+			a.Mirror.Delete(t, key)
+		}
 		p.TableChanged(t, ChangeRemoved, key, old)
 	}
 }
 
 // del1 is del for a one-column index.
 func (p *Program) del1(t *value.Table, k value.Value) {
-	if t.Attrs == nil || t.Attrs.OnChange == nil {
+	if a := t.Attrs; a == nil || (a.OnChange == nil && a.Mirror == nil) {
 		t.Delete1(k)
 		return
 	}
@@ -224,6 +240,28 @@ func (c *compiler) tableAttrs(attrs []*ast.Attr, t types.Type) func(*Frame) *val
 			steps = append(steps, interval(a, func(ta *value.TableAttrs, d float64) { ta.ReadExpire = d }))
 		case "write_expire":
 			steps = append(steps, interval(a, func(ta *value.TableAttrs, d float64) { ta.WriteExpire = d }))
+		case "backend":
+			// The store is "___sync_store_" + the global's full name, as
+			// in Zeek; the checker allows &backend on globals only.
+			name := "___sync_store_" + c.global
+			var et *types.EnumType
+			if t, ok := c.typeOf(a.Value).(*types.EnumType); ok {
+				et = t
+			}
+			e := c.expr(a.Value, nil)
+			steps = append(steps, func(fr *Frame, ta *value.TableAttrs) {
+				ta.StoreName = name
+				if et != nil {
+					ta.Backend = et.NameOf(e(fr).Int())
+				}
+			})
+		case "broker_store":
+			e := c.expr(a.Value, nil)
+			steps = append(steps, func(fr *Frame, ta *value.TableAttrs) {
+				if ta.Backend == "" {
+					ta.StoreName = e(fr).Str()
+				}
+			})
 		case "expire_func", "on_change":
 			e := c.expr(a.Value, nil)
 			on := a.Name == "on_change"
@@ -250,8 +288,8 @@ func (c *compiler) tableAttrs(attrs []*ast.Attr, t types.Type) func(*Frame) *val
 }
 
 // withAttrs wraps a table-making expression so the made table carries
-// the given attributes (unless it has its own); a table with expiry is
-// handed to the engine.
+// the given attributes (unless it has its own); a table with expiry or
+// a store binding (&backend, &broker_store) is handed to the engine.
 func (c *compiler) withAttrs(f expr, mk func(*Frame) *value.TableAttrs) expr {
 	if mk == nil {
 		return f
@@ -263,6 +301,9 @@ func (c *compiler) withAttrs(f expr, mk func(*Frame) *value.TableAttrs) expr {
 			t.Attrs = mk(fr)
 			if expiring(t.Attrs) {
 				rt.WatchTable(t)
+			}
+			if t.Attrs.StoreName != "" {
+				rt.BindTable(t)
 			}
 		}
 		return v

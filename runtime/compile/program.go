@@ -23,6 +23,7 @@ type compiler struct {
 	fieldDefs map[*types.Field]expr // compiled record field defaults
 	printer   *value.Printer
 	wake      *Function // see wakeFn
+	global    string    // the global whose attributes are compiled (&backend names its store)
 }
 
 // fieldDefault evaluates the &default of a record field (for a field a
@@ -112,7 +113,9 @@ func (c *compiler) init() func() {
 		}
 		s := s
 		slot := &c.out.Globals[s.Slot]
+		c.global = s.Name
 		mk := c.tableAttrs(s.Attrs, s.Type)
+		c.global = ""
 		switch {
 		case s.Kind == check.FuncSym:
 			// Compile gave it its function; only a redef changes that.

@@ -16,6 +16,10 @@ import (
 // or the program rather than only their arguments.
 func (e *Engine) Builtin(name string) builtins.Impl {
 	switch name {
+	case "gobro_bro_compat":
+		return func(builtins.Context, []value.Value) (value.Value, error) {
+			return value.Bool(e.chk.BroCompat), nil
+		}
 	case "global_options":
 		return func(ctx builtins.Context, _ []value.Value) (value.Value, error) {
 			var names []string

@@ -27,6 +27,7 @@ import (
 // brokerState is the run's stores, by name.
 type brokerState struct {
 	stores map[string]*storeHandle
+	tables tableBinding // tables with &backend, &broker_store (broker_tables.go)
 }
 
 // storeHandle is an opaque of Broker::Store.

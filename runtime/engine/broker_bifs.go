@@ -202,6 +202,7 @@ func (e *Engine) createMaster(ctx builtins.Context, name string, backend, option
 	}
 	h := &storeHandle{name: name, st: st}
 	bs.stores[name] = h
+	e.attachBoundTables(h)
 	return value.Value{P: h}, nil
 }
 

@@ -173,3 +173,65 @@ func runScript(t *testing.T, script string) (string, string) {
 	}
 	return stdout.String(), stderr.String()
 }
+
+// TestTableBackendTwoRuns runs tables bound to SQLite stores twice over
+// sample.pcap: the second run starts with what the first wrote
+// (&backend loaded before zeek_init, &broker_store once the script
+// creates the store) and adds to it; the rows are one per element, sets
+// with value none (00), and &create_expire gives the rows an expiry.
+func TestTableBackendTwoRuns(t *testing.T) {
+	trace, _ := filepath.Abs("../../testdata/pcap/sample.pcap")
+	script, _ := filepath.Abs("../../testdata/stores/table-backend.zeek")
+	t.Chdir(t.TempDir())
+	want := []string{
+		"start, {\n\n}, {\n\n}\nseen once created, {\n\n}\n" +
+			"end, {\n[192.0.2.80] = 1\n}, {\nrun 0\n}, {\n10.0.0.2\n}\n",
+		"start, {\n[192.0.2.80] = 1\n}, {\n\n}\nseen once created, {\nrun 0\n}\n" +
+			"end, {\n[192.0.2.80] = 2\n}, {\nrun 0,\nrun 1\n}, {\n10.0.0.2\n}\n",
+	}
+	for i, w := range want {
+		stdout, stderr := runEngine(t, trace, false, script)
+		if stdout != w || stderr != "" {
+			t.Errorf("run %d: stdout\n%s\nstderr %q, want\n%s", i+1, stdout, stderr, w)
+		}
+	}
+	for file, rows := range map[string]string{
+		"tables/___sync_store_hosts.sqlite":  "0600000000000000000000FFFFC0000250|020000000000000002|\n",
+		"tables/___sync_store_recent.sqlite": "0600000000000000000000FFFF0A000002|00|1704153600020000000\n",
+		"seen.sqlite":                        "050572756E2030|00|\n050572756E2031|00|\n",
+	} {
+		if got := storeRows(t, file); got != rows {
+			t.Errorf("%s rows:\n%s\nwant:\n%s", file, got, rows)
+		}
+	}
+}
+
+// TestKnownHostsStoreNameByEra checks the Bro-compat rule for
+// Known::host_store_name: a .bro site script, or one handling bro_init,
+// configures bro/known/hosts through [Known::host_store_name]; a Zeek-era
+// .zeek script configures zeek/known/hosts.
+func TestKnownHostsStoreNameByEra(t *testing.T) {
+	trace, _ := filepath.Abs("../../testdata/pcap/sample.pcap")
+	for _, c := range []struct{ script, stdout, file, other string }{
+		{"known-hosts-name.bro", "", "bro/known/hosts.sqlite", "zeek"},
+		{"known-hosts-bro-init.zeek", "bro/known/hosts, T\n", "bro/known/hosts.sqlite", "zeek"},
+		{"known-hosts-zeek.zeek", "0 hosts in zeek/known/hosts\n", "zeek/known/hosts.sqlite", "bro"},
+	} {
+		t.Run(c.script, func(t *testing.T) {
+			script, _ := filepath.Abs("../../testdata/stores/" + c.script)
+			t.Chdir(t.TempDir())
+			stdout, stderr := runEngine(t, trace, false, script)
+			if stdout != c.stdout || stderr != "" {
+				t.Errorf("stdout %q stderr %q, want %q", stdout, stderr, c.stdout)
+			}
+			rows := "0600000000000000000000FFFF0A000002|0101|1704153600020000000\n" +
+				"0600000000000000000000FFFFC0000250|0101|1704153600020000000\n"
+			if got := storeRows(t, c.file); got != rows {
+				t.Errorf("%s rows:\n%s\nwant:\n%s", c.file, got, rows)
+			}
+			if _, err := os.Stat(c.other); err == nil {
+				t.Errorf("the run also made %s/", c.other)
+			}
+		})
+	}
+}

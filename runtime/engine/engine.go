@@ -139,6 +139,7 @@ func (e *Engine) Run() (code int) {
 		fmt.Fprintln(e.stderr, "fatal error: failed to execute script statements at top-level scope")
 		return 1
 	}
+	e.bindStoreTables() // &backend tables get their stores, after every redef
 	e.raise("zeek_init")
 	e.initDone = true
 	e.drain()

@@ -107,6 +107,9 @@ func (e *Engine) sweep(x *expiry) {
 		}
 		old := t.ValAt(pos)
 		t.Delete(key)
+		if a.Mirror != nil {
+			a.Mirror.Delete(t, key)
+		}
 		e.prog.TableChanged(t, compile.ChangeExpired, key, old)
 	}
 	t.EndIter()

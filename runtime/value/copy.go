@@ -83,9 +83,7 @@ func (c *copier) copy(v Value, t types.Type) Value {
 		}
 		c.memo(x, n)
 		if x.Attrs != nil {
-			a := *x.Attrs
-			a.Engine = nil
-			n.Attrs = &a
+			n.Attrs = x.Attrs.Detached()
 		}
 		if x.lpm != nil {
 			l := *x.lpm

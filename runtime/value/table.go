@@ -114,6 +114,32 @@ type TableAttrs struct {
 	// Engine is free for the engine's own per-table state (expiry
 	// timestamps, sweep cursor).
 	Engine any
+
+	// Broker store binding (&backend, &broker_store): StoreName is the
+	// store the table is bound to, Backend the backend enum's name for
+	// &backend ("" for &broker_store, whose store the script creates).
+	// Mirror is set by the engine once the store is attached: writes,
+	// deletes and expiry go through it to the store.
+	StoreName, Backend string
+	Mirror             TableMirror
+}
+
+// TableMirror receives the changes of a table bound to a store, after
+// they are made to the table.
+type TableMirror interface {
+	Put(t *Table, key []Value, v Value)
+	Delete(t *Table, key []Value)
+	Clear(t *Table)
+}
+
+// Detached is a copy of a for another table: the engine's state and the
+// store binding stay with the original (a copy of a store-backed table
+// is an ordinary table).
+func (a *TableAttrs) Detached() *TableAttrs {
+	c := *a
+	c.Engine = nil
+	c.StoreName, c.Backend, c.Mirror = "", "", nil
+	return &c
 }
 
 type entry struct {

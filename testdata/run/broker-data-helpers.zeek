@@ -1,5 +1,9 @@
 # Broker::Data container helpers and their iterators.
 global go: event();
+global wrong_set: event();
+global wrong_vector: event();
+global unset_table: event();
+global bad_key: event();
 
 event zeek_init()
 	{
@@ -60,9 +64,36 @@ event go()
 		Broker::record_iterator_next(ri);
 		}
 
-	# Helpers on data of another type, and on an empty Broker::Data.
+	# Helpers on data of another type, and on an empty Broker::Data:
+	# a run-time error that ends the handler (each in its own event).
+	event wrong_set();
+	event wrong_vector();
+	event unset_table();
+	event bad_key();
+	}
+
+event wrong_set()
+	{
+	print "before set_size";
 	print Broker::set_size(Broker::data(5));
+	print "not reached";
+	}
+
+event wrong_vector()
+	{
 	print Broker::vector_size(Broker::table_create());
+	print "not reached";
+	}
+
+event unset_table()
+	{
 	print Broker::table_size(Broker::Data());
+	print "not reached";
+	}
+
+event bad_key()
+	{
+	# A value with no Broker form is a plain error: the handler goes on.
 	print Broker::set_contains(Broker::set_create(), function() {});
+	print "after bad key";
 	}

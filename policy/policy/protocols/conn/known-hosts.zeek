@@ -30,10 +30,18 @@ export {
 	## configure it.
 	const enable_hosts_persistence = F &redef;
 
-	## Name of the store. If it is left at the default and Cluster::stores
-	## has an entry for the Bro 2.6 name "bro/known/hosts", that name is
-	## used instead.
-	const host_store_name = "zeek/known/hosts" &redef;
+	## Name of the store. In Bro-compat mode it is Bro 2.6's
+	## "bro/known/hosts", otherwise current Zeek's "zeek/known/hosts".
+	## gobro runs in Bro-compat mode when a script from outside the
+	## bundled tree is a .bro file (a Bro 2.x site script such as
+	## local.bro), or when a script handles bro_init, bro_done or
+	## bro_script_loaded (gobro_bro_compat() tells). So a Bro 2.6 site
+	## script's "redef Cluster::stores += { [Known::host_store_name] = ... }"
+	## configures bro/known/hosts, as it did under Bro. Redefining the
+	## name overrides the rule; and if the name is left at
+	## "zeek/known/hosts" while Cluster::stores has an entry for
+	## "bro/known/hosts", that store is used.
+	const host_store_name = gobro_bro_compat() ? "bro/known/hosts" : "zeek/known/hosts" &redef;
 
 	## The store, once created (Bro 2.6 name).
 	global host_store: Cluster::StoreInfo;

@@ -33,10 +33,18 @@ export {
 	## Known::services.
 	const use_service_store = F &redef;
 
-	## Name of the store. If it is left at the default and Cluster::stores
-	## has an entry for the Bro 2.6 name "bro/known/services", that name
-	## is used instead.
-	const service_store_name = "zeek/known/services" &redef;
+	## Name of the store. In Bro-compat mode it is Bro 2.6's
+	## "bro/known/services", otherwise current Zeek's "zeek/known/services".
+	## gobro runs in Bro-compat mode when a script from outside the
+	## bundled tree is a .bro file (a Bro 2.x site script such as
+	## local.bro), or when a script handles bro_init, bro_done or
+	## bro_script_loaded (gobro_bro_compat() tells). So a Bro 2.6 site
+	## script's "redef Cluster::stores += { [Known::service_store_name] = ... }"
+	## configures bro/known/services, as it did under Bro. Redefining the
+	## name overrides the rule; and if the name is left at
+	## "zeek/known/services" while Cluster::stores has an entry for
+	## "bro/known/services", that store is used.
+	const service_store_name = gobro_bro_compat() ? "bro/known/services" : "zeek/known/services" &redef;
 
 	## The store, once created.
 	global service_store: Cluster::StoreInfo;

@@ -46,10 +46,18 @@ export {
 		hash: string;
 	};
 
-	## Name of the store. If it is left at the default and Cluster::stores
-	## has an entry for the Bro 2.6 name "bro/known/certs", that name is
-	## used instead.
-	const cert_store_name = "zeek/known/certs" &redef;
+	## Name of the store. In Bro-compat mode it is Bro 2.6's
+	## "bro/known/certs", otherwise current Zeek's "zeek/known/certs".
+	## gobro runs in Bro-compat mode when a script from outside the
+	## bundled tree is a .bro file (a Bro 2.x site script such as
+	## local.bro), or when a script handles bro_init, bro_done or
+	## bro_script_loaded (gobro_bro_compat() tells). So a Bro 2.6 site
+	## script's "redef Cluster::stores += { [Known::cert_store_name] = ... }"
+	## configures bro/known/certs, as it did under Bro. Redefining the
+	## name overrides the rule; and if the name is left at
+	## "zeek/known/certs" while Cluster::stores has an entry for
+	## "bro/known/certs", that store is used.
+	const cert_store_name = gobro_bro_compat() ? "bro/known/certs" : "zeek/known/certs" &redef;
 
 	## The store, once created.
 	global cert_store: Cluster::StoreInfo;
