@@ -17,9 +17,9 @@ var update = flag.Bool("update", false, "rewrite .out/.err goldens")
 
 // TestScripts runs every testdata/run/*.zeek in bare mode and compares
 // stdout with NAME.out and stderr with NAME.err (absent = empty), byte for
-// byte. Scripts named bif-file* and input-watch* run in a fresh temporary
-// directory (the files they open are created there); zeek_args() sees
-// ["gobro", "-b", "./NAME.zeek"].
+// byte. Scripts named bif-file*, input-watch* and broker-sqlite* run in a
+// fresh temporary directory (the files they open are created there);
+// zeek_args() sees ["gobro", "-b", "./NAME.zeek"].
 func TestScripts(t *testing.T) {
 	t.Setenv("TZ", "UTC") // local times: calc_next_rotate, strftime
 	dir, _ := filepath.Abs("../../testdata/run")
@@ -37,10 +37,11 @@ func TestScripts(t *testing.T) {
 			if res.Diags.HasErrors() {
 				res.Diags.Print(&stderr, res.Sources())
 			} else {
-				if strings.HasPrefix(name, "bif-file") || strings.HasPrefix(name, "input-watch") {
+				if strings.HasPrefix(name, "bif-file") || strings.HasPrefix(name, "input-watch") || strings.HasPrefix(name, "broker-sqlite") {
 					// File tests write relative to the working
 					// directory (input-watch tests write the files
-					// their streams read): give them a fresh one.
+					// their streams read, broker-sqlite tests their
+					// store files): give them a fresh one.
 					t.Chdir(t.TempDir())
 				}
 				e := New(res.Program, &stdout, &stderr)
