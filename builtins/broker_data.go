@@ -80,6 +80,21 @@ func ToBroker(v value.Value, t types.Type) (broker.Data, bool) {
 			return nil, false
 		}
 		return broker.String(f.Name), true
+	case types.Pattern:
+		p, ok := v.P.(*value.Pattern)
+		if !ok || p == nil {
+			return nil, false
+		}
+		return broker.Vector{broker.String(p.Text()), broker.String(anywhereText(p.Text()))}, true
+	case types.Func:
+		// A function is stored by name. Zeek stores a lambda with its
+		// captures under a name derived from its body; gobro's lambdas
+		// have no such stable name, so they have no Broker form.
+		f, ok := v.P.(*value.Func)
+		if !ok || f == nil || f.Name == "" || strings.HasPrefix(f.Name, "lambda_") {
+			return nil, false
+		}
+		return broker.Vector{broker.String(f.Name)}, true
 	case types.Record:
 		rt := t.(*types.RecordType)
 		r, ok := v.P.(*value.Record)
@@ -487,4 +502,16 @@ func brokerText(b *strings.Builder, d broker.Data) {
 		}
 		b.WriteByte(')')
 	}
+}
+
+// anywhereText is the text of a pattern's "match anywhere" form, which
+// Zeek stores beside the exact text: the exact text ^?(re)$? becomes
+// ^?(.|\n)*(re).
+func anywhereText(exact string) string {
+	if inner, ok := strings.CutPrefix(exact, "^?("); ok {
+		if inner, ok := strings.CutSuffix(inner, ")$?"); ok {
+			return "^?(.|\\n)*(" + inner + ")"
+		}
+	}
+	return exact
 }

@@ -74,8 +74,8 @@ func TestBrokerConversionFailures(t *testing.T) {
 	if _, ok := ToBroker(value.Value{P: holes}, vt); ok {
 		t.Error("a vector with a hole converted")
 	}
-	if _, ok := ToBroker(value.Value{P: &value.Func{Name: "f"}}, &types.FuncType{}); ok {
-		t.Error("a function converted")
+	if _, ok := ToBroker(value.Value{P: &value.Func{Name: "lambda_<0x1>"}}, &types.FuncType{}); ok {
+		t.Error("a lambda converted")
 	}
 	for _, c := range []struct {
 		d broker.Data
@@ -95,5 +95,21 @@ func TestBrokerConversionFailures(t *testing.T) {
 	_, err := CastBrokerData(value.Value{P: value.NewRecord(types.NewRecord("Broker::Data"))}, types.CountType)
 	if err == nil || err.Error() != "invalid cast of value with type 'Broker::Data' to type 'count' (nil field)" {
 		t.Errorf("cast of empty data: %v", err)
+	}
+}
+
+// Patterns and functions convert one way, as FORMAT.md §4 describes
+// Zeek's stores: a pattern as its exact and anywhere texts, a function
+// by name.
+func TestToBrokerPatternAndFunction(t *testing.T) {
+	p := value.MustPattern("a+b", false, false)
+	d, ok := ToBroker(value.Value{P: p}, types.PatternType)
+	if !ok || broker.Render(d) != `[^?(a+b)$?, ^?(.|\n)*(a+b)]` {
+		t.Errorf("pattern: %v %v", d, ok)
+	}
+	f := &value.Func{Name: "Known::get_host", Type: &types.FuncType{Result: types.BoolType}}
+	d, ok = ToBroker(value.Value{P: f}, f.Type)
+	if !ok || broker.Render(d) != "[Known::get_host]" {
+		t.Errorf("function: %v %v", d, ok)
 	}
 }
