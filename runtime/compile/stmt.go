@@ -61,7 +61,7 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 		return func(fr *Frame) ctrl { fr.Slots[slot] = init(fr); return ctrlNext }
 	case *ast.IfStmt:
 		cond := c.expr(s.Cond, nil)
-		then := c.stmt(s.Then)
+		then := c.nested(s.Then)
 		if s.Else == nil {
 			return func(fr *Frame) ctrl {
 				if cond(fr).N != 0 {
@@ -70,7 +70,7 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 				return ctrlNext
 			}
 		}
-		els := c.stmt(s.Else)
+		els := c.nested(s.Else)
 		return func(fr *Frame) ctrl {
 			if cond(fr).N != 0 {
 				return then(fr)
@@ -79,7 +79,7 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 		}
 	case *ast.WhileStmt:
 		cond := c.expr(s.Cond, nil)
-		body := c.stmt(s.Body)
+		body := c.nested(s.Body)
 		return func(fr *Frame) ctrl {
 			for cond(fr).N != 0 {
 				switch body(fr) {
@@ -169,6 +169,16 @@ func (c *compiler) stmt(s ast.Stmt) stmt {
 	return func(*Frame) ctrl { fail(s, "statement not supported yet"); return ctrlNext }
 }
 
+// nested compiles the statement a loop or an if runs: an empty one (a
+// lone ';') compiles to nil in a block, but here it must still run, as
+// doing nothing.
+func (c *compiler) nested(s ast.Stmt) stmt {
+	if f := c.stmt(s); f != nil {
+		return f
+	}
+	return func(*Frame) ctrl { return ctrlNext }
+}
+
 // localSym returns the frame slot symbol of a local declaration.
 func (c *compiler) localSym(d *ast.VarDecl) *check.Symbol { return c.chk.Locals[d] }
 
@@ -238,7 +248,7 @@ func (c *compiler) print(s *ast.PrintStmt) stmt {
 
 func (c *compiler) forStmt(s *ast.ForStmt) stmt {
 	x := c.expr(s.X, nil)
-	body := c.stmt(s.Body)
+	body := c.nested(s.Body)
 	keySlots := make([]int, len(s.Keys))
 	for i, k := range s.Keys {
 		keySlots[i] = c.chk.Uses[k].Slot
@@ -450,7 +460,7 @@ type Trigger struct {
 // marked copy (and Bro-style implicit captures) are deep copies.
 func (c *compiler) when(s *ast.WhenStmt) stmt {
 	cond := c.expr(s.Cond, nil)
-	body := c.stmt(s.Body)
+	body := c.nested(s.Body)
 	var tbody stmt
 	var timeout expr
 	if s.Timeout != nil {
