@@ -17,5 +17,6 @@
 @load base/protocols/irc
 @load base/protocols/ftp
 @load base/protocols/ntp
+@load base/protocols/smtp
 @load base/protocols/ssh
 @load base/protocols/ssl

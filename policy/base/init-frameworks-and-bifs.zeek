@@ -17,3 +17,4 @@
 @load base/bif/ftp.events
 @load base/bif/ssl.events
 @load base/bif/ssh.events
+@load base/bif/smtp.events

@@ -7,6 +7,7 @@ import (
 	_ "github.com/gobro/gobro/runtime/net/protocols/http"
 	_ "github.com/gobro/gobro/runtime/net/protocols/irc"
 	_ "github.com/gobro/gobro/runtime/net/protocols/ntp"
+	_ "github.com/gobro/gobro/runtime/net/protocols/smtp"
 	_ "github.com/gobro/gobro/runtime/net/protocols/ssh"
 	_ "github.com/gobro/gobro/runtime/net/protocols/ssl"
 )

@@ -1,0 +1,4 @@
+@load ./main
+@load ./entities
+@load ./files
+@load-sigs ./dpd

@@ -1,0 +1,123 @@
+package smtp
+
+import (
+	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/net/analyzer"
+	"github.com/gobro/gobro/runtime/value"
+)
+
+func init() {
+	analyzer.Register(&analyzer.Spec{Name: "SMTP", Transports: analyzer.TCP, New: func(ctx *analyzer.Context) analyzer.Analyzer {
+		return New(ctxHost{ctx})
+	}})
+}
+
+// Host is what the analyser needs of its connection, the scripts and
+// file analysis: an *analyzer.Context in a run (ctxHost), a fake in
+// tests.
+type Host interface {
+	Confirm()
+	Violation(reason string, data []byte)
+	// Weird reports a conn weird seen by source ("SMTP", or
+	// "CONTENTLINE" for the line splitting).
+	Weird(source, name, addl string)
+	Handled(event string) bool
+	Raise(event string, args ...value.Value)
+	Type(name string) types.Type
+	NewRecord(typeName string) *value.Record
+	FileData(isOrig bool, data []byte)
+	FileEnd(isOrig bool)
+	// StartTLS starts an SSL analyser on the rest of the connection and
+	// returns what passes it bytes (nil when none could start).
+	StartTLS() func(isOrig bool, data []byte)
+}
+
+type ctxHost struct{ *analyzer.Context }
+
+func (h ctxHost) Weird(source, name, addl string) { h.Context.WeirdFrom(source, name, addl) }
+
+func (h ctxHost) StartTLS() func(bool, []byte) {
+	if ssl := h.Context.StartAnalyzer("SSL"); ssl != nil {
+		return ssl.Deliver
+	}
+	return nil
+}
+
+// Weirds reported once per connection.
+const (
+	flagSingleCR = 1 << iota
+	flagNUL
+)
+
+// Analyzer is the SMTP analyser of one connection.
+type Analyzer struct {
+	h     Host
+	lines [2]splitter // 0: originator, 1: responder
+	flags uint8
+	session
+}
+
+// New returns the analyser of one connection reporting to h.
+func New(h Host) *Analyzer {
+	a := &Analyzer{h: h}
+	a.session.init()
+	return a
+}
+
+func dir(isOrig bool) int {
+	if isOrig {
+		return 0
+	}
+	return 1
+}
+
+// Deliver takes the next bytes of a direction. After the reply that
+// starts TLS, the bytes that follow it in the same delivery go to SSL,
+// which gets all later deliveries itself.
+func (a *Analyzer) Deliver(isOrig bool, data []byte) {
+	if a.state == stInTLS {
+		return
+	}
+	a.offset[dir(isOrig)] += uint64(len(data))
+	rest := a.lines[dir(isOrig)].feed(a, data, func(line []byte) bool {
+		a.line(isOrig, line)
+		return a.state != stInTLS
+	})
+	if a.state == stInTLS && a.ssl != nil && len(rest) > 0 {
+		a.ssl(isOrig, rest)
+	}
+}
+
+// Gap: lost bytes break the session's state (see gap).
+func (a *Analyzer) Gap(isOrig bool, n uint64) {
+	if a.state != stInTLS {
+		a.gap(isOrig, n)
+	}
+}
+
+// EndOfData: a partial last line is dropped, as in Zeek.
+func (a *Analyzer) EndOfData(isOrig bool) {}
+
+// Done ends a mail still under way.
+func (a *Analyzer) Done() {
+	if a.mail != nil {
+		a.endData()
+	}
+}
+
+func (a *Analyzer) weirdOnce(flag uint8, source, name string) {
+	if a.flags&flag == 0 {
+		a.flags |= flag
+		a.h.Weird(source, name, "")
+	}
+}
+
+func (a *Analyzer) weird(name string) { a.h.Weird("SMTP", name, "") }
+
+// raise raises event when it is handled (for events whose arguments
+// cost next to nothing to build).
+func (a *Analyzer) raise(event string, args ...value.Value) {
+	if a.h.Handled(event) {
+		a.h.Raise(event, args...)
+	}
+}
