@@ -32,7 +32,7 @@ run: build
 BENCHTABLE ?=
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./lang/... ./cmd/...
-	$(GO) test -run '^$$' -bench . -benchmem ./runtime/net/... ./runtime/engine/ ./runtime/store/
+	$(GO) test -run '^$$' -bench . -benchmem ./runtime/net/... ./runtime/engine/ ./runtime/store/ ./runtime/intel/
 	cd bench && GO='$(GO)' $(GO) run ./cmd/table $(BENCHTABLE)
 
 # Every fuzz target of the module (the front end, the packet decoders,

@@ -410,6 +410,16 @@ var Decls = []Decl{
 	{"Input::__remove_stream", "function(id: string): bool"},
 	{"Input::__force_update", "function(id: string): bool"},
 
+	// The intel framework's native store (base/frameworks/intel).
+	{"Intel::__insert", "function(item: Intel::Item): count"},
+	{"Intel::__remove", "function(item: Intel::Item, purge_indicator: bool): count"},
+	{"Intel::__find_addr", "function(a: addr): bool"},
+	{"Intel::__find", "function(indicator: string, indicator_type: Intel::Type): bool"},
+	{"Intel::__items_addr", "function(a: addr): set[Intel::Item]"},
+	{"Intel::__items", "function(indicator: string, indicator_type: Intel::Type): set[Intel::Item]"},
+	{"Intel::__metas", "function(indicator: string, indicator_type: Intel::Type): set[Intel::MetaData]"},
+	{"Intel::__size", "function(): count"},
+
 	// Broker store handles.
 	{"Broker::__create_master", "function(id: string, b: Broker::BackendType, options: Broker::BackendOptions): opaque of Broker::Store"},
 	{"Broker::__create_clone", "function(id: string, resync_interval: interval, stale_interval: interval, mutation_buffer_interval: interval): opaque of Broker::Store"},

@@ -531,7 +531,14 @@ func (e *Engine) enumValue(name string) value.Value {
 // (what reading left unset; input.Build cannot evaluate defaults).
 func (e *Engine) fillDefaults(r *value.Record) {
 	for i, f := range r.Type.Fields {
-		if i < len(r.Fields) && r.Fields[i].IsUnset() && f.Default != nil {
+		if i >= len(r.Fields) {
+			break
+		}
+		if sub, ok := r.Fields[i].P.(*value.Record); ok {
+			e.fillDefaults(sub) // nested columns (meta.whitelist)
+			continue
+		}
+		if r.Fields[i].IsUnset() && f.Default != nil {
 			if v, ok := e.prog.FieldDefault(f); ok {
 				r.Fields[i] = v
 			}

@@ -72,7 +72,8 @@ func (e *Engine) SetPacketInput(in PacketInput) {
 // globals, read after zeek_init (likely_server_ports, the timeouts).
 func (e *Engine) trackerConfig() flow.Config {
 	cfg := flow.BareConfig()
-	cfg.IgnoreChecksums = e.pkt.in.IgnoreChecksums
+	// -C is Zeek's way of setting ignore_checksums; a script may too.
+	cfg.IgnoreChecksums = e.pkt.in.IgnoreChecksums || e.globalBool("ignore_checksums", false)
 	cfg.UIDs = e.pkt.in.UIDs
 	if cfg.UIDs == nil {
 		cfg.UIDs = uid.NewRandom()

@@ -80,6 +80,11 @@ type Column struct {
 	Name     string
 	Type     types.Type
 	Optional bool
+	// Default is a field with a &default: its column may be missing
+	// from the file (the field takes its default: intel files without
+	// a meta.whitelist column load), though a "-" in it is an unset
+	// value like any other.
+	Default bool
 	// Path holds the field offsets from the stream's record to the field.
 	Path []int
 	// TypeColumn is the &type_column of a port field: the name of the
@@ -100,7 +105,7 @@ func Columns(rt *types.RecordType) []Column {
 				continue
 			}
 			out = append(out, Column{
-				Name: prefix + f.Name, Type: f.Type, Optional: f.Optional,
+				Name: prefix + f.Name, Type: f.Type, Optional: f.Optional, Default: f.Default != nil,
 				Path: p, TypeColumn: typeColumn(f),
 			})
 		}

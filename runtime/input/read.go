@@ -187,7 +187,7 @@ func (r *reader) header() bool {
 	for i, c := range r.cols {
 		r.pos[i], r.pos2[i] = find(c.Name), -1
 		if r.pos[i] < 0 {
-			if c.Optional {
+			if c.Optional || c.Default {
 				continue
 			}
 			r.fileProblem("Did not find requested field " + c.Name + " in input data file " + r.fname + ".")

@@ -27,6 +27,7 @@ func TestBundledReproducible(t *testing.T) {
 		"events-tcp.pcap":  pcapgen.EventsTCPBytes,
 		"events-udp.pcap":  pcapgen.EventsUDPBytes,
 		"events-icmp.pcap": pcapgen.EventsICMPBytes,
+		"intel-days.pcap":  pcapgen.IntelDaysBytes,
 	} {
 		path := filepath.Join("..", "..", "..", "testdata", "pcap", name)
 		got := gen()

@@ -1,6 +1,7 @@
 ##! Intel indicators that describe files: hashes and file names, and the
 ##! file columns of intel.log.
 
+@load base/frameworks/files
 @load ./main
 
 module Intel;
@@ -30,16 +31,22 @@ export {
 	};
 }
 
+# Before the base handler (priority 5), so that a file seen in exactly
+# one connection gives that connection's columns too.
 hook extend_match(info: Info, s: Seen, items: set[Item]) &priority=6
 	{
 	if ( s?$f )
 		{
 		s$fuid = s$f$id;
 
-		# A file seen in exactly one connection gives the connection too.
 		if ( s$f?$conns && |s$f$conns| == 1 && ! s?$conn )
 			for ( cid, c in s$f$conns )
 				s$conn = c;
+
+		if ( s$f?$info && s$f$info?$mime_type )
+			info$file_mime_type = s$f$info$mime_type;
+
+		info$file_desc = Files::describe(s$f);
 		}
 
 	if ( s?$fuid )

@@ -1,6 +1,11 @@
 ##! Reads indicator files into the intel store with the input framework.
 ##! Each file is a tab-separated table with a #fields header naming the
-##! Intel::Item columns (indicator, indicator_type, meta.source, ...).
+##! Intel::Item columns (indicator, indicator_type, meta.source, ...); a
+##! meta.NAME column fills the MetaData field NAME, including fields that
+##! policy scripts redef in. Files are re-read whenever they change (an
+##! atomic mv is the way to update one): every line is inserted again,
+##! which restarts its expiry, and lines no longer in the file stay in the
+##! store until they expire or are removed.
 
 @load base/frameworks/input
 @load base/frameworks/cluster
@@ -18,30 +23,20 @@ export {
 	## Raised for each line of an intel file.
 	global read_entry: event(desc: Input::EventDescription, tpe: Input::Event, item: Intel::Item);
 
-	## Raised for read problems in an intel file.
+	## Raised for each problem reading an intel file (the input framework
+	## has reported it already, with the file and line).
 	global read_error: event(desc: Input::EventDescription, message: string, level: Reporter::Level);
 }
 
 event Intel::read_entry(desc: Input::EventDescription, tpe: Input::Event, item: Intel::Item)
 	{
+	reading_file = desc$source;
 	Intel::insert(item);
+	reading_file = "";
 	}
 
 event Intel::read_error(desc: Input::EventDescription, message: string, level: Reporter::Level)
 	{
-	local msg = fmt("Intel file %s: %s", desc$source, message);
-
-	switch ( level ) {
-	case Reporter::ERROR:
-		Reporter::error(msg);
-		break;
-	case Reporter::WARNING:
-		Reporter::warning(msg);
-		break;
-	default:
-		Reporter::info(msg);
-		break;
-	}
 	}
 
 event zeek_init() &priority=5
@@ -55,7 +50,7 @@ event zeek_init() &priority=5
 		local source = a_file;
 
 		if ( path_prefix != "" && ! starts_with(a_file, "/") )
-			source = path_prefix + "/" + a_file;
+			source = rstrip(path_prefix, "/") + "/" + a_file;
 
 		Input::add_event([$source=source,
 		                  $reader=Input::READER_ASCII,

@@ -2,6 +2,11 @@
 ##! domains, URLs, ...) with metadata per source, fed by Intel::insert or by
 ##! files read with the input framework. Scripts report what they see with
 ##! Intel::seen; a hit raises Intel::match and is written to intel.log.
+##!
+##! The indicators live in gobro's native store (the Intel::__* built-ins),
+##! not in script tables: matching an address against every network that
+##! contains it is one walk of a prefix trie, and millions of indicators fit
+##! in a few hundred megabytes. What scripts see is Zeek's API.
 
 @load base/frameworks/logging
 @load base/frameworks/cluster
@@ -39,7 +44,8 @@ export {
 	## A set of indicator types.
 	type TypeSet: set[Type];
 
-	## What one source says about an indicator. Policy scripts add fields.
+	## What one source says about an indicator. Policy scripts add fields;
+	## the store keeps the records as they are, added fields included.
 	type MetaData: record {
 		## Where the indicator came from (one metadata record per source).
 		source: string;
@@ -100,7 +106,10 @@ export {
 		sources: set[string] &log &default=string_set();
 	};
 
-	## Adds an item to the store (runs filter_item first).
+	## Adds an item to the store (runs filter_item first). Inserting an
+	## indicator again from the same source replaces that source's
+	## metadata, from another source adds to it; either way its expiry
+	## starts over.
 	global insert: function(item: Item);
 
 	## Removes the metadata of `item$meta$source` from an indicator, and the
@@ -110,7 +119,8 @@ export {
 	## Reports a sighting; raises Intel::match on a hit.
 	global seen: function(s: Seen);
 
-	## Raised for a sighting that matched; `items` are all matching items.
+	## Raised for a sighting that matched; `items` are all matching items
+	## (for an address: its ADDR item and those of every SUBNET around it).
 	global match: event(s: Seen, items: set[Item]);
 
 	## Raised with every intel.log record.
@@ -121,11 +131,12 @@ export {
 	global extend_match: hook(info: Info, s: Seen, items: set[Item]);
 
 	## Time after which an indicator expires unless re-inserted; negative
-	## means never.
+	## (or zero) means never. Checked every table_expire_interval of
+	## network time.
 	const item_expiration = -1 min &redef;
 
-	## Runs when an indicator expires. If every handler runs, its expiry
-	## is reset to item_expiration; a `break` lets it expire (removes it).
+	## Runs when an indicator expires. If every handler runs, the
+	## indicator stays for another item_expiration; a `break` removes it.
 	global item_expired: hook(indicator: string, indicator_type: Type, metas: set[MetaData]);
 
 	## Runs for every item before it is inserted; a `break` drops it.
@@ -140,139 +151,56 @@ export {
 
 	## Runs when an indicator leaves the store.
 	global indicator_removed: hook(indicator: string, indicator_type: Type);
+
+	## Raised when an insertion brought a new indicator (cluster
+	## distribution listens to it).
+	global new_item: event(item: Item);
+
+	## Asks the node with the full store to remove an item (what remove
+	## does on a worker).
+	global remove_item: event(item: Item, purge_indicator: bool);
+
+	## Raised when an indicator left the store, with the item whose
+	## removal took it; runs indicator_removed.
+	global purge_item: event(item: Item);
 }
 
 # Whether this node holds the full store (T unless a cluster worker).
 const have_full_data = T &redef;
 
-# Metadata of one indicator, by source.
-type MetaDataTable: table[string] of MetaData;
-
-# Cluster events: items and removals travel from the workers to the manager
-# and back; a worker that has only the minimal store asks the manager to
-# complete a match.
-global new_item: event(item: Item);
-global remove_item: event(item: Item, purge_indicator: bool);
-global remove_indicator: event(item: Item);
+# A worker without the full store asks the manager to complete a match.
 global match_remote: event(s: Seen);
 
-# Expiry of one indicator: the item_expired hook decides.
-function expire_item(indicator: string, indicator_type: Type, metas: set[MetaData]): interval
-	{
-	if ( ! hook item_expired(indicator, indicator_type, metas) )
-		return 0 sec;
+# The intel file whose line is being inserted ("" for other insertions),
+# for the message about a bad indicator.
+global reading_file = "";
 
-	# Every handler ran: keep the indicator for another period.
-	return item_expiration;
-	}
-
-function metas_of(tbl: MetaDataTable): set[MetaData]
-	{
-	local metas: set[MetaData] = set();
-
-	for ( src, md in tbl )
-		add metas[md];
-
-	return metas;
-	}
-
-function expire_host_data(data: table[addr] of MetaDataTable, idx: addr): interval
-	{
-	return expire_item(cat(idx), ADDR, metas_of(data[idx]));
-	}
-
-function expire_subnet_data(data: table[subnet] of MetaDataTable, idx: subnet): interval
-	{
-	return expire_item(cat(idx), SUBNET, metas_of(data[idx]));
-	}
-
-function expire_string_data(data: table[string, Type] of MetaDataTable,
-                            indicator: string, indicator_type: Type): interval
-	{
-	return expire_item(indicator, indicator_type, metas_of(data[indicator, indicator_type]));
-	}
-
-# The store. Each indicator expires item_expiration after it was last
-# inserted (never, if negative), subject to the item_expired hook.
-type DataStore: record {
-	host_data: table[addr] of MetaDataTable
-		&write_expire=item_expiration &expire_func=expire_host_data;
-	subnet_data: table[subnet] of MetaDataTable
-		&write_expire=item_expiration &expire_func=expire_subnet_data;
-	string_data: table[string, Type] of MetaDataTable
-		&write_expire=item_expiration &expire_func=expire_string_data;
-};
-global data_store: DataStore &redef;
-
-# What a worker keeps when the manager holds the full store: just the
-# indicators, enough to know when to ask.
-type MinDataStore: record {
-	host_data: set[addr];
-	subnet_data: set[subnet];
-	string_data: set[string, Type];
-};
-global min_data_store: MinDataStore &redef;
+# What the store's built-ins answer (see runtime/engine/bifs_intel.go).
+const INSERT_BAD = 0;
+const INSERT_NEW = 1;
+const REMOVE_UNKNOWN = 0;
+const REMOVE_GONE = 2;
 
 # Inserts an item; the cluster code calls it with first_dispatch=F for
 # items that came from another node.
 function _insert(item: Item, first_dispatch: bool &default=T)
 	{
-	local meta_tbl: MetaDataTable;
-	local is_new = T;
-	local host: addr;
-	local net: subnet;
-	local key: string;
+	local res = __insert(item);
 
-	switch ( item$indicator_type ) {
-	case ADDR:
-		host = to_addr(item$indicator);
-		if ( host in data_store$host_data )
-			{
-			is_new = F;
-			# Writing the entry again restarts its expiry.
-			data_store$host_data[host] = data_store$host_data[host];
-			}
-		else
-			data_store$host_data[host] = MetaDataTable();
-		meta_tbl = data_store$host_data[host];
-		add min_data_store$host_data[host];
-		break;
+	if ( res == INSERT_BAD )
+		{
+		Reporter::warning(fmt("Intel::insert: bad %s indicator '%s' (source %s%s)",
+		                      item$indicator_type, item$indicator, item$meta$source,
+		                      reading_file == "" ? "" : ", file " + reading_file));
+		return;
+		}
 
-	case SUBNET:
-		net = to_subnet(item$indicator);
-		if ( net in data_store$subnet_data )
-			{
-			is_new = F;
-			data_store$subnet_data[net] = data_store$subnet_data[net];
-			}
-		else
-			data_store$subnet_data[net] = MetaDataTable();
-		meta_tbl = data_store$subnet_data[net];
-		add min_data_store$subnet_data[net];
-		break;
+	if ( res != INSERT_NEW )
+		return;
 
-	default:
-		# String indicators match without regard to case.
-		key = to_lower(item$indicator);
-		if ( [key, item$indicator_type] in data_store$string_data )
-			{
-			is_new = F;
-			data_store$string_data[key, item$indicator_type] =
-				data_store$string_data[key, item$indicator_type];
-			}
-		else
-			data_store$string_data[key, item$indicator_type] = MetaDataTable();
-		meta_tbl = data_store$string_data[key, item$indicator_type];
-		add min_data_store$string_data[key, item$indicator_type];
-		break;
-	}
+	hook indicator_inserted(item$indicator, item$indicator_type);
 
-	meta_tbl[item$meta$source] = item$meta;
-
-	if ( is_new )
-		hook indicator_inserted(item$indicator, item$indicator_type);
-
-	if ( first_dispatch && Cluster::is_enabled() )
+	if ( first_dispatch )
 		event Intel::new_item(item);
 	}
 
@@ -286,47 +214,19 @@ function insert(item: Item)
 function find(s: Seen): bool
 	{
 	if ( s?$host )
-		{
-		if ( have_full_data )
-			return s$host in data_store$host_data || s$host in data_store$subnet_data;
+		return __find_addr(s$host);
 
-		return s$host in min_data_store$host_data || s$host in min_data_store$subnet_data;
-		}
-
-	local key = to_lower(s$indicator);
-
-	if ( have_full_data )
-		return [key, s$indicator_type] in data_store$string_data;
-
-	return [key, s$indicator_type] in min_data_store$string_data;
+	return __find(s$indicator, s$indicator_type);
 	}
 
 # All items matching a sighting: for an address, the address itself and
 # every subnet that contains it.
 function get_items(s: Seen): set[Item]
 	{
-	local items: set[Item] = set();
-
 	if ( s?$host )
-		{
-		if ( s$host in data_store$host_data )
-			for ( src, md in data_store$host_data[s$host] )
-				add items[Item($indicator=cat(s$host), $indicator_type=ADDR, $meta=md)];
+		return __items_addr(s$host);
 
-		for ( i, net in matching_subnets(addr_to_subnet(s$host), data_store$subnet_data) )
-			for ( src, md in data_store$subnet_data[net] )
-				add items[Item($indicator=cat(net), $indicator_type=SUBNET, $meta=md)];
-
-		return items;
-		}
-
-	local key = to_lower(s$indicator);
-
-	if ( [key, s$indicator_type] in data_store$string_data )
-		for ( src, md in data_store$string_data[key, s$indicator_type] )
-			add items[Item($indicator=s$indicator, $indicator_type=s$indicator_type, $meta=md)];
-
-	return items;
+	return __items(s$indicator, s$indicator_type);
 	}
 
 function seen(s: Seen)
@@ -349,89 +249,54 @@ function seen(s: Seen)
 		return;
 
 	if ( have_full_data )
-		{
-		local items = get_items(s);
-
-		if ( |items| > 0 )
-			event Intel::match(s, items);
-		}
+		event Intel::match(s, get_items(s));
 	else
 		event Intel::match_remote(s);
 	}
 
 function remove(item: Item, purge_indicator: bool)
 	{
-	local host: addr;
-	local net: subnet;
-	local key: string;
-	local known = T;
-	local gone = F;
-
-	switch ( item$indicator_type ) {
-	case ADDR:
-		host = to_addr(item$indicator);
-		if ( host !in data_store$host_data )
-			{
-			known = F;
-			break;
-			}
-		if ( ! purge_indicator )
-			delete data_store$host_data[host][item$meta$source];
-		if ( purge_indicator || |data_store$host_data[host]| == 0 )
-			{
-			delete data_store$host_data[host];
-			delete min_data_store$host_data[host];
-			gone = T;
-			}
-		break;
-
-	case SUBNET:
-		net = to_subnet(item$indicator);
-		if ( net !in data_store$subnet_data )
-			{
-			known = F;
-			break;
-			}
-		if ( ! purge_indicator )
-			delete data_store$subnet_data[net][item$meta$source];
-		if ( purge_indicator || |data_store$subnet_data[net]| == 0 )
-			{
-			delete data_store$subnet_data[net];
-			delete min_data_store$subnet_data[net];
-			gone = T;
-			}
-		break;
-
-	default:
-		key = to_lower(item$indicator);
-		if ( [key, item$indicator_type] !in data_store$string_data )
-			{
-			known = F;
-			break;
-			}
-		if ( ! purge_indicator )
-			delete data_store$string_data[key, item$indicator_type][item$meta$source];
-		if ( purge_indicator || |data_store$string_data[key, item$indicator_type]| == 0 )
-			{
-			delete data_store$string_data[key, item$indicator_type];
-			delete min_data_store$string_data[key, item$indicator_type];
-			gone = T;
-			}
-		break;
-	}
-
-	if ( ! known )
+	if ( ! have_full_data )
 		{
-		Reporter::info(fmt("Intel::remove: no such indicator %s (%s)",
+		event Intel::remove_item(item, purge_indicator);
+		return;
+		}
+
+	local res = __remove(item, purge_indicator);
+
+	if ( res == REMOVE_UNKNOWN )
+		{
+		Reporter::info(fmt("Tried to remove non-existing item '%s' (%s).",
 		                   item$indicator, item$indicator_type));
 		return;
 		}
 
-	if ( gone )
-		hook indicator_removed(item$indicator, item$indicator_type);
+	if ( res == REMOVE_GONE )
+		event Intel::purge_item(item);
+	}
 
-	if ( Cluster::is_enabled() )
-		event Intel::remove_item(item, purge_indicator);
+event Intel::remove_item(item: Item, purge_indicator: bool)
+	{
+	if ( have_full_data )
+		remove(item, purge_indicator);
+	}
+
+event Intel::purge_item(item: Item)
+	{
+	hook indicator_removed(item$indicator, item$indicator_type);
+	}
+
+# The store calls this for an indicator not inserted for item_expiration:
+# the item_expired hook decides whether it stays (for another period) or
+# goes (0 secs), as Zeek's &expire_func on its intel tables does.
+function expire_item(indicator: string, indicator_type: Type): interval
+	{
+	if ( hook item_expired(indicator, indicator_type, __metas(indicator, indicator_type)) )
+		return item_expiration;
+
+	remove(Item($indicator=indicator, $indicator_type=indicator_type,
+	            $meta=MetaData($source="")), T);
+	return 0 sec;
 	}
 
 event Intel::match(s: Seen, items: set[Item]) &priority=5
@@ -447,10 +312,11 @@ hook extend_match(info: Info, s: Seen, items: set[Item]) &priority=5
 	{
 	if ( s?$conn )
 		{
-		info$uid = s$conn$uid;
+		s$uid = s$conn$uid;
 		info$id = s$conn$id;
 		}
-	else if ( s?$uid )
+
+	if ( s?$uid )
 		info$uid = s$uid;
 
 	for ( item in items )

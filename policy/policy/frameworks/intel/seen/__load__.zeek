@@ -1,7 +1,11 @@
 @load ./where-locations
 @load ./conn-established
 @load ./dns
+@load ./file-hashes
+@load ./file-names
 @load ./http-headers
 @load ./http-url
 @load ./pubkey-hashes
 @load ./ssl
+@load ./x509
+@load ./smtp

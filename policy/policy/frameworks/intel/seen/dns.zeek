@@ -1,4 +1,6 @@
-##! Reports the names in DNS queries to the intel framework.
+##! Reports the names in DNS queries to the intel framework. Answers are
+##! in dns-answers (not loaded by default: Zeek's seen scripts look at
+##! queries only, and intel.log should say what Zeek's says).
 
 @load base/frameworks/intel
 @load base/protocols/dns
