@@ -57,6 +57,11 @@ type queue struct {
 
 const chunkSize = 256
 
+// maxSpare drained chunks are kept for reuse; a burst beyond that (an
+// input file of a million lines queues a million events) leaves its
+// chunks to the collector instead of holding them for the whole run.
+const maxSpare = 16
+
 func (q *queue) push(ev event) {
 	if q.clock != nil {
 		ev.ts = *q.clock
@@ -91,7 +96,9 @@ func (q *queue) pop() event {
 		if len(q.chunks) == 1 {
 			q.chunks[0], q.head = c[:0], 0
 		} else if q.head == chunkSize {
-			q.spare = append(q.spare, c[:0])
+			if len(q.spare) < maxSpare {
+				q.spare = append(q.spare, c[:0])
+			}
 			q.chunks, q.head = q.chunks[1:], 0
 		}
 	}
