@@ -5,8 +5,7 @@
 module SMTP;
 
 export {
-	## BDAT lines longer than this are cut (kept for scripts that
-	## redefine it; gobro does not read BDAT chunks as mail data).
+	## Lines of BDAT chunks longer than this are cut, with a weird.
 	const bdat_max_line_length = 4096 &redef;
 	## Whether a message/rfc822 entity is itself passed to file
 	## analysis (gobro passes only leaf entities).

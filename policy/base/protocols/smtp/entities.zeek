@@ -53,6 +53,10 @@ event file_over_new_connection(f: fa_file, c: connection, is_orig: bool) &priori
 		return;
 	if ( c$smtp?$entity && c$smtp$entity?$filename )
 		f$info$filename = c$smtp$entity$filename;
+	# files.log's depth: for SMTP, the depth of the MIME entity in the
+	# mail (the message itself is 1).
+	if ( c?$smtp_state )
+		f$info$depth = c$smtp_state$mime_depth;
 	c$smtp$fuids += f$id;
 	}
 

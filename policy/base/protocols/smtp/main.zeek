@@ -71,6 +71,12 @@ export {
 		messages_transferred: count &default=0;
 		## MIME entities begun in the current transaction.
 		mime_depth: count &default=0;
+		## BDAT commands sent and answered in the current transaction,
+		## and the number of the one that said LAST (0: none yet): its
+		## reply ends the transaction as the "." line's does.
+		bdat_requests: count &default=0;
+		bdat_replies: count &default=0;
+		bdat_last: count &default=0;
 	};
 
 	## Which Received-header hosts extend path: after the first one
@@ -163,6 +169,12 @@ event smtp_request(c: connection, is_orig: bool, command: string, arg: string) &
 			add c$smtp$rcptto[gsub(a, /ORCPT=rfc822;?/, "")];
 		c$smtp$has_client_activity = T;
 		}
+	else if ( cmd == "BDAT" )
+		{
+		++c$smtp_state$bdat_requests;
+		if ( /[[:blank:]][lL][aA][sS][tT][[:blank:]]*$/ in arg )
+			c$smtp_state$bdat_last = c$smtp_state$bdat_requests;
+		}
 	else if ( cmd == "MAIL" && /^[fF][rR][oO][mM]:/ in arg )
 		{
 		# A transaction whose end the server did not acknowledge.
@@ -183,7 +195,20 @@ event smtp_reply(c: connection, is_orig: bool, code: count, cmd: string, msg: st
 
 event smtp_reply(c: connection, is_orig: bool, code: count, cmd: string, msg: string, cont_resp: bool) &priority=-5
 	{
-	if ( cmd == "." )
+	local end_of_data = cmd == ".";
+	if ( cmd == "BDAT" && ! cont_resp && c?$smtp_state )
+		{
+		local s = c$smtp_state;
+		++s$bdat_replies;
+		if ( s$bdat_last > 0 && s$bdat_replies >= s$bdat_last )
+			{
+			end_of_data = T;
+			s$bdat_requests = 0;
+			s$bdat_replies = 0;
+			s$bdat_last = 0;
+			}
+		}
+	if ( end_of_data )
 		{
 		++c$smtp_state$messages_transferred;
 		write_transaction(c);

@@ -34,13 +34,14 @@ const (
 	cmdETRN
 	cmdAUTH
 	cmdAuthAnswer // a client line while authenticating
+	cmdBDATLast   // BDAT with LAST: its reply ends the mail
 	numCmds
 )
 
 var cmdWords = [numCmds]string{
 	"EHLO", "HELO", "MAIL", "RCPT", "DATA", "QUIT", "RSET", "VRFY", "EXPN", "HELP", "NOOP",
 	"STARTTLS", "X_ANONYMOUSTLS", "CONN_ESTABLISHMENT", "END_OF_DATA", "SEND", "SOML", "SAML",
-	"TURN", "BDAT", "ETRN", "AUTH", "AUTH_ANSWER",
+	"TURN", "BDAT", "ETRN", "AUTH", "AUTH_ANSWER", "BDAT",
 }
 
 // cmdWord names a command code; -1 (a reply nothing asked for) is
@@ -97,6 +98,7 @@ type session struct {
 	lastReplied  int // the command the current reply answers
 	pendingReply int // the code of a multi-line reply under way
 	mail         *mail
+	bdat         bdat // a mail sent in BDAT chunks (bdat.go)
 	ssl          func(bool, []byte)
 	offset       [2]uint64 // stream offsets, for gap reports
 }
@@ -151,6 +153,30 @@ func (a *Analyzer) command(isOrig bool, line []byte) {
 		arg = string(skipBlanks(line[n:]))
 		if code = parseCmd(cmd); code < 0 {
 			a.unexpected(true, "unknown command", cmd)
+			return
+		}
+		if code == cmdBDAT {
+			size, last, ok := parseBDAT(arg)
+			if !ok {
+				// As in Zeek: reported, answered, but no state change.
+				a.unexpected(true, "invalid BDAT command", arg)
+				a.newCmd(code)
+				if a.h.Handled("smtp_request") {
+					a.request(cmd, arg)
+				}
+				return
+			}
+			if last {
+				code = cmdBDATLast
+			}
+			a.newCmd(code)
+			if a.h.Handled("smtp_request") {
+				a.request(cmd, arg)
+			}
+			a.updateState(code, 0, isOrig)
+			if a.state == stRcptOK {
+				a.startChunk(size, last, isOrig)
+			}
 			return
 		}
 		a.newCmd(code)
@@ -252,6 +278,9 @@ func (a *Analyzer) gap(isOrig bool, n uint64) {
 	d := dir(isOrig)
 	a.unexpected(isOrig == a.origIsSender, "content gap", fmt.Sprintf("seq = %d, len = %d", a.offset[d], n))
 	a.offset[d] += n
+	if a.bdat.left > 0 || a.bdat.last {
+		a.endBDAT()
+	}
 	if a.state == stInData {
 		if a.mail != nil {
 			a.mail.gap(n)

@@ -8,7 +8,11 @@ import (
 
 func init() {
 	analyzer.Register(&analyzer.Spec{Name: "SMTP", Transports: analyzer.TCP, New: func(ctx *analyzer.Context) analyzer.Analyzer {
-		return New(ctxHost{ctx})
+		a := New(ctxHost{ctx})
+		if v, ok := ctx.Global("SMTP::bdat_max_line_length"); ok && v.Count() > 0 && v.Count() < 1<<30 {
+			a.bdat.maxLine = int(v.Count())
+		}
+		return a
 	}})
 }
 
@@ -79,12 +83,22 @@ func (a *Analyzer) Deliver(isOrig bool, data []byte) {
 		return
 	}
 	a.offset[dir(isOrig)] += uint64(len(data))
-	rest := a.lines[dir(isOrig)].feed(a, data, func(line []byte) bool {
-		a.line(isOrig, line)
-		return a.state != stInTLS
-	})
-	if a.state == stInTLS && a.ssl != nil && len(rest) > 0 {
-		a.ssl(isOrig, rest)
+	sender := isOrig == a.origIsSender
+	for len(data) > 0 {
+		if sender && a.bdat.left > 0 {
+			data = a.chunk(data)
+			continue
+		}
+		data = a.lines[dir(isOrig)].feed(a, data, func(line []byte) bool {
+			a.line(isOrig, line)
+			return a.state != stInTLS && !(sender && a.bdat.left > 0)
+		})
+		if a.state == stInTLS {
+			if a.ssl != nil && len(data) > 0 {
+				a.ssl(isOrig, data)
+			}
+			return
+		}
 	}
 }
 

@@ -95,9 +95,22 @@ func (a *Analyzer) updateState(cmd, code int, isOrig bool) {
 		if code > 0 {
 			a.state = stReady
 		}
+	case cmdBDAT, cmdBDATLast:
+		switch {
+		case code == 0:
+			// Chunks follow the recipients; the state stays until the
+			// last chunk's data ends the mail.
+			expect(stRcptOK)
+			if a.state == stMailOK {
+				a.state = stRcptOK
+			}
+		case cmd == cmdBDATLast:
+			a.state = stReady
+		}
 	case cmdRSET:
 		switch code {
 		case 0:
+			a.endBDAT()
 			a.state = stReady
 		case 250:
 		default:
