@@ -409,6 +409,7 @@ var Decls = []Decl{
 	{"Input::__create_analysis_stream", "function(description: Input::AnalysisDescription): bool"},
 	{"Input::__remove_stream", "function(id: string): bool"},
 	{"Input::__force_update", "function(id: string): bool"},
+	{"Input::__row_location", "function(): string"},
 
 	// The intel framework's native store (base/frameworks/intel).
 	{"Intel::__insert", "function(item: Intel::Item): count"},

@@ -249,8 +249,10 @@ func (e *Engine) drain() {
 				continue // a tombstone left by queue.commit
 			}
 			e.inReporterEvent = ev.reporter
+			e.input.row, e.input.rowLine = ev.row, ev.rowLine
 			e.dispatch(ev)
 			e.inReporterEvent = false
+			e.input.row = nil
 		}
 		// The queue is empty: like Zeek at the end of a drain, look at
 		// the parked when triggers (answering pending async requests

@@ -6,6 +6,7 @@ import (
 	"math"
 	"net/netip"
 	"slices"
+	"strconv"
 
 	"github.com/gobro/gobro/builtins"
 	"github.com/gobro/gobro/lang/types"
@@ -87,6 +88,10 @@ func (e *Engine) inputBuiltin(name string) builtins.Impl {
 	case "Input::__remove_stream":
 		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
 			return value.Bool(e.removeStream(a[0].Str())), nil
+		}
+	case "Input::__row_location":
+		return func(builtins.Context, []value.Value) (value.Value, error) {
+			return value.String(e.rowLocation()), nil
 		}
 	case "Input::__force_update":
 		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
@@ -465,7 +470,21 @@ func (e *Engine) inputEventRow(st *inputStream, r input.Row) {
 	} else {
 		args = append(args, rec.Fields...)
 	}
-	e.queue.push(newEvent(st.ev, args))
+	ev := newEvent(st.ev, args)
+	ev.row, ev.rowLine = st, r.Line
+	e.queue.push(ev)
+}
+
+// rowLocation is Input::__row_location: "FILE, line N" while an event
+// stream's ev runs for the row read from line N of FILE (the stream's
+// source), "" otherwise. Zeek's events carry no line; scripts that check
+// what they read (the intel framework) use it to say where a bad value
+// came from.
+func (e *Engine) rowLocation() string {
+	if e.input.row == nil {
+		return ""
+	}
+	return e.input.row.source + ", line " + strconv.Itoa(e.input.rowLine)
 }
 
 // rowKey encodes values as read, so that two reads of the same values

@@ -26,6 +26,9 @@ type inputState struct {
 	updates chan inputUpdate // from the pollers
 	polled  int              // streams with a poller
 	pollers sync.WaitGroup
+	// row and rowLine: the event stream and line whose ev is running.
+	row     *inputStream
+	rowLine int
 }
 
 // inputUpdate is what a poller found.

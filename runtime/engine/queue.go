@@ -17,6 +17,10 @@ type event struct {
 	// run, when set, is engine work queued in order with the events
 	// (the input framework's delivery of what a reader read).
 	run func()
+	// row, for an event stream's ev: the stream and the line of the row
+	// it delivers (Input::__row_location).
+	row     *inputStream
+	rowLine int
 }
 
 const smallArgs = 4
@@ -99,6 +103,10 @@ func (q *queue) pop() event {
 			if len(q.spare) < maxSpare {
 				q.spare = append(q.spare, c[:0])
 			}
+			// Slicing leaves the chunk in the backing array, where
+			// it would stay reachable until the array is reallocated:
+			// after a burst, every chunk of it.
+			q.chunks[0] = nil
 			q.chunks, q.head = q.chunks[1:], 0
 		}
 	}

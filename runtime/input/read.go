@@ -316,7 +316,11 @@ func (r *reader) dataLine() bool {
 		vals[i] = v
 	}
 	if r.pending != "" {
-		r.probs = append(r.probs, Problem{Line: r.lineNo, Msg: r.pending, Text: r.pending})
+		msg := r.pending
+		if r.o.LocateAll {
+			msg = r.prefix + r.fname + ", line " + strconv.Itoa(r.lineNo) + ": " + msg
+		}
+		r.probs = append(r.probs, Problem{Line: r.lineNo, Msg: msg, Text: r.pending})
 		return true
 	}
 	r.slab = r.slab[len(r.cols):]
@@ -350,7 +354,12 @@ func (r *reader) manager(msg string) {
 
 // missing notes an unset value where the type requires one.
 func (r *reader) missing() {
-	r.manager(r.source + ":" + strconv.Itoa(r.lineNo) + ": Skipping input with missing non-optional value")
+	const msg = "Skipping input with missing non-optional value"
+	if r.o.LocateAll {
+		r.manager(msg) // located with the others
+		return
+	}
+	r.manager(r.source + ":" + strconv.Itoa(r.lineNo) + ": " + msg)
 }
 
 // warn reports a warning about the current line.

@@ -30,7 +30,9 @@ export {
 
 event Intel::read_entry(desc: Input::EventDescription, tpe: Input::Event, item: Intel::Item)
 	{
-	reading_file = desc$source;
+	# Where the line came from, for Intel::insert's complaint about a bad
+	# indicator: "FILE, line N".
+	reading_file = Input::__row_location();
 	Intel::insert(item);
 	reading_file = "";
 	}
@@ -58,6 +60,9 @@ event zeek_init() &priority=5
 		                  $name=cat("intel-", a_file),
 		                  $fields=Intel::Item,
 		                  $ev=Intel::read_entry,
-		                  $error_ev=Intel::read_error]);
+		                  $error_ev=Intel::read_error,
+		                  # The reader names the file and line in every
+		                  # complaint, unknown indicator types included.
+		                  $config=table(["locate_all"] = "T")]);
 		}
 	}
