@@ -3,6 +3,7 @@ package irc
 import (
 	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/net/analyzer"
+	"github.com/gobro/gobro/runtime/net/protocols/contentline"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -42,9 +43,6 @@ func (h ctxHost) StartTLS() func(bool, []byte) {
 	return nil
 }
 
-// Weirds reported once per connection.
-const flagSingleCR = 1
-
 // maxInvalid is how many overlong command words Zeek tolerates before it
 // calls the connection a violation.
 const maxInvalid = 20
@@ -52,8 +50,7 @@ const maxInvalid = 20
 // Analyzer is the IRC analyser of one connection.
 type Analyzer struct {
 	h     Host
-	lines [2]splitter // 0: client, 1: server
-	flags uint8
+	lines contentline.Lines
 	// invalid counts overlong command words.
 	invalid int
 	// tls: STARTTLS succeeded; the analyser is gone.
@@ -61,13 +58,10 @@ type Analyzer struct {
 }
 
 // New returns the analyser of one connection reporting to h.
-func New(h Host) *Analyzer { return &Analyzer{h: h} }
-
-func dir(isOrig bool) int {
-	if isOrig {
-		return 0
-	}
-	return 1
+func New(h Host) *Analyzer {
+	a := &Analyzer{h: h}
+	a.lines = contentline.Lines{MaxLine: maxLine, Weird: func(name string) { h.Weird("CONTENTLINE", name, "") }}
+	return a
 }
 
 // Deliver takes the next bytes of a direction. After a STARTTLS reply
@@ -78,7 +72,7 @@ func (a *Analyzer) Deliver(isOrig bool, data []byte) {
 		return
 	}
 	var ssl func(bool, []byte)
-	rest := a.lines[dir(isOrig)].feed(a, isOrig, data, func(line []byte) bool {
+	rest := a.lines.Feed(isOrig, data, func(line []byte) bool {
 		ssl = a.line(isOrig, line)
 		return !a.tls
 	})
@@ -98,7 +92,7 @@ func (a *Analyzer) EndOfData(isOrig bool) {
 	if a.tls {
 		return
 	}
-	a.lines[dir(isOrig)].flush(func(line []byte) bool {
+	a.lines.Flush(isOrig, func(line []byte) bool {
 		a.line(isOrig, line)
 		return !a.tls
 	})
@@ -109,13 +103,6 @@ func (a *Analyzer) EndOfData(isOrig bool) {
 }
 
 func (a *Analyzer) Done() {}
-
-func (a *Analyzer) weirdOnce(flag uint8, source, name string) {
-	if a.flags&flag == 0 {
-		a.flags |= flag
-		a.h.Weird(source, name, "")
-	}
-}
 
 func (a *Analyzer) weird(name string) { a.h.Weird("IRC", name, "") }
 

@@ -48,7 +48,7 @@ func (a *Analyzer) startChunk(size uint64, last bool, isOrig bool) {
 		a.mail = newMail(a, isOrig)
 	}
 	a.bdat.left, a.bdat.last = size, last
-	a.bdat.skipLF = a.lines[dir(isOrig)].last == '\r'
+	a.bdat.skipLF = a.lines.PendingLF(isOrig)
 	if size == 0 {
 		a.chunkDone()
 	}

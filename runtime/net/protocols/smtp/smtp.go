@@ -3,6 +3,7 @@ package smtp
 import (
 	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/net/analyzer"
+	"github.com/gobro/gobro/runtime/net/protocols/contentline"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -47,23 +48,17 @@ func (h ctxHost) StartTLS() func(bool, []byte) {
 	return nil
 }
 
-// Weirds reported once per connection.
-const (
-	flagSingleCR = 1 << iota
-	flagNUL
-)
-
 // Analyzer is the SMTP analyser of one connection.
 type Analyzer struct {
 	h     Host
-	lines [2]splitter // 0: originator, 1: responder
-	flags uint8
+	lines contentline.Lines
 	session
 }
 
 // New returns the analyser of one connection reporting to h.
 func New(h Host) *Analyzer {
 	a := &Analyzer{h: h}
+	a.lines = contentline.Lines{NUL: true, Weird: func(name string) { h.Weird("CONTENTLINE", name, "") }}
 	a.session.init()
 	return a
 }
@@ -89,7 +84,7 @@ func (a *Analyzer) Deliver(isOrig bool, data []byte) {
 			data = a.chunk(data)
 			continue
 		}
-		data = a.lines[dir(isOrig)].feed(a, data, func(line []byte) bool {
+		data = a.lines.Feed(isOrig, data, func(line []byte) bool {
 			a.line(isOrig, line)
 			return a.state != stInTLS && !(sender && a.bdat.left > 0)
 		})
@@ -116,13 +111,6 @@ func (a *Analyzer) EndOfData(isOrig bool) {}
 func (a *Analyzer) Done() {
 	if a.mail != nil {
 		a.endData()
-	}
-}
-
-func (a *Analyzer) weirdOnce(flag uint8, source, name string) {
-	if a.flags&flag == 0 {
-		a.flags |= flag
-		a.h.Weird(source, name, "")
 	}
 }
 
