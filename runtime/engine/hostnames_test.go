@@ -5,12 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/gobro/gobro/lang/frontend"
-	"github.com/gobro/gobro/lang/load"
-	"github.com/gobro/gobro/runtime/engine"
-	gnet "github.com/gobro/gobro/runtime/net"
-	"github.com/gobro/gobro/runtime/net/uid"
 )
 
 // policy/protocols/ssh/interesting-hostnames over our recorded SSH
@@ -22,28 +16,11 @@ import (
 func TestInterestingHostnames(t *testing.T) {
 	trace, _ := filepath.Abs(filepath.Join("..", "..", "testdata", "pcap", "ssh-logins.pcap"))
 	t.Chdir(t.TempDir())
-	t.Setenv("TZ", "UTC")
 	t.Setenv("ZEEK_DNS_FAKE", "1")
-	t.Setenv("ZEEK_SEED_FILE", "")
-	res := frontend.Load(&frontend.Config{SearchPath: load.SearchPath(os.Getenv), Bare: true,
-		Scripts: []string{"policy/protocols/ssh/interesting-hostnames"},
-		Exec:    []string{`redef SSH::interesting_hostnames = /^fake_addr_lookup_result_192\.0\.2\.2$/`}})
-	if res.Diags.HasErrors() {
-		var b strings.Builder
-		res.Diags.Print(&b, res.Sources())
-		t.Fatal(b.String())
-	}
-	gen, _ := uid.New(uid.Options{Deterministic: true})
-	src, err := gnet.Open(trace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
-	var stdout, stderr strings.Builder
-	eng := engine.New(res.Program, &stdout, &stderr)
-	eng.SetPacketInput(engine.PacketInput{Source: src, UIDs: gen, IgnoreChecksums: true})
-	if code := eng.Run(); code != 0 || stderr.Len() > 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
+	if _, stderr := runPcap(t, trace, runOpts{bare: true, ignoreChecksums: true,
+		scripts: []string{"policy/protocols/ssh/interesting-hostnames"},
+		exec:    []string{`redef SSH::interesting_hostnames = /^fake_addr_lookup_result_192\.0\.2\.2$/`}}); stderr != "" {
+		t.Fatal(stderr)
 	}
 	log, err := os.ReadFile("notice.log")
 	if err != nil {

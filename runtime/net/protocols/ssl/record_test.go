@@ -13,19 +13,10 @@ import (
 	"math/big"
 	"net"
 	"net/netip"
-	"os"
-	"path/filepath"
-	"regexp"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/gobro/gobro/lang/frontend"
-	"github.com/gobro/gobro/lang/load"
-	"github.com/gobro/gobro/runtime/engine"
-	gnet "github.com/gobro/gobro/runtime/net"
 	"github.com/gobro/gobro/runtime/net/live/record"
-	"github.com/gobro/gobro/runtime/net/uid"
 )
 
 const handshakesTrace = "../../../../testdata/pcap/tls-handshakes.pcap"
@@ -153,80 +144,4 @@ func talk(port uint16, srv netip.AddrPort, cfg *tls.Config) error {
 	}
 	_, err = io.ReadAll(c)
 	return err
-}
-
-var openRE = regexp.MustCompile(`(?m)^#(open|close)\t.*$`)
-
-// runTrace runs gobro -b -C with the conn and SSL scripts (and exec's
-// redefs) on the recorded trace in a new directory, and returns the logs
-// asked for, with their #open/#close stamps masked.
-func runTrace(t *testing.T, exec []string, logs ...string) map[string]string {
-	t.Helper()
-	trace, err := filepath.Abs(handshakesTrace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Chdir(t.TempDir())
-	t.Setenv("TZ", "UTC")
-	t.Setenv("ZEEK_SEED_FILE", "")
-	t.Setenv("ZEEK_SEED_VALUES", "")
-	res := frontend.Load(&frontend.Config{SearchPath: load.SearchPath(os.Getenv), Bare: true,
-		Scripts: []string{"base/protocols/conn", "base/protocols/ssl"}, Exec: exec})
-	if res.Diags.HasErrors() {
-		var b strings.Builder
-		res.Diags.Print(&b, res.Sources())
-		t.Fatalf("loading scripts:\n%s", b.String())
-	}
-	gen, err := uid.New(uid.Options{Deterministic: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	src, err := gnet.Open(trace)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
-	var stdout, stderr strings.Builder
-	eng := engine.New(res.Program, &stdout, &stderr)
-	// The veth capture keeps the kernel's offloaded checksums: read it as
-	// zeek -C would.
-	eng.SetPacketInput(engine.PacketInput{Source: src, UIDs: gen, IgnoreChecksums: true})
-	if code := eng.Run(); code != 0 || stderr.Len() > 0 {
-		t.Fatalf("exit code %d, stderr:\n%s", code, stderr.String())
-	}
-	out := map[string]string{}
-	for _, log := range logs {
-		got, err := os.ReadFile(log)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[log] = openRE.ReplaceAllString(string(got), "#$1\tXXXX-XX-XX-XX-XX-XX")
-	}
-	return out
-}
-
-// With ports ignored, dpd.sig finds the same three TLS connections by
-// their hellos, and ssl.log is the same but for ts: the analyser starts
-// with the server's hello, which matches the signature. (The TLS 1.3
-// client's hello, with its post-quantum key share, is longer than the
-// default dpd_buffer_size of 1024 bytes, so the buffer is raised.)
-func TestHandshakesByContent(t *testing.T) {
-	want, err := os.ReadFile(strings.TrimSuffix(handshakesTrace, ".pcap") + ".ssl.log")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := runTrace(t, []string{"redef dpd_ignore_ports = T", "redef dpd_buffer_size = 4096"}, "ssl.log")["ssl.log"]
-	dropTS := func(log string) string {
-		var out []string
-		for _, l := range strings.Split(log, "\n") {
-			if _, rest, ok := strings.Cut(l, "\t"); ok && !strings.HasPrefix(l, "#") {
-				l = rest
-			}
-			out = append(out, l)
-		}
-		return strings.Join(out, "\n")
-	}
-	if dropTS(got) != dropTS(string(want)) {
-		t.Errorf("ssl.log by content differs:\n%s", got)
-	}
 }
