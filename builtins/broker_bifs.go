@@ -33,21 +33,9 @@ func init() {
 		"Broker::__set_create": func(ctx Context, _ []value.Value) (value.Value, error) {
 			return MakeBrokerData(ctx, broker.NewSet()), nil
 		},
-		"Broker::__set_clear": func(ctx Context, a []value.Value) (value.Value, error) {
-			s, err := dataArg[*broker.Set](a[0], "table")
-			if err != nil {
-				return value.Bool(false), err
-			}
-			s.Clear()
-			return value.Bool(true), nil
-		},
-		"Broker::__set_size": func(ctx Context, a []value.Value) (value.Value, error) {
-			s, err := dataArg[*broker.Set](a[0], "table")
-			if err != nil {
-				return value.Count(0), err
-			}
-			return value.Count(uint64(s.Len())), nil
-		},
+		"Broker::__set_clear": clearOp[*broker.Set](),
+		"Broker::__set_size":  sizeOp[*broker.Set](),
+
 		"Broker::__set_contains": setOp(func(s *broker.Set, k broker.Data) bool { return s.Contains(k) }),
 		"Broker::__set_insert":   setOp(func(s *broker.Set, k broker.Data) bool { return s.Insert(k) }),
 		"Broker::__set_remove":   setOp(func(s *broker.Set, k broker.Data) bool { return s.Remove(k) }),
@@ -66,21 +54,9 @@ func init() {
 		"Broker::__table_create": func(ctx Context, _ []value.Value) (value.Value, error) {
 			return MakeBrokerData(ctx, broker.NewTable()), nil
 		},
-		"Broker::__table_clear": func(ctx Context, a []value.Value) (value.Value, error) {
-			t, err := dataArg[*broker.Table](a[0], "table")
-			if err != nil {
-				return value.Bool(false), err
-			}
-			t.Clear()
-			return value.Bool(true), nil
-		},
-		"Broker::__table_size": func(ctx Context, a []value.Value) (value.Value, error) {
-			t, err := dataArg[*broker.Table](a[0], "table")
-			if err != nil {
-				return value.Count(0), err
-			}
-			return value.Count(uint64(t.Len())), nil
-		},
+		"Broker::__table_clear": clearOp[*broker.Table](),
+		"Broker::__table_size":  sizeOp[*broker.Table](),
+
 		"Broker::__table_contains": func(ctx Context, a []value.Value) (value.Value, error) {
 			t, err := dataArg[*broker.Table](a[0], "table")
 			if err != nil {
@@ -397,5 +373,34 @@ func iterValue(kind string) Impl {
 			d = nil
 		}
 		return MakeBrokerData(ctx, d), nil
+	}
+}
+
+// clearOp and sizeOp are Broker::__set_clear/__table_clear and
+// __set_size/__table_size: the same operation on either container.
+func clearOp[T interface {
+	broker.Data
+	Clear()
+}]() Impl {
+	return func(_ Context, a []value.Value) (value.Value, error) {
+		c, err := dataArg[T](a[0], "table")
+		if err != nil {
+			return value.Bool(false), err
+		}
+		c.Clear()
+		return value.Bool(true), nil
+	}
+}
+
+func sizeOp[T interface {
+	broker.Data
+	Len() int
+}]() Impl {
+	return func(_ Context, a []value.Value) (value.Value, error) {
+		c, err := dataArg[T](a[0], "table")
+		if err != nil {
+			return value.Count(0), err
+		}
+		return value.Count(uint64(c.Len())), nil
 	}
 }
