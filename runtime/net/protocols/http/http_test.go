@@ -1,6 +1,7 @@
 package http
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -99,6 +100,39 @@ func TestPartialHistory(t *testing.T) {
 	} {
 		if got := partialHistory(h); got != want {
 			t.Errorf("partialHistory(%q) = %v, want %v", h, got, want)
+		}
+	}
+}
+
+// TestLineLengthLimit: a line longer than maxLineLength is cut with a
+// weird to maxLineLength-1 bytes, the same however the stream is split
+// (the splitter copies runs of ordinary bytes at once, so the limit must
+// hold inside a run as well as between deliveries).
+func TestLineLengthLimit(t *testing.T) {
+	long := "GET /" + strings.Repeat("a", maxLineLength) + " HTTP/1.1\r\n"
+	uri := "/" + strings.Repeat("a", maxLineLength-1-len("GET /"))
+	var first []string
+	for _, chunk := range []int{len(long), 4096, 1000003} {
+		r := &recorder{unhandled: map[string]bool{}}
+		a := New(r)
+		for rest := long; rest != ""; {
+			n := min(chunk, len(rest))
+			a.Deliver(true, []byte(rest[:n]))
+			rest = rest[n:]
+		}
+		a.Done()
+		if first == nil {
+			first = r.log
+			want := []string{
+				`weird CONTENTLINE contentline_size_exceeded ""`,
+				"confirm",
+				`http_request "GET" "` + uri + `" "` + uri + `" "0.9"`,
+			}
+			if len(r.log) < len(want) || !slices.Equal(r.log[:len(want)], want) {
+				t.Fatalf("the cut line is not reported as expected; transcript starts %.200q", r.log)
+			}
+		} else if !slices.Equal(r.log, first) {
+			t.Errorf("chunks of %d bytes: transcript differs from one delivery", chunk)
 		}
 	}
 }

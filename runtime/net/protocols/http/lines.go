@@ -1,5 +1,7 @@
 package http
 
+import "bytes"
+
 // lineSplitter cuts one direction's TCP stream into lines the way Zeek's
 // CONTENTLINE support analyser does for HTTP: CRLF ends a line, and so do
 // a lone CR or a lone LF unless the mode says otherwise (bodies of
@@ -89,14 +91,21 @@ func (l *lineSplitter) run(data []byte) {
 // the line out, and returns how many bytes it consumed.
 func (l *lineSplitter) once(data []byte) int {
 	for i := 0; i < len(data); i++ {
-		c := data[i]
 		if len(l.buf) >= maxLineLength {
 			l.a.weirdFrom("CONTENTLINE", "contentline_size_exceeded", "")
 			l.buf = l.buf[:maxLineLength-1]
-			return l.emit(data, i, c)
+			return l.emit(data, i, data[i])
 		}
-		switch c {
-		case '\r':
+		// Most of a line holds no CR or LF: copy that run at once.
+		if n := min(ordinaryRun(data[i:]), maxLineLength-len(l.buf)); n > 0 {
+			l.singleCR()
+			l.buf = append(l.buf, data[i:i+n]...)
+			l.lastChar = data[i+n-1]
+			i += n - 1
+			continue
+		}
+		c := data[i]
+		if c == '\r' {
 			if i+1 < len(data) && data[i+1] == '\n' {
 				l.lastChar = '\r'
 				return l.emit(data, i+1, '\n')
@@ -104,8 +113,7 @@ func (l *lineSplitter) once(data []byte) int {
 			if l.crEOL {
 				return l.emit(data, i, c)
 			}
-			l.buf = append(l.buf, c)
-		case '\n':
+		} else { // '\n'
 			if l.lastChar == '\r' {
 				if len(l.buf) == 0 {
 					l.lastChar = c
@@ -120,16 +128,34 @@ func (l *lineSplitter) once(data []byte) int {
 			if !l.suppressWeirds && l.a.flagOnce(flagSingleLF) {
 				l.a.weirdFrom("CONTENTLINE", "line_terminated_with_single_LF", "")
 			}
-			l.buf = append(l.buf, c)
-		default:
-			l.buf = append(l.buf, c)
 		}
-		if l.lastChar == '\r' && !l.suppressWeirds && l.a.flagOnce(flagSingleCR) {
-			l.a.weirdFrom("CONTENTLINE", "line_terminated_with_single_CR", "")
-		}
+		l.buf = append(l.buf, c)
+		l.singleCR()
 		l.lastChar = c
 	}
 	return len(data)
+}
+
+// singleCR reports, once per connection, a CR kept inside a line (one
+// that did not end it) as Zeek's CONTENTLINE does, when the byte after
+// it is being added.
+func (l *lineSplitter) singleCR() {
+	if l.lastChar == '\r' && !l.suppressWeirds && l.a.flagOnce(flagSingleCR) {
+		l.a.weirdFrom("CONTENTLINE", "line_terminated_with_single_CR", "")
+	}
+}
+
+// ordinaryRun is the length of data's prefix free of CR and LF, found
+// with two vectorised searches rather than a byte loop.
+func ordinaryRun(data []byte) int {
+	n := bytes.IndexByte(data, '\n')
+	if n < 0 {
+		n = len(data)
+	}
+	if r := bytes.IndexByte(data[:n], '\r'); r >= 0 {
+		return r
+	}
+	return n
 }
 
 // emit hands out the buffered line, ended by data[i] (c), and returns the
