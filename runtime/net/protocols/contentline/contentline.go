@@ -6,6 +6,8 @@
 // line_terminated_with_single_CR. Its weirds have the source CONTENTLINE.
 package contentline
 
+import "bytes"
+
 // Lines splits both directions of one connection.
 type Lines struct {
 	// MaxLine cuts a line reaching it: it is handed out as it is, the
@@ -61,6 +63,16 @@ func (l *Lines) Feed(isOrig bool, data []byte, line func([]byte) bool) []byte {
 			}
 			continue
 		}
+		// Most of a line is ordinary bytes: copy the run at once.
+		if n := l.ordinaryRun(data[i:], len(s.buf)); n > 0 {
+			if s.last == '\r' {
+				l.once(onceSingleCR, "line_terminated_with_single_CR")
+			}
+			s.buf = append(s.buf, data[i:i+n]...)
+			s.last = data[i+n-1]
+			i += n - 1
+			continue
+		}
 		switch c {
 		case '\r':
 			if i+1 < len(data) && data[i+1] == '\n' {
@@ -92,6 +104,28 @@ func (l *Lines) Feed(isOrig bool, data []byte, line func([]byte) bool) []byte {
 		s.last = c
 	}
 	return nil
+}
+
+// ordinaryRun is the length of data's prefix that Feed can append
+// without looking at each byte: no CR or LF, no NUL while a NUL is still
+// to be reported, and no further than MaxLine from a line of have bytes.
+func (l *Lines) ordinaryRun(data []byte, have int) int {
+	n := bytes.IndexByte(data, '\n')
+	if n < 0 {
+		n = len(data)
+	}
+	if r := bytes.IndexByte(data[:n], '\r'); r >= 0 {
+		n = r
+	}
+	if l.NUL && l.reported&onceNUL == 0 {
+		if z := bytes.IndexByte(data[:n], 0); z >= 0 {
+			n = z
+		}
+	}
+	if l.MaxLine > 0 {
+		n = min(n, l.MaxLine-have)
+	}
+	return n
 }
 
 // PendingLF reports whether the direction's last line ended with a CR,
