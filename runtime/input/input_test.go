@@ -351,6 +351,49 @@ func TestBadValues(t *testing.T) {
 	}
 }
 
+// TestLocateAll: with the stream config locate_all (the intel feeds'),
+// the input manager's complaints name the file and line like the
+// reader's own; the rows kept are the same as without it.
+func TestLocateAll(t *testing.T) {
+	rt := record("Val",
+		fld{name: "i", t: types.IntType},
+		fld{name: "c", t: types.CountType},
+		fld{name: "a", t: types.AddrType},
+		fld{name: "sn", t: types.SubnetType},
+		fld{name: "b", t: types.BoolType},
+		fld{name: "e", t: logID},
+		fld{name: "ss", t: types.NewSet(types.StringType)},
+	)
+	o := DefaultOptions()
+	o.Name = "bad"
+	o.ApplyConfig(map[string]string{"locate_all": "T"})
+	if !o.LocateAll {
+		t.Fatal("locate_all=T did not set LocateAll")
+	}
+	plain, _ := Read("testdata/bad.log", Columns(rt), DefaultOptions())
+	rows, probs := Read("testdata/bad.log", Columns(rt), o)
+	const p = "testdata/bad.log/Input::READER_ASCII: testdata/bad.log, line "
+	var manager []string
+	for _, pr := range probs {
+		if !strings.HasPrefix(pr.Msg, p) {
+			t.Errorf("not located: %q", pr.Msg)
+		}
+		if pr.Text == "Skipping input with missing non-optional value" || strings.HasPrefix(pr.Text, "Value ") {
+			manager = append(manager, pr.Msg)
+		}
+	}
+	want := []string{
+		p + "8: Value 'SSH::NOPE' for stream 'bad' is not a valid enum.",
+		p + "11: Skipping input with missing non-optional value",
+	}
+	if !reflect.DeepEqual(manager, want) {
+		t.Errorf("input manager complaints:\n%q\nwant\n%q", manager, want)
+	}
+	if !reflect.DeepEqual(lines(rows), lines(plain)) {
+		t.Errorf("rows at lines %v, without locate_all %v", lines(rows), lines(plain))
+	}
+}
+
 // TestZeekInvalidLines replays Zeek's btest
 // scripts/base/frameworks/input/invalid-lines.zeek (its input file and
 // record type; its baseline's messages and table).
