@@ -163,10 +163,8 @@ func (o *jsonOpts) fieldName(name string) string {
 	if o.escape == nil {
 		return name
 	}
-	for _, m := range o.escape.FindAllIndex(name, -1) {
-		if m[1] > m[0] {
-			return name[:m[0]] + name[m[1]:]
-		}
+	if m := o.escape.FirstAnywhere(name); m != nil {
+		return name[:m[0]] + name[m[1]:]
 	}
 	return name
 }

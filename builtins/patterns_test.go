@@ -54,6 +54,10 @@ func TestSubGsub(t *testing.T) {
 		{"gsub", "aaa", "a+", "b", "b"}, // longest match
 		{"gsub", "abc", "x", "y", "abc"},
 		{"sub", "a&b", "&", "\\0", "a\\0b"}, // the replacement is literal
+		// Zeek tries a pattern at each position in turn, so `^` holds
+		// wherever a match is tried.
+		{"sub", "xaa", "^a", "Z", "xZa"},
+		{"gsub", "x ab ab", "^ab", "Z", "x Z Z"},
 	}
 	for _, tc := range tests {
 		got, err := call(t, nil, tc.name, S(tc.s), pat(tc.re), S(tc.repl))
@@ -122,6 +126,12 @@ func TestFindAll(t *testing.T) {
 	set, _ = call(t, ctx, "find_all", S("a a a"), pat("a"), I(-1))
 	if n := set.P.(*value.Table).Len(); n != 1 {
 		t.Errorf("find_all keeps duplicates: %d members", n)
+	}
+	// An anchored pattern matches at every position (base/utils/urls'
+	// url_regex starts with ^).
+	vec, _ := call(t, ctx, "find_all_ordered", S("see http://a.test/x and ftp://b.test/y"), pat(`^[a-z]{3,5}:\/\/[^[:blank:]]*`), I(-1))
+	if got := strs(vec); !slices.Equal(got, []string{"http://a.test/x", "ftp://b.test/y"}) {
+		t.Errorf("find_all_ordered(^pattern) = %q", got)
 	}
 }
 

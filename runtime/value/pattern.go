@@ -3,6 +3,8 @@ package value
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -25,7 +27,11 @@ type Pattern struct {
 	re   string // Go syntax, unanchored
 
 	exact, anywhere *regexp.Regexp
-	err             error
+	// prefix is set for a pattern holding a start anchor: Zeek's
+	// searching built-ins try the pattern at each position in turn, so
+	// `^` holds wherever a match is tried, not only at the text's start.
+	prefix *regexp.Regexp
+	err    error
 }
 
 // NewPattern makes the pattern of a literal /src/ (with /i, /s flags).
@@ -101,13 +107,35 @@ func (p *Pattern) Compile() error {
 	if p.err == nil {
 		p.anywhere, p.err = regexp.Compile(p.re)
 	}
+	if p.err == nil && hasStartAnchor(p.re) {
+		p.prefix, p.err = regexp.Compile(`^(?:` + p.re + `)`)
+	}
 	if p.err == nil {
 		// Zeek's matcher prefers the longest match at the leftmost position.
 		p.anywhere.Longest()
+		if p.prefix != nil {
+			p.prefix.Longest()
+		}
 	} else {
-		p.exact, p.anywhere = nil, nil
+		p.exact, p.anywhere, p.prefix = nil, nil, nil
 	}
 	return p.err
+}
+
+// hasStartAnchor reports whether the Go regexp re holds a `^`.
+func hasStartAnchor(re string) bool {
+	t, err := syntax.Parse(re, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	var walk func(t *syntax.Regexp) bool
+	walk = func(t *syntax.Regexp) bool {
+		if t.Op == syntax.OpBeginText || t.Op == syntax.OpBeginLine {
+			return true
+		}
+		return slices.ContainsFunc(t.Sub, walk)
+	}
+	return walk(t)
 }
 
 // MatchExact is `p == s`: the whole of s matches.
@@ -128,18 +156,59 @@ func (p *Pattern) MatchAnywhere(s string) bool {
 
 // FindAllIndex returns the byte offsets of successive leftmost-longest
 // matches in s (n < 0: all), for the splitting and searching built-ins.
+// A pattern with `^` is tried at each position as Zeek's built-ins do,
+// its anchor holding there.
 func (p *Pattern) FindAllIndex(s string, n int) [][]int {
 	if p.Compile() != nil {
 		return nil
 	}
 	w := widen(s)
-	m := p.anywhere.FindAllStringIndex(w, n)
+	var m [][]int
+	if p.prefix != nil {
+		m = p.findEachPosition(w, n)
+	} else {
+		m = p.anywhere.FindAllStringIndex(w, n)
+	}
 	if len(w) != len(s) {
 		for _, loc := range m {
 			loc[0], loc[1] = narrowOffset(w, loc[0]), narrowOffset(w, loc[1])
 		}
 	}
 	return m
+}
+
+// FirstAnywhere returns the byte offsets of the first non-empty match in
+// s as `p in s` finds it (a `^` holds only at the start of s), or nil.
+func (p *Pattern) FirstAnywhere(s string) []int {
+	if p.Compile() != nil {
+		return nil
+	}
+	w := widen(s)
+	for _, loc := range p.anywhere.FindAllStringIndex(w, -1) {
+		if loc[1] > loc[0] {
+			if len(w) != len(s) {
+				loc[0], loc[1] = narrowOffset(w, loc[0]), narrowOffset(w, loc[1])
+			}
+			return loc
+		}
+	}
+	return nil
+}
+
+// findEachPosition is FindAllIndex for an anchored pattern: the longest
+// non-empty match starting at each position, in turn, resuming after it.
+func (p *Pattern) findEachPosition(w string, n int) [][]int {
+	var out [][]int
+	for i := 0; i < len(w) && (n < 0 || len(out) < n); {
+		if loc := p.prefix.FindStringIndex(w[i:]); loc != nil && loc[1] > 0 {
+			out = append(out, []int{i, i + loc[1]})
+			i += loc[1]
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+	}
+	return out
 }
 
 // widen maps each byte >= 0x80 to the code point of the same value.
