@@ -28,6 +28,7 @@ func TestBundledReproducible(t *testing.T) {
 		"events-udp.pcap":  pcapgen.EventsUDPBytes,
 		"events-icmp.pcap": pcapgen.EventsICMPBytes,
 		"intel-days.pcap":  pcapgen.IntelDaysBytes,
+		"smtp-mail.pcap":   pcapgen.SMTPMailBytes,
 	} {
 		path := filepath.Join("..", "..", "..", "testdata", "pcap", name)
 		got := gen()

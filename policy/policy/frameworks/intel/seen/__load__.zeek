@@ -9,3 +9,4 @@
 @load ./ssl
 @load ./x509
 @load ./smtp
+@load ./smtp-url-extraction
