@@ -80,6 +80,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if o.ParseOnly {
 		return 0
 	}
+	// Zeek's seed also fixes the order in which its tables are walked.
+	seed, seeded, err := uid.LoadSeed(uid.Options{SeedFile: o.LoadSeeds})
+	if err != nil {
+		fmt.Fprintf(stderr, "fatal error: %v\n", err)
+		return 1
+	}
 	in, closeInput, err := packetInput(o, stdin)
 	if err != nil {
 		fmt.Fprintf(stderr, "fatal error: %v\n", err)
@@ -87,6 +93,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	defer closeInput()
 	eng := engine.New(res.Program, stdout, stderr)
+	if seeded {
+		eng.Seed = &seed
+	}
 	if in != nil {
 		eng.SetPacketInput(*in)
 	}

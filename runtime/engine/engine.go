@@ -20,7 +20,9 @@ import (
 	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/compile"
 	"github.com/gobro/gobro/runtime/net/analyzer"
+	"github.com/gobro/gobro/runtime/net/uid"
 	"github.com/gobro/gobro/runtime/value"
+	"github.com/gobro/gobro/runtime/value/hashorder"
 )
 
 // Engine is one run.
@@ -80,6 +82,11 @@ type Engine struct {
 	// InputHeartbeat is how often REREAD and STREAM input sources are
 	// looked at; 0 means Threading::heartbeat_interval, as in Zeek.
 	InputHeartbeat time.Duration
+	// Seed is Zeek's seed (-G, ZEEK_SEED_FILE, ZEEK_SEED_VALUES); nil
+	// means the seed of the packet input's uid generator, if it had one.
+	// With a seed, tables that are not &ordered walk in the hash order
+	// Zeek's seed gives them, as Zeek's do.
+	Seed *uid.Seed
 
 	files     []*openFile // files opened by open/open_for_append (bifs_files.go)
 	suspended int         // suspend_processing depth (bifs_runtime.go)
@@ -129,6 +136,8 @@ func (e *Engine) Run() (code int) {
 	defer e.closeLocals() // log writers write #close (logging.go)
 	defer e.closeStores() // SQLite stores are complete when Run returns (broker.go)
 	defer e.closeInputs() // input pollers end (input_poll.go)
+	value.UseZeekOrder(e.tableOrder())
+	defer value.UseZeekOrder(nil)
 	// Without a packet source, network time follows the wall clock;
 	// reading a trace, it is 0 until the first packet.
 	e.netTime = float64(time.Now().UnixNano()) / 1e9
@@ -173,6 +182,22 @@ func (e *Engine) Run() (code int) {
 	e.raise("zeek_done")
 	e.drain()
 	return status
+}
+
+// tableOrder is the key of Zeek's table hash when the run has a seed, nil
+// for insertion order.
+func (e *Engine) tableOrder() *hashorder.Key {
+	seed := e.Seed
+	if seed == nil && e.pkt != nil && e.pkt.in.UIDs != nil {
+		if s, ok := e.pkt.in.UIDs.Seeded(); ok {
+			seed = &s
+		}
+	}
+	if seed == nil {
+		return nil
+	}
+	k := hashorder.KeyOf(*seed)
+	return &k
 }
 
 // runUntilTerminate is the run of a script with exit_only_after_terminate

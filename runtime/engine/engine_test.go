@@ -48,6 +48,13 @@ func TestScripts(t *testing.T) {
 				e := New(res.Program, &stdout, &stderr)
 				e.Args = []string{"gobro", "-b", "./" + name}
 				readTrace(t, e, filepath.Join(dir, name))
+				if seed := directive(t, filepath.Join(dir, name), "@TEST-SEED"); seed != "" {
+					s, err := uid.ReadSeedFile(filepath.Join(dir, seed))
+					if err != nil {
+						t.Fatal(err)
+					}
+					e.Seed = &s // as gobro -G FILE
+				}
 				e.FindScript = res.Loader.Find
 				e.Getenv = func(k string) string {
 					if k == "ZEEK_DNS_FAKE" {
@@ -98,7 +105,7 @@ var traceDir, _ = filepath.Abs("../../testdata/pcap")
 // line "# @TEST-PCAP: NAME", testdata/pcap/NAME, as zeek -D -r does
 // (deterministic uids).
 func readTrace(t *testing.T, e *Engine, script string) {
-	trace := pcapDirective(t, script)
+	trace := directive(t, script, "@TEST-PCAP")
 	if trace == "" {
 		return
 	}
@@ -114,15 +121,16 @@ func readTrace(t *testing.T, e *Engine, script string) {
 	e.SetPacketInput(PacketInput{Source: src, UIDs: gen})
 }
 
-// pcapDirective returns the trace a test script names on a line
-// "# @TEST-PCAP: NAME" ("" if none).
-func pcapDirective(t *testing.T, name string) string {
+// directive returns what a test script names on a line "# WHAT: NAME"
+// ("" if none): @TEST-PCAP names a trace, @TEST-SEED a seed file in
+// testdata/run (the run then has Zeek's seed, as with -G).
+func directive(t *testing.T, name, what string) string {
 	src, err := os.ReadFile(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, l := range strings.Split(string(src), "\n") {
-		if v, ok := strings.CutPrefix(l, "# @TEST-PCAP: "); ok {
+		if v, ok := strings.CutPrefix(l, "# "+what+": "); ok {
 			return strings.TrimSpace(v)
 		}
 	}

@@ -93,7 +93,11 @@ func (c *copier) copy(v Value, t types.Type) Value {
 		// Copy the live entries only; encoded keys are immutable strings.
 		n.ents = make([]entry, 0, x.live)
 		yt := x.Type.Yield
+		var from []int // x's positions, for Zeek's layout
 		for pos := x.Next(-1, x.End()); pos >= 0; pos = x.Next(pos, x.End()) {
+			if x.z != nil {
+				from = append(from, pos)
+			}
 			e := x.ents[pos]
 			if yt != nil {
 				e.val = c.copy(e.val, yt)
@@ -111,6 +115,9 @@ func (c *copier) copy(v Value, t types.Type) Value {
 			size *= 2
 		}
 		n.rehash(size)
+		if x.z != nil && !n.ordered() {
+			x.z.copyTo(n, from)
+		}
 		return Value{P: n}
 	case *Any:
 		a := &Any{Type: x.Type, Value: c.copy(x.Value, x.Type)}

@@ -11,10 +11,11 @@ import (
 //
 // Entries live in a log kept in insertion order, so iteration and printing
 // follow insertion order (our documented choice: deterministic, like
-// Zeek's &ordered). A deleted entry becomes a tombstone in the log; the
-// log is compacted once tombstones outnumber live entries and no iteration
-// is running, so deleting while iterating is safe and positions held by an
-// iterator stay valid.
+// Zeek's &ordered), unless the run has Zeek's seed: then tables that are
+// not &ordered walk in Zeek's hash order (zeekorder.go). A deleted entry
+// becomes a tombstone in the log; the log is compacted once tombstones
+// outnumber live entries and no iteration is running, so deleting while
+// iterating is safe and positions held by an iterator stay valid.
 //
 // The hash index is open addressing with linear probing over small
 // (hash, position) slots; keys are compared as their compact encodings
@@ -34,6 +35,7 @@ type Table struct {
 	keep  bool   // keys are kept as values in keys (not decodable)
 	buf   []byte // scratch for encoding lookup keys
 	lpm   *prefixLens
+	z     *zeekOrder // Zeek's layout, when walks follow it (zeekorder.go)
 
 	// Expiry support (&create_expire, &read_expire, &write_expire):
 	// stamps holds each entry's last access time by log position, kept
@@ -272,7 +274,19 @@ func (t *Table) get(k []byte) (Value, bool) {
 	if t.stamps != nil {
 		t.read(i)
 	}
+	if t.z != nil && t.z.dict.Remapping() {
+		t.zeekFind(i)
+	}
 	return t.ents[t.slots[i].pos-1].val, true
+}
+
+// zeekFind tells the shadow of Zeek's layout, while it is remapping, of
+// a lookup that found slot i. Zeek looks up a subnet-indexed table in its
+// prefix table instead.
+func (t *Table) zeekFind(i int) {
+	if t.lpm == nil {
+		t.z.found(t, int(t.slots[i].pos-1), false)
+	}
 }
 
 // Has reports whether key is present (`key in t`, exact match). Like a
@@ -286,6 +300,9 @@ func (t *Table) has(k []byte) bool {
 	i := t.find(k, hashKey(k))
 	if i >= 0 && t.stamps != nil {
 		t.read(i)
+	}
+	if i >= 0 && t.z != nil && t.z.dict.Remapping() {
+		t.zeekFind(i)
 	}
 	return i >= 0
 }
@@ -318,14 +335,21 @@ func (t *Table) put(k []byte, v Value, key []Value) bool {
 	}
 	h := hashKey(k)
 	if i := t.find(k, h); i >= 0 {
-		t.ents[t.slots[i].pos-1].val = v
+		pos := t.slots[i].pos - 1
+		t.ents[pos].val = v
 		if t.stamps != nil && t.touch != AccessCreate {
-			t.stamps[t.slots[i].pos-1] = *t.clock
+			t.stamps[pos] = *t.clock
+		}
+		if t.z != nil {
+			t.z.found(t, int(pos), true)
 		}
 		return false
 	}
 	if (len(t.ents)+1)*4 > len(t.slots)*3 {
 		t.grow()
+	}
+	if t.z == nil && len(t.ents) == 0 {
+		t.startZeekOrder()
 	}
 	e := entry{short: packShort(k), val: v}
 	if e.short == 0 {
@@ -357,6 +381,9 @@ func (t *Table) put(k []byte, v Value, key []Value) bool {
 	t.live++
 	if t.lpm != nil {
 		t.lpm.add(key[0].Subnet(), 1)
+	}
+	if t.z != nil {
+		t.z.add(t, key, pos-1)
 	}
 	return true
 }
@@ -416,6 +443,14 @@ func (t *Table) rehash(n int) {
 
 // compact drops tombstones from the log and rebuilds the index.
 func (t *Table) compact() {
+	var newPos []int32 // for Zeek's layout: each old position's new one
+	if t.z != nil {
+		newPos = t.z.scratch[:0]
+		for range t.ents {
+			newPos = append(newPos, -1)
+		}
+		t.z.scratch = newPos
+	}
 	j := 0
 	for i := range t.ents {
 		if t.ents[i].dead() {
@@ -428,7 +463,14 @@ func (t *Table) compact() {
 		if t.stamps != nil {
 			t.stamps[j] = t.stamps[i]
 		}
+		if t.z != nil {
+			t.z.hashes[j] = t.z.hashes[i]
+			newPos[i] = int32(j)
+		}
 		j++
+	}
+	if t.z != nil {
+		t.z.compacted(newPos, j)
 	}
 	clear(t.ents[j:])
 	t.ents = t.ents[:j]
@@ -463,6 +505,9 @@ func (t *Table) delete(k []byte) bool {
 		sn, _ := decodeCol(t.ents[pos].keyOf(&buf), t.Type.Index[0], true)
 		t.lpm.add(sn.Subnet(), -1)
 	}
+	if t.z != nil {
+		t.z.remove(t, pos)
+	}
 	t.ents[pos] = entry{val: Value{P: tombstone}}
 	if t.keep {
 		t.keys[pos] = nil
@@ -493,6 +538,9 @@ func (t *Table) removeSlot(i int) {
 // Clear removes every entry. During an iteration the entries become
 // tombstones so the iterator's positions stay valid.
 func (t *Table) Clear() {
+	if t.z != nil {
+		t.z.reset(t)
+	}
 	if t.iters > 0 {
 		for i := range t.ents {
 			t.ents[i] = entry{val: Value{P: tombstone}}
@@ -515,10 +563,10 @@ func (t *Table) Clear() {
 
 // ---- iteration ----
 
-// Iter walks a table in insertion order. Entries deleted during the walk
-// are skipped; entries added during the walk are not visited. The
-// compiler may instead use the position API (Next, KeyAt, ValAt) between
-// BeginIter and EndIter.
+// Iter walks a table in insertion order (or Zeek's, zeekorder.go).
+// Entries deleted during the walk are skipped; entries added during the
+// walk are not visited. The compiler may instead use the position API
+// (Next, KeyAt, ValAt) between BeginIter and EndIter.
 //
 //	it := t.Iter()
 //	for it.Next() { k := it.Key1(); v := it.Val() }
@@ -570,8 +618,15 @@ func (it *Iter) Key1() Value { return it.t.Key1At(it.pos) }
 func (it *Iter) Val() Value { return it.t.ents[it.pos].val }
 
 // BeginIter and EndIter bracket a position-based walk: while any walk
-// runs, deletions leave tombstones in place instead of compacting.
-func (t *Table) BeginIter() { t.iters++ }
+// runs, deletions leave tombstones in place instead of compacting, and
+// the log keeps its order. A walk that changes its table (or looks it up)
+// must be bracketed.
+func (t *Table) BeginIter() {
+	if t.z != nil && t.z.stale && t.iters == 0 {
+		t.zeekWalk()
+	}
+	t.iters++
+}
 
 // EndIter ends a walk started by BeginIter.
 func (t *Table) EndIter() {
@@ -581,8 +636,15 @@ func (t *Table) EndIter() {
 	}
 }
 
-// End is the position after the last entry (for a walk's bound).
-func (t *Table) End() int { return len(t.ents) }
+// End is the position after the last entry (for a walk's bound). Out of
+// a bracketed walk it puts the log in Zeek's order first when the table
+// follows it.
+func (t *Table) End() int {
+	if t.z != nil && t.z.stale && t.iters == 0 {
+		t.zeekWalk()
+	}
+	return len(t.ents)
+}
 
 // Next returns the first live position after pos and before end, or -1.
 // Start with pos = -1 and end = t.End() taken when the walk began.

@@ -102,6 +102,7 @@ type Generator struct {
 	mu            sync.Mutex
 	k0, k1        uint64
 	deterministic bool
+	seeded        bool // the seed came from a seed file or ZEEK_SEED_VALUES
 	seed          Seed
 	bits          int
 	// instance maps a pool to its hashed instance value and counters map a
@@ -110,8 +111,15 @@ type Generator struct {
 	counters map[uint64]uint64
 }
 
-// NewFromSeed returns a deterministic generator for seed s.
+// NewFromSeed returns a deterministic generator for seed s (read from a
+// seed file or ZEEK_SEED_VALUES).
 func NewFromSeed(s Seed) *Generator {
+	g := newSeeded(s)
+	g.seeded = true
+	return g
+}
+
+func newSeeded(s Seed) *Generator {
 	k0, k1 := s.SipKey()
 	return &Generator{
 		k0: k0, k1: k1, deterministic: true, seed: s, bits: DefaultBitsPerUID,
@@ -141,7 +149,7 @@ func NewFromValues(values string) (*Generator, error) {
 // NewDeterministic returns the generator of Zeek's -D (--deterministic): all
 // seeds zero.
 func NewDeterministic() *Generator {
-	return NewFromSeed(Seed{})
+	return newSeeded(Seed{})
 }
 
 // NewRandom returns a generator with a random key and random per-pool
@@ -179,6 +187,23 @@ type Options struct {
 // ZEEK_SEED_VALUES, then -D (all-zero seeds) give deterministic uids, and
 // nothing gives random ones.
 func New(o Options) (*Generator, error) {
+	s, ok, err := LoadSeed(o)
+	switch {
+	case err != nil:
+		return nil, err
+	case ok:
+		return NewFromSeed(s), nil
+	case o.Deterministic:
+		return NewDeterministic(), nil
+	default:
+		return NewRandom(), nil
+	}
+}
+
+// LoadSeed reads the seed that o names, as New does: from the seed file
+// (-G, else ZEEK_SEED_FILE) or ZEEK_SEED_VALUES. ok is false when neither
+// is given (-D does not count: it is no seed file).
+func LoadSeed(o Options) (s Seed, ok bool, err error) {
 	getenv := o.Getenv
 	if getenv == nil {
 		getenv = os.Getenv
@@ -188,19 +213,20 @@ func New(o Options) (*Generator, error) {
 	if o.SeedFile != "" {
 		file = o.SeedFile
 	}
-	if file != "" && values != "" {
-		return nil, ErrSeedConflict
-	}
 	switch {
+	case file != "" && values != "":
+		return s, false, ErrSeedConflict
 	case file != "":
-		return NewFromFile(file)
+		s, err = ReadSeedFile(file)
 	case values != "":
-		return NewFromValues(values)
-	case o.Deterministic:
-		return NewDeterministic(), nil
+		s, err = ParseSeed(values)
+		if err != nil {
+			err = fmt.Errorf("uid: ZEEK_SEED_VALUES: %w", err)
+		}
 	default:
-		return NewRandom(), nil
+		return s, false, nil
 	}
+	return s, err == nil, err
 }
 
 // Deterministic reports whether the generator's sequence is reproducible.
@@ -208,6 +234,10 @@ func (g *Generator) Deterministic() bool { return g.deterministic }
 
 // Seed returns the seed of a deterministic generator (zero for a random one).
 func (g *Generator) Seed() Seed { return g.seed }
+
+// Seeded returns the seed when it came from a seed file or
+// ZEEK_SEED_VALUES (not from -D, and not random).
+func (g *Generator) Seeded() (Seed, bool) { return g.seed, g.seeded }
 
 // SetBitsPerUID sets the uid length in bits (Zeek's bits_per_uid, 1..128).
 // Zeek rounds up to whole 64-bit draws and shifts the first draw right so

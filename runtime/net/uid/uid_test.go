@@ -3,6 +3,8 @@ package uid
 import (
 	"encoding/binary"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -138,6 +140,38 @@ func TestNewOptions(t *testing.T) {
 	}
 	if _, err := New(Options{SeedFile: "/nonexistent/random.seed", Getenv: env(nil)}); err == nil {
 		t.Fatal("missing seed file: no error")
+	}
+	// Only a seed file or values count as Zeek's seed (which also orders
+	// tables); -D's zero seed does not.
+	if _, ok := v.Seeded(); !ok {
+		t.Error("values: not seeded")
+	}
+	if _, ok := d.Seeded(); ok {
+		t.Error("-D: seeded")
+	}
+	if _, ok := g.Seeded(); ok {
+		t.Error("random: seeded")
+	}
+	seedFile := filepath.Join(t.TempDir(), "random.seed")
+	if err := os.WriteFile(seedFile, []byte(strings.Replace(zero, "0", "7", 1)+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range []Options{
+		{SeedFile: seedFile, Getenv: env(nil)},
+		{Getenv: env(map[string]string{"ZEEK_SEED_FILE": seedFile})},
+		{Getenv: env(map[string]string{"ZEEK_SEED_FILE": "elsewhere", "ZEEK_SEED_VALUES": ""}), SeedFile: seedFile},
+	} {
+		s, ok, err := LoadSeed(o)
+		if err != nil || !ok || s.RNG != 7 {
+			t.Errorf("LoadSeed(%+v) = %+v, %v, %v", o.SeedFile, s, ok, err)
+		}
+	}
+	if _, ok, err := LoadSeed(Options{Deterministic: true, Getenv: env(nil)}); ok || err != nil {
+		t.Errorf("LoadSeed(-D) = %v, %v", ok, err)
+	}
+	if _, _, err := LoadSeed(Options{Getenv: env(map[string]string{"ZEEK_SEED_VALUES": "1 2"})}); err == nil ||
+		err.Error() != "uid: ZEEK_SEED_VALUES: uid: seed has 2 values, need 21" {
+		t.Errorf("LoadSeed(bad values): %v", err)
 	}
 }
 
