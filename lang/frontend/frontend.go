@@ -65,6 +65,9 @@ type Result struct {
 	Program *check.Program
 	Diags   *diag.List
 	Loader  *load.Loader
+	// Checker is the checker behind Program, for a session that checks
+	// more input into it (gobro repl).
+	Checker *check.Checker
 }
 
 // Sources returns the file text for caret snippets.
@@ -169,7 +172,7 @@ func loadWith(cfg *Config, extra func(*load.Loader)) *Result {
 		}
 	}
 	prog.Signatures = l.Signatures
-	return &Result{Program: prog, Diags: diags, Loader: l}
+	return &Result{Program: prog, Diags: diags, Loader: l, Checker: c}
 }
 
 // cacheFile names the parse cache of an embedded tree: a changed tree gets

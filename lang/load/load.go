@@ -236,6 +236,11 @@ func (l *Loader) run(display, dir string, src []byte, from string) {
 	}
 }
 
+// Resume lets loading go on after a script that could not be found or
+// did not parse: a session (gobro repl) takes the next input anyway,
+// where a run stops.
+func (l *Loader) Resume() { l.fatal, l.syntaxFailed = false, false }
+
 // Finish drops the deprecation warnings that fall inside
 // "@pragma push ignore-deprecations" regions.
 func (l *Loader) Finish() {

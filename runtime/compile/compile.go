@@ -174,6 +174,11 @@ type Program struct {
 	// async.go).
 	curTrigger *triggerState
 	curCall    *asyncCall
+
+	// c and done let Extend compile what the checked program gains
+	// later.
+	c    *compiler
+	done mark
 }
 
 // HardDepth bounds nested calls even when MaxDepth is 0 ("no limit" in

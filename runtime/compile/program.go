@@ -55,8 +55,11 @@ func (c *compiler) printerFor() *value.Printer {
 // Compile compiles a checked program against a runtime.
 func Compile(chk *check.Program, rt Runtime) *Program {
 	out := &Program{
-		Checked:  chk,
-		Globals:  make([]value.Value, len(chk.Globals)),
+		Checked: chk,
+		// Compiled code holds pointers to global slots, so the slice
+		// must never move: room is left for the globals a session
+		// declares later (Extend).
+		Globals:  make([]value.Value, len(chk.Globals), len(chk.Globals)+extendRoom),
 		Funcs:    map[*check.Func]*Function{},
 		rt:       rt,
 		MaxDepth: DefaultMaxDepth,
@@ -65,34 +68,62 @@ func Compile(chk *check.Program, rt Runtime) *Program {
 		out.Globals[i] = value.None
 	}
 	c := &compiler{chk: chk, out: out, rt: rt}
+	out.c = c
 	out.FieldDefault = c.fieldDefault
-	// Every function object first, so bodies can refer to each other.
-	for _, f := range chk.Funcs {
-		out.Funcs[f] = &Function{Name: f.Sym.Name, Type: f.Type, Kind: f.Type.Flavor}
+	c.funcs(chk.Funcs)
+	out.Init = c.init()
+	out.done = c.mark()
+	return out
+}
+
+// funcs compiles new functions, events and hooks: every function object
+// first, so bodies can refer to each other.
+func (c *compiler) funcs(fs []*check.Func) {
+	for _, f := range fs {
+		c.out.Funcs[f] = &Function{Name: f.Sym.Name, Type: f.Type, Kind: f.Type.Flavor}
 	}
-	for _, f := range chk.Funcs {
-		fn := out.Funcs[f]
+	for _, f := range fs {
+		fn := c.out.Funcs[f]
 		if f.Builtin {
 			fn.Builtin = c.builtin(f)
 		}
-		for _, b := range f.Bodies {
-			fn.Bodies = append(fn.Bodies, c.body(b))
-		}
-		if fn.Kind != ast.Function {
-			// Handlers run by priority, higher first; ties keep load order.
-			sort.SliceStable(fn.Bodies, func(i, j int) bool { return fn.Bodies[i].Priority > fn.Bodies[j].Priority })
-		}
-		if f.Sym.Slot >= 0 && f.Sym.Slot < len(out.Globals) {
-			out.Globals[f.Sym.Slot] = value.Value{P: &value.Func{Name: fn.Name, Type: fn.Type, Impl: fn}}
+		c.bodies(fn, f.Bodies)
+		if f.Sym.Slot >= 0 && f.Sym.Slot < len(c.out.Globals) {
+			c.out.Globals[f.Sym.Slot] = value.Value{P: &value.Func{Name: fn.Name, Type: fn.Type, Impl: fn}}
 		}
 	}
-	out.Init = c.init()
-	return out
+}
+
+// bodies compiles bodies of fn and adds them to it.
+func (c *compiler) bodies(fn *Function, bs []*check.Body) {
+	for _, b := range bs {
+		fn.Bodies = append(fn.Bodies, c.body(b))
+	}
+	if fn.Kind != ast.Function {
+		// Handlers run by priority, higher first; ties keep load order.
+		sort.SliceStable(fn.Bodies, func(i, j int) bool { return fn.Bodies[i].Priority > fn.Bodies[j].Priority })
+	}
 }
 
 // init evaluates global initialisers and redefs in declaration order,
 // then runs the top-level statements.
 func (c *compiler) init() func() {
+	steps := c.initSteps(0, 0)
+	top := c.chk.Top
+	stmts := c.block(c.chk.TopStmts)
+	return func() {
+		for _, s := range steps {
+			s()
+		}
+		fr := &Frame{Slots: newSlots(top.NumSlots())}
+		stmts(fr)
+	}
+}
+
+// initSteps compiles, in the order they run, the initialisers of the
+// globals from slot firstGlobal on and the redefs from number firstRedef
+// on (check.Redef.Ord).
+func (c *compiler) initSteps(firstGlobal, firstRedef int) []func() {
 	var steps []func()
 	top := c.chk.Top
 	// Redefs run where they were declared: after the initialisers of the
@@ -113,23 +144,28 @@ func (c *compiler) init() func() {
 		}
 		s := s
 		slot := &c.out.Globals[s.Slot]
-		c.global = s.Name
-		mk := c.tableAttrs(s.Attrs, s.Type)
-		c.global = ""
-		switch {
-		case s.Kind == check.FuncSym:
-			// Compile gave it its function; only a redef changes that.
-		case s.Init != nil:
-			e := c.expr(s.Init, s.Type)
-			if isCtor(s.Init) {
-				e = c.withAttrs(e, mk)
+		if i >= firstGlobal {
+			c.global = s.Name
+			mk := c.tableAttrs(s.Attrs, s.Type)
+			c.global = ""
+			switch {
+			case s.Kind == check.FuncSym:
+				// funcs gave it its function; only a redef changes that.
+			case s.Init != nil:
+				e := c.expr(s.Init, s.Type)
+				if isCtor(s.Init) {
+					e = c.withAttrs(e, mk)
+				}
+				steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
+			default:
+				e := c.withAttrs(c.zeroValue(s.Type), mk)
+				steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
 			}
-			steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
-		default:
-			e := c.withAttrs(c.zeroValue(s.Type), mk)
-			steps = append(steps, func() { *slot = e(&Frame{Slots: newSlots(top.NumSlots())}) })
 		}
 		for _, r := range s.Redefs {
+			if r.Ord < firstRedef {
+				continue
+			}
 			r := r
 			e := c.expr(r.Expr, s.Type)
 			var f func()
@@ -154,14 +190,7 @@ func (c *compiler) init() func() {
 	for _, r := range redefs {
 		steps = append(steps, r.f)
 	}
-	stmts := c.block(c.chk.TopStmts)
-	return func() {
-		for _, s := range steps {
-			s()
-		}
-		fr := &Frame{Slots: newSlots(top.NumSlots())}
-		stmts(fr)
-	}
+	return steps
 }
 
 func newSlots(n int) []value.Value {

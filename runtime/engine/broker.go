@@ -2,6 +2,7 @@ package engine
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"time"
@@ -35,6 +36,13 @@ type storeHandle struct {
 	name   string
 	st     store.Store // nil: never opened (a failed create_master)
 	closed bool
+	// readOnly is set for a store file a session opened for inspection
+	// (Session.OpenStore): modifiers fail instead of being dropped.
+	readOnly bool
+}
+
+func (h *storeHandle) readOnlyError() error {
+	return fmt.Errorf("store %s was opened read-only (gobro repl --rw allows changes)", h.name)
 }
 
 func (*storeHandle) OpaqueName() string { return "Broker::Store" }

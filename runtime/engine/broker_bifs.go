@@ -157,6 +157,9 @@ func (e *Engine) brokerBuiltin(name string) builtins.Impl {
 			if !h.open() {
 				return value.Bool(false), errBadHandle
 			}
+			if h.readOnly {
+				return value.Bool(false), h.readOnlyError()
+			}
 			h.st.Clear()
 			return value.Bool(true), nil
 		}
@@ -171,6 +174,9 @@ func (e *Engine) modifier(keyName, valName string, do func(st store.Store, k, v 
 		h := brokerHandle(a[0])
 		if !h.open() {
 			return value.Bool(false), errBadHandle
+		}
+		if h.readOnly {
+			return value.Bool(false), h.readOnlyError()
 		}
 		names := []string{keyName}
 		if valName != "" {
