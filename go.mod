@@ -13,7 +13,11 @@ require github.com/minio/highwayhash v1.0.4
 
 require golang.org/x/crypto v0.59.0
 
-require modernc.org/sqlite v1.62.0
+require (
+	github.com/chzyer/readline v1.5.1
+	github.com/creack/pty v1.1.24
+	modernc.org/sqlite v1.62.0
+)
 
 require (
 	github.com/dustin/go-humanize v1.1.0 // indirect

@@ -29,6 +29,9 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "repl" {
+		return runREPL(args[1:], stdin, stdout, stderr)
+	}
 	o, err := parseArgs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "gobro: %v\n", err)
@@ -291,18 +294,22 @@ func progName() string {
 // cacheDir is where the parse cache of the bundled scripts lives:
 // $GOBRO_CACHE, or gobro/ in the user's cache directory; GOBRO_CACHE=off
 // disables it.
-func cacheDir() string {
-	if d := os.Getenv("GOBRO_CACHE"); d != "" {
-		if d == "off" {
+func cacheDir() string { return userPath("GOBRO_CACHE", os.UserCacheDir, "gobro") }
+
+// userPath is the value of the environment variable env, "" when it is
+// "off", and by default name in the directory dir gives ("" if none).
+func userPath(env string, dir func() (string, error), name string) string {
+	if v := os.Getenv(env); v != "" {
+		if v == "off" {
 			return ""
 		}
-		return d
+		return v
 	}
-	d, err := os.UserCacheDir()
+	d, err := dir()
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(d, "gobro")
+	return filepath.Join(d, name)
 }
 
 // checkPolicy loads every script of the embedded tree on top of the
