@@ -264,6 +264,12 @@ func TestREPLTerminalStores(t *testing.T) {
 	term.expect("hosts (2 keys)\nkeys (23 keys)\n")
 	term.send(".get keys 10.0.0.0/8\r")
 	term.expect("subnet 10.0.0.0/8\n")
+	// A long listing is paged at a terminal: 20 lines, then a question.
+	term.send(".dump keys\r")
+	term.expect("keys: 23 keys\n")
+	term.expect("[Site::LOCAL] = enum Site::LOCAL\n-- more, q to stop -- ")
+	term.send("q\r")
+	term.expect(promptText)
 	term.send(".quit\r")
 	if err := term.exited(); err != nil {
 		t.Fatalf("exit: %v", err)

@@ -12,8 +12,9 @@ import (
 var update = flag.Bool("update", false, "rewrite the REPL goldens in testdata/repl")
 
 // TestREPLSessions types each testdata/repl/NAME.in into "gobro repl -b"
-// with stdin not a terminal (no prompts) and compares what it prints
-// with NAME.out and NAME.err (-update rewrites them).
+// (and the arguments in NAME.args, if any) with stdin not a terminal (no
+// prompts) and compares what it prints with NAME.out and NAME.err
+// (-update rewrites them).
 func TestREPLSessions(t *testing.T) {
 	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata", "repl"))
 	if err != nil {
@@ -23,12 +24,14 @@ func TestREPLSessions(t *testing.T) {
 	if len(ins) == 0 {
 		t.Fatal("no sessions in testdata/repl")
 	}
-	stores, _ := filepath.Glob(filepath.Join(dir, "*.sqlite"))
+	// The sessions' files: the stores here and a trace.
+	inputs, _ := filepath.Glob(filepath.Join(dir, "*.sqlite"))
+	inputs = append(inputs, filepath.Join(dir, "..", "pcap", "sample.pcap"))
 	for _, in := range ins {
 		name := strings.TrimSuffix(filepath.Base(in), ".in")
 		t.Run(name, func(t *testing.T) {
 			t.Chdir(t.TempDir())
-			for _, s := range stores {
+			for _, s := range inputs {
 				data, err := os.ReadFile(s)
 				if err != nil {
 					t.Fatal(err)
@@ -40,8 +43,12 @@ func TestREPLSessions(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			args := []string{"repl", "-b"}
+			if extra, err := os.ReadFile(strings.TrimSuffix(in, ".in") + ".args"); err == nil {
+				args = append(args, strings.Fields(string(extra))...)
+			}
 			var stdout, stderr bytes.Buffer
-			if code := run([]string{"repl", "-b"}, bytes.NewReader(input), &stdout, &stderr); code != 0 {
+			if code := run(args, bytes.NewReader(input), &stdout, &stderr); code != 0 {
 				t.Errorf("exit status %d", code)
 			}
 			golden(t, filepath.Join(dir, name+".out"), stdout.String())
