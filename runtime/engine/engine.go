@@ -91,6 +91,7 @@ type Engine struct {
 	files     []*openFile // files opened by open/open_for_append (bifs_files.go)
 	suspended int         // suspend_processing depth (bifs_runtime.go)
 	input     inputState  // input framework streams (input_poll.go)
+	inbox     inbox       // work from other goroutines (inbox.go)
 	// stopRequested is set by Stop from another goroutine (a signal).
 	stopRequested atomic.Bool
 	weirds        *weirdState // weird sampling state (bifs_weird.go)
@@ -210,7 +211,7 @@ func (e *Engine) tableOrder() *hashorder.Key {
 // they read: we run on the wall clock then, as Zeek does (waitInputs).
 func (e *Engine) runUntilTerminate() {
 	for !e.terminating && !e.stopRequested.Load() {
-		if e.input.polled > 0 {
+		if e.inbox.senders > 0 {
 			e.waitInputs()
 			continue
 		}

@@ -23,8 +23,6 @@ import (
 // inputState is the input framework's part of the engine.
 type inputState struct {
 	streams map[string]*inputStream
-	updates chan inputUpdate // from the pollers
-	polled  int              // streams with a poller
 	pollers sync.WaitGroup
 	// row and rowLine: the event stream and line whose ev is running.
 	row     *inputStream
@@ -37,28 +35,22 @@ type inputUpdate struct {
 	u  input.Update
 }
 
-// maxInputWait bounds a wait for input, so that Stop is noticed.
-const maxInputWait = 100 * time.Millisecond
-
 // poll starts a poller for a stream, handing it the source.
 func (e *Engine) poll(st *inputStream, src *input.Source) {
-	if e.input.updates == nil {
-		e.input.updates = make(chan inputUpdate, 16)
-	}
 	st.polling = true
 	st.stop, st.kick = make(chan struct{}), make(chan struct{}, 1)
-	e.input.polled++
-	every, out := e.heartbeat(), e.input.updates
+	e.inbox.senders++
+	every, out := e.heartbeat(), e.inboxChan()
 	e.input.pollers.Add(1)
 	go func() {
 		defer e.input.pollers.Done()
-		poller(st, src, every, out)
+		poller(st, src, every, out, e.received)
 	}()
 }
 
-// poller is the loop of a poller goroutine. Of st it reads only the
-// channels.
-func poller(st *inputStream, src *input.Source, every time.Duration, out chan<- inputUpdate) {
+// poller is the loop of a poller goroutine: it posts what it finds to the
+// inbox, for received. Of st it reads only the channels.
+func poller(st *inputStream, src *input.Source, every time.Duration, out chan<- func(), received func(inputUpdate)) {
 	defer src.Close()
 	tick := time.NewTicker(every)
 	defer tick.Stop()
@@ -74,7 +66,7 @@ func poller(st *inputStream, src *input.Source, every time.Duration, out chan<- 
 			continue
 		}
 		select {
-		case out <- inputUpdate{st, u}:
+		case out <- func() { received(inputUpdate{st, u}) }:
 		case <-st.stop:
 			return
 		}
@@ -97,7 +89,7 @@ func (e *Engine) unpoll(st *inputStream) {
 	if st.polling {
 		st.polling = false
 		close(st.stop)
-		e.input.polled--
+		e.inbox.senders--
 	}
 }
 
@@ -114,38 +106,19 @@ func (e *Engine) received(iu inputUpdate) {
 	e.queueUpdate(iu.st, iu.u)
 }
 
-// takeInputs delivers the updates that have arrived, without waiting.
-func (e *Engine) takeInputs() {
-	ch := e.input.updates
-	if ch == nil || len(ch) == 0 {
-		return
-	}
-	for len(ch) > 0 {
-		e.received(<-ch)
-	}
-	e.drain()
-}
-
-// waitInputs is a step of runUntilTerminate while streams are polled:
-// network time follows the wall clock, due timers fire, and until the
-// next one the engine sleeps, waking for an input update.
+// waitInputs is a step of runUntilTerminate while something may still
+// send to the inbox: network time follows the wall clock, due timers
+// fire, and until the next one the engine waits on the inbox.
 func (e *Engine) waitInputs() {
 	if now := float64(time.Now().UnixNano()) / 1e9; now > e.netTime {
 		e.netTime = now
 	}
 	e.runDue()
-	wait := maxInputWait
+	wait := maxInboxWait
 	if e.timers.Len() > 0 {
 		wait = min(wait, time.Duration((e.timers[0].at-e.netTime)*1e9))
 	}
-	t := time.NewTimer(wait)
-	defer t.Stop()
-	select {
-	case iu := <-e.input.updates:
-		e.received(iu)
-		e.drain()
-	case <-t.C:
-	}
+	e.waitInbox(wait)
 }
 
 // runDue runs the timers due at network time.

@@ -149,7 +149,7 @@ func (e *Engine) runPackets() error {
 	var raw gnet.RawPacket
 	var err error
 	for !e.terminating && !e.stopRequested.Load() {
-		e.takeInputs() // what input pollers found (input_poll.go)
+		e.takeInbox() // what input pollers and WebSocket clients sent (inbox.go)
 		if e.suspended > 0 && !e.awaitResume() {
 			continue
 		}
@@ -222,22 +222,17 @@ func (e *Engine) flushLive(now time.Time) {
 
 // awaitResume holds packets back while processing is suspended
 // (suspend_processing): the usual reason is an input stream still being
-// read, so the engine waits for input updates, which may call
-// continue_processing. It reports whether packets may flow again. With
-// no stream polled nothing could ever resume the run, so it warns and
-// resumes rather than hang.
+// read or a WebSocket client expected to answer, so the engine waits on
+// the inbox, whose work may call continue_processing. It reports whether
+// packets may flow again. With nothing that could send, nothing could
+// ever resume the run, so it warns and resumes rather than hang.
 func (e *Engine) awaitResume() bool {
-	if e.input.polled == 0 {
+	if e.inbox.senders == 0 {
 		e.reporter("warning", "warning", "", "processing suspended with nothing to continue it; continuing")
 		e.suspended = 0
 		return true
 	}
-	select {
-	case iu := <-e.input.updates:
-		e.received(iu)
-		e.drain()
-	case <-time.After(maxInputWait): // to notice Stop
-	}
+	e.waitInbox(maxInboxWait) // bounded, to notice Stop
 	return e.suspended == 0
 }
 

@@ -62,6 +62,7 @@ func (s *Session) Run(discard bool, show compile.Show) error {
 func (s *Session) Tick() time.Time {
 	e := s.e
 	e.netTime = max(e.netTime, wallClock())
+	e.takeInbox()
 	e.runDue()
 	e.drain() // answers to store queries wake their when statements
 	if e.timers.Len() == 0 {
