@@ -15,6 +15,7 @@ require golang.org/x/crypto v0.59.0
 
 require (
 	github.com/chzyer/readline v1.5.1
+	github.com/coder/websocket v1.8.14
 	github.com/creack/pty v1.1.24
 	modernc.org/sqlite v1.62.0
 )

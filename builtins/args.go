@@ -66,8 +66,8 @@ func vectorType(ctx Context, name string, elem types.Type) *types.VectorType {
 	return &types.VectorType{Name: name, Elem: elem}
 }
 
-// stringVec builds a string_vec from ss.
-func stringVec(ctx Context, ss []string) value.Value {
+// StringVec builds a string_vec from ss.
+func StringVec(ctx Context, ss []string) value.Value {
 	vec := &value.Vector{Type: vectorType(ctx, "string_vec", types.StringType), Elems: make([]value.Value, len(ss))}
 	for i, s := range ss {
 		vec.Elems[i] = value.String(s)

@@ -457,5 +457,5 @@ func bifRecordTypeToVector(ctx Context, args []value.Value) (value.Value, error)
 			names = append(names, f.Name)
 		}
 	}
-	return stringVec(ctx, names), nil
+	return StringVec(ctx, names), nil
 }

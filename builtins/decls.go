@@ -505,6 +505,8 @@ var Decls = []Decl{
 	{"Broker::publish", "function(topic: string, ...): bool"},
 	{"Broker::make_event", "function(...): Broker::Event"},
 	{"Broker::__listen", "function(a: string, p: port): port"},
+	{"Broker::__listen_websocket", "function(a: string, p: port): port"},
+	{"Cluster::__listen_websocket", "function(options: Cluster::WebSocketServerOptions): bool"},
 	{"Broker::__peer", "function(a: string, p: port, retry: interval): bool"},
 	{"Broker::__peer_no_retry", "function(a: string, p: port): bool"},
 	{"Broker::__unpeer", "function(a: string, p: port): bool"},

@@ -66,15 +66,15 @@ func splitN(s string, p *value.Pattern, inclSep bool, n int) []string {
 }
 
 func bifSplitString(ctx Context, args []value.Value) (value.Value, error) {
-	return stringVec(ctx, splitN(args[0].Str(), argPattern(args[1]), false, -1)), nil
+	return StringVec(ctx, splitN(args[0].Str(), argPattern(args[1]), false, -1)), nil
 }
 
 func bifSplitString1(ctx Context, args []value.Value) (value.Value, error) {
-	return stringVec(ctx, splitN(args[0].Str(), argPattern(args[1]), false, 1)), nil
+	return StringVec(ctx, splitN(args[0].Str(), argPattern(args[1]), false, 1)), nil
 }
 
 func bifSplitStringAll(ctx Context, args []value.Value) (value.Value, error) {
-	return stringVec(ctx, splitN(args[0].Str(), argPattern(args[1]), true, -1)), nil
+	return StringVec(ctx, splitN(args[0].Str(), argPattern(args[1]), true, -1)), nil
 }
 
 // split_string_n splits at up to max_num_sep separators. As in Zeek,
@@ -85,7 +85,7 @@ func bifSplitStringN(ctx Context, args []value.Value) (value.Value, error) {
 	if c := args[3].Count(); c > 0 {
 		n = int(min(c, 1<<31))
 	}
-	return stringVec(ctx, splitN(args[0].Str(), argPattern(args[1]), args[2].Bool(), n)), nil
+	return StringVec(ctx, splitN(args[0].Str(), argPattern(args[1]), args[2].Bool(), n)), nil
 }
 
 // replace substitutes repl (literally) for up to n matches.
@@ -164,7 +164,7 @@ func bifFindAll(ctx Context, args []value.Value) (value.Value, error) {
 // find_all_ordered returns the matched substrings in order, duplicates
 // kept.
 func bifFindAllOrdered(ctx Context, args []value.Value) (value.Value, error) {
-	return stringVec(ctx, findAll(args)), nil
+	return StringVec(ctx, findAll(args)), nil
 }
 
 // find_last returns the match starting at the largest position (the

@@ -458,5 +458,5 @@ func bifStrSplitIndices(ctx Context, args []value.Value) (value.Value, error) {
 		}
 		parts[i] = s[c:end]
 	}
-	return stringVec(ctx, parts), nil
+	return StringVec(ctx, parts), nil
 }

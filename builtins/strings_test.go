@@ -149,7 +149,7 @@ func TestStrstrStrcmp(t *testing.T) {
 
 func TestJoinStringVec(t *testing.T) {
 	ctx := &fakeCtx{}
-	vec := stringVec(ctx, []string{"a", "b", "c"})
+	vec := StringVec(ctx, []string{"a", "b", "c"})
 	got, _ := call(t, ctx, "join_string_vec", vec, S(", "))
 	if got.Str() != "a, b, c" {
 		t.Errorf("join_string_vec = %q", got.Str())
@@ -160,7 +160,7 @@ func TestJoinStringVec(t *testing.T) {
 	if got.Str() != "a--c" {
 		t.Errorf("join_string_vec with hole = %q", got.Str())
 	}
-	got, _ = call(t, ctx, "join_string_vec", stringVec(ctx, nil), S("-"))
+	got, _ = call(t, ctx, "join_string_vec", StringVec(ctx, nil), S("-"))
 	if got.Str() != "" {
 		t.Errorf("join_string_vec(empty) = %q", got.Str())
 	}

@@ -111,7 +111,7 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 		}
 	}
 	for _, b := range []func(string) builtins.Impl{
-		e.reporterBuiltin, e.logBuiltin, e.sortBuiltin, e.fileBuiltin, e.runtimeBuiltin, e.weirdBuiltin, e.moreBuiltin, e.connBuiltin, e.inputBuiltin, e.analyzerBuiltin, e.filesBuiltin, e.brokerBuiltin, e.intelBuiltin,
+		e.reporterBuiltin, e.logBuiltin, e.sortBuiltin, e.fileBuiltin, e.runtimeBuiltin, e.weirdBuiltin, e.moreBuiltin, e.connBuiltin, e.inputBuiltin, e.analyzerBuiltin, e.filesBuiltin, e.brokerBuiltin, e.websocketBuiltin, e.intelBuiltin,
 	} {
 		if f := b(name); f != nil {
 			return f

@@ -16,11 +16,6 @@ import (
 
 func (e *Engine) brokerBuiltin(name string) builtins.Impl {
 	switch name {
-	case "Broker::__subscribe", "Broker::__unsubscribe":
-		// Standalone there is no peer whose events a subscription
-		// would let in: accept it, so that scripts which subscribe
-		// (the intel seed's remote removal) run.
-		return func(builtins.Context, []value.Value) (value.Value, error) { return value.Bool(true), nil }
 	case "Broker::__create_master":
 		return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
 			return e.createMaster(ctx, a[0].Str(), a[1], a[2])

@@ -92,6 +92,7 @@ type Engine struct {
 	suspended int         // suspend_processing depth (bifs_runtime.go)
 	input     inputState  // input framework streams (input_poll.go)
 	inbox     inbox       // work from other goroutines (inbox.go)
+	ws        *wsState    // WebSocket servers, subscriptions (websocket.go)
 	// stopRequested is set by Stop from another goroutine (a signal).
 	stopRequested atomic.Bool
 	weirds        *weirdState // weird sampling state (bifs_weird.go)
@@ -137,6 +138,7 @@ func (e *Engine) Run() (code int) {
 	defer e.closeLocals() // log writers write #close (logging.go)
 	defer e.closeStores() // SQLite stores are complete when Run returns (broker.go)
 	defer e.closeInputs() // input pollers end (input_poll.go)
+	defer e.closeWebSockets()
 	value.UseZeekOrder(e.tableOrder())
 	defer value.UseZeekOrder(nil)
 	// Without a packet source, network time follows the wall clock;
@@ -293,6 +295,9 @@ func (e *Engine) drain() {
 // dispatch runs every handler of an event, each in its own frame;
 // handlers of a disabled event group are skipped.
 func (e *Engine) dispatch(ev event) {
+	if e.ws != nil && len(e.ws.auto) > 0 {
+		e.autoPublish(ev.fn, ev.args())
+	}
 	for _, b := range ev.fn.Bodies {
 		if e.skipped(b) {
 			continue

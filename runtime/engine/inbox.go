@@ -18,7 +18,7 @@ const maxInboxWait = 100 * time.Millisecond
 // inboxChan is the channel senders post to, made on first use.
 func (e *Engine) inboxChan() chan func() {
 	if e.inbox.ch == nil {
-		e.inbox.ch = make(chan func(), 64)
+		e.inbox.ch = make(chan func(), 1024)
 	}
 	return e.inbox.ch
 }
@@ -42,6 +42,9 @@ func (e *Engine) waitInbox(d time.Duration) {
 	select {
 	case f := <-e.inboxChan():
 		f()
+		for len(e.inbox.ch) > 0 { // and whatever came with it
+			(<-e.inbox.ch)()
+		}
 		e.drain()
 	case <-t.C:
 	}

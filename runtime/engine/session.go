@@ -100,6 +100,7 @@ func (s *Session) End() {
 	e.raise("zeek_done")
 	e.drain()
 	e.closeInputs()
+	e.closeWebSockets()
 	e.closeStores()
 	e.closeLocals()
 	value.UseZeekOrder(nil)

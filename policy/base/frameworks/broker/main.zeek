@@ -107,6 +107,17 @@ export {
 	global listen: function(a: string &default=default_listen_address,
 	                        p: port &default=default_port,
 	                        retry: interval &default=default_listen_retry): port;
+	## Port of the WebSocket API when listening without one (Zeek 5-7).
+	const default_port_websocket = 9997/tcp &redef;
+	## Address of the WebSocket API when listening without one.
+	const default_listen_address_websocket = "127.0.0.1" &redef;
+
+	## Serves Zeek's WebSocket API (JSON v1) on a/p, retrying every
+	## `retry` when it cannot listen; returns the bound port (0/unknown
+	## on failure). The Zeek 8 form is Cluster::listen_websocket.
+	global listen_websocket: function(a: string &default=default_listen_address_websocket,
+	                                  p: port &default=default_port_websocket,
+	                                  retry: interval &default=default_listen_retry): port;
 	## Peers with a remote endpoint, retrying every `retry`.
 	global peer: function(a: string, p: port &default=default_port,
 	                      retry: interval &default=default_connect_retry): bool;
@@ -147,6 +158,23 @@ function listen(a: string, p: port, retry: interval): port
 
 	if ( bound == 0/unknown && retry != 0secs )
 		schedule retry { retry_listen(a, p, retry) };
+
+	return bound;
+	}
+
+global retry_listen_websocket: event(a: string, p: port, retry: interval);
+
+event retry_listen_websocket(a: string, p: port, retry: interval)
+	{
+	listen_websocket(a, p, retry);
+	}
+
+function listen_websocket(a: string, p: port, retry: interval): port
+	{
+	local bound = Broker::__listen_websocket(a, p);
+
+	if ( bound == 0/unknown && retry != 0secs )
+		schedule retry { retry_listen_websocket(a, p, retry) };
 
 	return bound;
 	}
@@ -205,3 +233,11 @@ function auto_unpublish(topic: string, ev: any): bool
 	{
 	return Broker::__auto_unpublish(topic, ev);
 	}
+
+module EventMetadata;
+
+export {
+	## Whether published events carry the network time as metadata
+	## (key 1), as Zeek 8 adds it when this is set.
+	const add_network_timestamp = F &redef;
+}

@@ -68,6 +68,61 @@ export {
 	## Sent by each node to introduce itself to a new peer.
 	global hello: event(name: string, id: string);
 
+	## Default maximum of events a WebSocket client may have waiting.
+	const default_websocket_max_event_queue_size = 32 &redef;
+	## Default interval of WebSocket pings (gobro sends none).
+	const default_websocket_ping_interval = 5sec &redef;
+
+	## TLS settings of a WebSocket server. With enable_peer_verification,
+	## clients must present a certificate signed by ca_file (mutual TLS).
+	type WebSocketTLSOptions: record {
+		cert_file: string &optional;
+		key_file: string &optional;
+		enable_peer_verification: bool &default=F;
+		ca_file: string &default="";
+		ciphers: string &default="";
+	};
+
+	## Options of Cluster::listen_websocket.
+	type WebSocketServerOptions: record {
+		## Address to listen on (default 127.0.0.1: loopback only).
+		listen_addr: addr &optional;
+		## Host to listen on, the older spelling of listen_addr.
+		listen_host: string &optional;
+		## Port to listen on.
+		listen_port: port;
+		max_event_queue_size: count &default=default_websocket_max_event_queue_size;
+		ping_interval: interval &default=default_websocket_ping_interval;
+		tls_options: WebSocketTLSOptions &default=WebSocketTLSOptions();
+		## gobro: when set, clients must send the HTTP header
+		## "Authorization: Bearer <auth_token>" to connect.
+		auth_token: string &optional;
+	};
+
+	## Where a WebSocket client connects from.
+	type NetworkInfo: record {
+		address: string;
+		bound_port: port;
+	};
+
+	## A WebSocket client.
+	type EndpointInfo: record {
+		id: string;
+		network: NetworkInfo;
+		application_name: string &optional;
+	};
+
+	## Starts serving Zeek's WebSocket API (JSON v1) on
+	## ws://listen_addr:listen_port/v1/messages/json; F when it cannot
+	## listen (the reason goes to the reporter).
+	global listen_websocket: function(options: WebSocketServerOptions): bool;
+
+	## Raised when a WebSocket client has finished its handshake.
+	global websocket_client_added: event(endpoint: EndpointInfo, subscriptions: string_vec);
+	## Raised when a WebSocket client is gone, with the close code and
+	## reason it sent (or the server's).
+	global websocket_client_lost: event(endpoint: EndpointInfo, code: count, reason: string);
+
 	## An event and its arguments, as built by Cluster::make_event.
 	type Event: record {
 		ev: any;
@@ -95,6 +150,11 @@ function node_topic(name: string): string
 function nodeid_topic(id: string): string
 	{
 	return nodeid_topic_prefix + id + "/";
+	}
+
+function listen_websocket(options: WebSocketServerOptions): bool
+	{
+	return Cluster::__listen_websocket(options);
 	}
 
 function log(msg: string)
