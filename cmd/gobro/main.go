@@ -32,6 +32,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "repl" {
 		return runREPL(args[1:], stdin, stdout, stderr)
 	}
+	if len(args) > 0 && args[0] == "client" {
+		return runClient(args[1:], stdout, stderr)
+	}
 	o, err := parseArgs(args)
 	if err != nil {
 		fmt.Fprintf(stderr, "gobro: %v\n", err)
@@ -51,6 +54,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case o.CheckPolicy:
 		return checkPolicy(stdout, stderr)
 	}
+	engine.Version = version
 	if len(o.Interfaces) > 1 {
 		fmt.Fprintln(stderr, "fatal error: Only a single interface option (-i) is allowed.")
 		return 1
