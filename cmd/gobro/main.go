@@ -29,6 +29,7 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	engine.Version = version // what the WebSocket API's ack reports
 	if len(args) > 0 && args[0] == "repl" {
 		return runREPL(args[1:], stdin, stdout, stderr)
 	}
@@ -54,23 +55,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case o.CheckPolicy:
 		return checkPolicy(stdout, stderr)
 	}
-	engine.Version = version
 	if len(o.Interfaces) > 1 {
 		fmt.Fprintln(stderr, "fatal error: Only a single interface option (-i) is allowed.")
 		return 1
 	}
 
-	cfg := &frontend.Config{
-		SearchPath: load.SearchPath(os.Getenv),
-		Bare:       o.Bare,
-		Scripts:    o.Scripts,
-		Prefixes:   o.Prefixes,
-		Exec:       o.Exec,
-		CacheDir:   cacheDir(),
-	}
-	for _, r := range o.Redefs {
-		cfg.Redefs = append(cfg.Redefs, frontend.Redef{Name: r.Name, Op: r.Op, Value: r.Value})
-	}
+	cfg := loadConfig(o)
 	if len(o.Scripts) == 0 && len(o.Exec) == 0 && len(o.ReadFiles) == 0 && len(o.Interfaces) == 0 {
 		src, err := io.ReadAll(stdin)
 		if err != nil {
@@ -293,6 +283,22 @@ func progName() string {
 		return os.Args[0]
 	}
 	return "gobro"
+}
+
+// loadConfig is what the command line asks to load.
+func loadConfig(o *Options) *frontend.Config {
+	cfg := &frontend.Config{
+		SearchPath: load.SearchPath(os.Getenv),
+		Bare:       o.Bare,
+		Scripts:    o.Scripts,
+		Prefixes:   o.Prefixes,
+		Exec:       o.Exec,
+		CacheDir:   cacheDir(),
+	}
+	for _, r := range o.Redefs {
+		cfg.Redefs = append(cfg.Redefs, frontend.Redef{Name: r.Name, Op: r.Op, Value: r.Value})
+	}
+	return cfg
 }
 
 // cacheDir is where the parse cache of the bundled scripts lives:

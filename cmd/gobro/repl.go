@@ -6,8 +6,6 @@ import (
 	"os"
 
 	"github.com/gobro/gobro/cmd/gobro/repl"
-	"github.com/gobro/gobro/lang/frontend"
-	"github.com/gobro/gobro/lang/load"
 	"github.com/gobro/gobro/runtime/net/uid"
 )
 
@@ -45,21 +43,11 @@ func runREPL(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 1
 	}
 	cfg := repl.Config{
-		Load: frontend.Config{
-			SearchPath: load.SearchPath(os.Getenv),
-			Bare:       o.Bare,
-			Scripts:    o.Scripts,
-			Prefixes:   o.Prefixes,
-			Exec:       o.Exec,
-			CacheDir:   cacheDir(),
-		},
-		In: stdin, Out: stdout, Err: stderr,
+		Load: *loadConfig(o),
+		In:   stdin, Out: stdout, Err: stderr,
 		ReadWrite:   rw,
 		HistoryFile: history,
 		Args:        append([]string{progName(), "repl"}, args...),
-	}
-	for _, r := range o.Redefs {
-		cfg.Load.Redefs = append(cfg.Load.Redefs, frontend.Redef{Name: r.Name, Op: r.Op, Value: r.Value})
 	}
 	if seed, ok, err := uid.LoadSeed(uid.Options{SeedFile: o.LoadSeeds}); err != nil {
 		fmt.Fprintf(stderr, "fatal error: %v\n", err)
