@@ -141,9 +141,12 @@ func clientSubscribe(url, token string, topics []string, asJSON bool, out io.Wri
 	for {
 		_, msg, err := c.Read(ctx)
 		if err != nil {
-			if ctx.Err() != nil {
+			if ctx.Err() != nil { // Ctrl-C
 				c.Close(ws.StatusNormalClosure, "")
 				return nil
+			}
+			if code := ws.CloseStatus(err); code == ws.StatusNormalClosure || code == ws.StatusGoingAway {
+				return nil // the server ended (gobro terminated)
 			}
 			return err
 		}

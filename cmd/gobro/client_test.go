@@ -149,3 +149,48 @@ func TestClientArgs(t *testing.T) {
 		}
 	}
 }
+
+// TestClientSubscribe: "gobro client subscribe" prints the events of its
+// topics as name(args), in Zeek notation, until the server ends.
+func TestClientSubscribe(t *testing.T) {
+	testdata := testdataDir(t)
+	t.Chdir(t.TempDir())
+	port := freePort(t)
+	done := make(chan string, 1)
+	go func() {
+		var out, errout bytes.Buffer
+		run([]string{"-b", filepath.Join(testdata, "websocket", "announce.zeek"), fmt.Sprintf("ws_port=%d/tcp", port)},
+			strings.NewReader(""), &out, &errout)
+		done <- out.String() + errout.String()
+	}()
+	url := fmt.Sprintf("ws://127.0.0.1:%d/v1/messages/json", port)
+	var out, errout bytes.Buffer
+	subscribed := make(chan int, 1)
+	go func() {
+		code := 1
+		for start := time.Now(); code != 0 && time.Since(start) < 20*time.Second; {
+			out.Reset()
+			errout.Reset()
+			if code = run([]string{"client", "--url", url, "subscribe", "zeek/notices/"}, nil, &out, &errout); code != 0 {
+				time.Sleep(20 * time.Millisecond) // not listening yet
+			}
+		}
+		subscribed <- code
+	}()
+	select {
+	case code := <-subscribed:
+		if code != 0 {
+			t.Fatalf("gobro client subscribe: %d: %s", code, errout.String())
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatalf("gobro client subscribe did not end; so far:\n%s", out.String())
+	}
+	want := "zeek/notices/scan: notice(port scan, 42, 10.0.0.9, {22/tcp, 80/tcp})\n" +
+		"zeek/notices/bye: notice(done, 1, 2001:db8::1, {53/udp})\n"
+	if out.String() != want {
+		t.Errorf("got:\n%s\nwant:\n%s", out.String(), want)
+	}
+	if r := <-done; r != "" {
+		t.Errorf("gobro printed: %s", r)
+	}
+}
