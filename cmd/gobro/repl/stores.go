@@ -96,8 +96,9 @@ func (s *session) keys(args []string, _ string) error {
 	return nil
 }
 
-// get looks a key up; the key is a script expression (10.0.0.1, "x",
-// [1.2.3.4, 80/tcp]) converted as Broker::get would.
+// get looks a key up; the key is a script expression (10.0.0.1, "x")
+// converted as Broker::get would, or a list [e1, e2, ...] for the
+// vector a composite index or record becomes ([10.0.0.1, 80/tcp]).
 func (s *session) get(args []string, rest string) error {
 	st, err := s.store(args, ".get STORE KEY")
 	if err != nil {
@@ -107,16 +108,9 @@ func (s *session) get(args []string, rest string) error {
 	if expr == "" {
 		return fmt.Errorf("usage: .get STORE KEY")
 	}
-	var key value.Value
-	var keyType types.Type
-	if !s.check(func() { s.res.Loader.LoadSource("<repl>", []byte(expr+";")) }, func(e ast.Expr, v value.Value) {
-		key, keyType = v, s.res.Program.Types[e]
-	}, true) || keyType == nil {
-		return nil
-	}
-	k, err := engine.StoreKey(value.Box(key, keyType))
-	if err != nil {
-		return err
+	k, err := s.keyData(expr)
+	if err != nil || k == nil {
+		return err // nil, nil: the checker has said why
 	}
 	for _, r := range mustRows(st) {
 		if broker.Equal(r.Key, k) {
@@ -125,6 +119,53 @@ func (s *session) get(args []string, rest string) error {
 		}
 	}
 	return fmt.Errorf("no key %s in %s", broker.Render(k), args[0])
+}
+
+// keyData evaluates a key written in .get.
+func (s *session) keyData(expr string) (broker.Data, error) {
+	if strings.HasPrefix(expr, "[") && strings.HasSuffix(expr, "]") {
+		var vec broker.Vector
+		for _, part := range splitList(expr[1 : len(expr)-1]) {
+			d, err := s.keyData(strings.TrimSpace(part))
+			if err != nil || d == nil {
+				return nil, err
+			}
+			vec = append(vec, d)
+		}
+		return vec, nil
+	}
+	var key value.Value
+	var keyType types.Type
+	if !s.check(func() { s.res.Loader.LoadSource("<repl>", []byte(expr+";")) }, func(e ast.Expr, v value.Value) {
+		key, keyType = v, s.res.Program.Types[e]
+	}, true) || keyType == nil {
+		return nil, nil
+	}
+	return engine.StoreKey(value.Box(key, keyType))
+}
+
+// splitList cuts a list at its top-level commas (not those inside
+// brackets, parentheses or strings).
+func splitList(text string) []string {
+	var parts []string
+	depth, quoted, start := 0, false, 0
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case quoted && c == '\\':
+			i++
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '[' || c == '(' || c == '{':
+			depth++
+		case c == ']' || c == ')' || c == '}':
+			depth--
+		case c == ',' && depth == 0:
+			parts = append(parts, text[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, text[start:])
 }
 
 // dump shows every row: key, value and expiry, in the store's key order.
