@@ -37,7 +37,7 @@ func init() {
 		{"open", "PATH.sqlite [NAME]", "attach a Broker SQLite store (read-only unless --rw) as global NAME", (*session).open},
 		{"stores", "", "list the open stores", (*session).stores},
 		{"keys", "STORE [PATTERN]", "list a store's keys (a glob on their rendering)", (*session).keys},
-		{"get", "STORE KEY", "show the value (and expiry) of a key, written as a script expression", (*session).get},
+		{"get", "STORE KEY", "show the value (and expiry) of a key: a script expression, or [e1, e2, ...] for a composite one", (*session).get},
 		{"dump", "STORE", "show every key, value and expiry of a store", (*session).dump},
 		{"quit", "", "end the session (so does Ctrl-D)", (*session).quitCmd},
 	}
