@@ -76,3 +76,17 @@ func golden(t *testing.T, path, got string) {
 		t.Errorf("%s differs:\n--- got ---\n%s--- want ---\n%s", filepath.Base(path), got, want)
 	}
 }
+
+// TestREPLExit: exit() ends the session at once with its status (no
+// zeek_done, as in Zeek); the input after it is not read.
+func TestREPLExit(t *testing.T) {
+	t.Setenv("GOBRO_CACHE", "off")
+	var stdout, stderr bytes.Buffer
+	in := "event zeek_done() { print \"done\"; }\nprint 1;\nexit(3);\nprint 2;\n"
+	if code := run([]string{"repl", "-b"}, strings.NewReader(in), &stdout, &stderr); code != 3 {
+		t.Errorf("exit status %d, want 3", code)
+	}
+	if stdout.String() != "1\n" || stderr.String() != "" {
+		t.Errorf("stdout %q, stderr %q", stdout.String(), stderr.String())
+	}
+}

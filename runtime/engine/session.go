@@ -20,7 +20,27 @@ import (
 type Session struct {
 	e   *Engine
 	top *compile.Frame // the top-level frame, shared by every input
+	// exit is the status a script asked for with exit(), or -1.
+	exit int
 }
+
+// catchExit runs f, noting an exit() it makes rather than ending the
+// process: the session's owner ends it (Exited) and closes what is open.
+func (s *Session) catchExit(f func()) {
+	defer func() {
+		if r := recover(); r != nil {
+			x, ok := r.(exitRequest)
+			if !ok {
+				panic(r)
+			}
+			s.exit = x.code
+		}
+	}()
+	f()
+}
+
+// Exited reports whether a script called exit(), and its status.
+func (s *Session) Exited() (int, bool) { return s.exit, s.exit >= 0 }
 
 // StartSession runs what precedes the input of a run — global
 // initialisers, top-level statements, zeek_init and what it raises — on
@@ -29,12 +49,15 @@ type Session struct {
 func (e *Engine) StartSession() *Session {
 	value.UseZeekOrder(e.tableOrder())
 	e.netTime = wallClock()
-	e.guard(e.prog.Init)
-	e.bindStoreTables()
-	e.raise("zeek_init")
-	e.initDone = true
-	e.drain()
-	return &Session{e: e, top: &compile.Frame{}}
+	s := &Session{e: e, top: &compile.Frame{}, exit: -1}
+	s.catchExit(func() {
+		e.guard(e.prog.Init)
+		e.bindStoreTables()
+		e.raise("zeek_init")
+		e.initDone = true
+		e.drain()
+	})
+	return s
 }
 
 func wallClock() float64 { return float64(time.Now().UnixNano()) / 1e9 }
@@ -51,8 +74,10 @@ func (s *Session) Run(discard bool, show compile.Show) error {
 		return err
 	}
 	e.netTime = max(e.netTime, wallClock())
-	e.guard(func() { run(s.top, show) })
-	e.drain()
+	s.catchExit(func() {
+		e.guard(func() { run(s.top, show) })
+		e.drain()
+	})
 	return nil
 }
 
@@ -62,17 +87,19 @@ func (s *Session) Run(discard bool, show compile.Show) error {
 func (s *Session) Tick() time.Time {
 	e := s.e
 	e.netTime = max(e.netTime, wallClock())
-	e.takeInbox()
-	e.runDue()
-	e.drain() // answers to store queries wake their when statements
+	s.catchExit(func() {
+		e.takeInbox()
+		e.runDue()
+		e.drain() // answers to store queries wake their when statements
+	})
 	if e.timers.Len() == 0 {
 		return time.Time{}
 	}
 	return fromSeconds(e.timers[0].at)
 }
 
-// Terminated reports whether a script called terminate().
-func (s *Session) Terminated() bool { return s.e.terminating }
+// Terminated reports whether a script called terminate() or exit().
+func (s *Session) Terminated() bool { return s.e.terminating || s.exit >= 0 }
 
 // ReadTrace runs a trace through the loaded scripts, network time
 // following its packets; its connections are flushed at its end, as at
@@ -81,9 +108,12 @@ func (s *Session) ReadTrace(in PacketInput) error {
 	e := s.e
 	e.SetPacketInput(in)
 	defer func() { e.pkt = nil }()
-	err := e.runPackets()
-	e.flushConns()
-	e.drain()
+	var err error
+	s.catchExit(func() {
+		err = e.runPackets()
+		e.flushConns()
+		e.drain()
+	})
 	if err != nil {
 		return fmt.Errorf("problem with trace file %s (after packet %d: %v)", in.Source.Name(), e.pkt.packets.Load(), err)
 	}
@@ -91,14 +121,19 @@ func (s *Session) ReadTrace(in PacketInput) error {
 }
 
 // End finishes the session as a run finishes: pending timers, open
-// files, zeek_done; then logs are closed and stores written.
+// files, zeek_done (not after exit()); then logs are closed and stores
+// written.
 func (s *Session) End() {
 	e := s.e
 	e.terminating = true
-	e.shutdownTimers()
-	e.terminateFiles()
-	e.raise("zeek_done")
-	e.drain()
+	if s.exit < 0 { // exit() ends at once, as in Zeek: no zeek_done
+		s.catchExit(func() {
+			e.shutdownTimers()
+			e.terminateFiles()
+			e.raise("zeek_done")
+			e.drain()
+		})
+	}
 	e.closeInputs()
 	e.closeWebSockets()
 	e.closeStores()

@@ -95,8 +95,7 @@ func Run(cfg Config) int {
 			break
 		}
 	}
-	s.run.End()
-	return 0
+	return s.end()
 }
 
 // start makes the engine and runs what precedes the first input.
@@ -172,8 +171,7 @@ func (s *session) interactive() int {
 			buf.Reset()
 		}
 	}
-	s.run.End()
-	return 0
+	return s.end()
 }
 
 // read is a line typed, or why there is none.
@@ -262,4 +260,14 @@ func (w switchWriter) Write(p []byte) (int, error) {
 		return w.readline.Write(p)
 	}
 	return w.direct.Write(p)
+}
+
+// end ends the session and gives its exit status: what a script gave
+// exit(), or 0.
+func (s *session) end() int {
+	s.run.End()
+	if code, ok := s.run.Exited(); ok {
+		return code
+	}
+	return 0
 }
