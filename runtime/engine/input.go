@@ -260,17 +260,31 @@ func (e *Engine) queueUpdate(st *inputStream, u input.Update) {
 	}
 }
 
+// deliverChunk is how many rows deliver takes at a time: the events of a
+// chunk run before the next chunk's are made, so a feed of millions of
+// lines never has millions of events (and their records) waiting.
+const deliverChunk = 4096
+
 // deliver applies what a read found: problems and rows in file order, as
-// the reader met them; after a whole read, the removals and
-// Input::end_of_data.
-func (e *Engine) deliver(st *inputStream, u input.Update) {
-	pi := 0
+// the reader met them, a chunk at a time; after a whole read, the
+// removals and Input::end_of_data.
+func (e *Engine) deliver(st *inputStream, u input.Update) { e.deliverFrom(st, u, 0, 0) }
+
+// deliverFrom delivers the rows from row on (and the problems from pi
+// on), queueing itself for the rest after a chunk.
+func (e *Engine) deliverFrom(st *inputStream, u input.Update, row, pi int) {
 	problemsUpTo := func(line int) {
 		for ; pi < len(u.Problems) && u.Problems[pi].Line <= line; pi++ {
 			e.inputProblem(st.desc, u.Problems[pi])
 		}
 	}
-	for _, r := range u.Rows {
+	for n := 0; row < len(u.Rows); row++ {
+		if n++; n > deliverChunk {
+			e.queue.push(event{run: func() { e.deliverFrom(st, u, row, pi) }})
+			return
+		}
+		r := u.Rows[row]
+		u.Rows[row] = input.Row{} // delivered: its values may go
 		problemsUpTo(r.Line)
 		switch {
 		case !st.table:
