@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gobro/gobro/builtins"
 	"github.com/gobro/gobro/lang/ast"
@@ -298,6 +299,9 @@ func (e *Engine) listenWebSocket(o *value.Record) error {
 		addr = h.Str()
 	}
 	opts := websocket.Options{Addr: net.JoinHostPort(addr, strconv.Itoa(int(o.Get("listen_port").PortNum())))}
+	if p := o.Get("ping_interval"); !p.IsUnset() {
+		opts.PingInterval = time.Duration(p.Double() * float64(time.Second))
+	}
 	if tok := o.Get("auth_token"); !tok.IsUnset() {
 		opts.Token = tok.Str()
 	}

@@ -52,6 +52,10 @@ type Options struct {
 	// that falls further behind is disconnected, so a stalled client
 	// costs bounded memory and never slows the others. 0 means 4096.
 	QueueLen int
+	// PingInterval is how often clients are pinged; one that does not
+	// answer within it is dropped (a peer gone without closing). 0 sends
+	// no pings.
+	PingInterval time.Duration
 }
 
 // Client is one connected client.
@@ -290,6 +294,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	c := s.add(conn, r, app, subs)
 	go c.write(ctx)
+	if s.opts.PingInterval > 0 {
+		go c.ping(ctx, s.opts.PingInterval)
+	}
 	s.h.Added(c)
 	code, reason := s.read(ctx, c)
 	s.remove(c)
@@ -365,6 +372,27 @@ func (c *Client) write(ctx context.Context) {
 		case msg := <-c.out:
 			if !send(msg) {
 				c.end(ws.StatusPolicyViolation, "write failed", true)
+				return
+			}
+		}
+	}
+}
+
+// ping pings the client every interval until it is gone, dropping it
+// when a pong does not come within the interval.
+func (c *Client) ping(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		select {
+		case <-c.gone:
+			return
+		case <-t.C:
+			pctx, cancel := context.WithTimeout(ctx, interval)
+			err := c.conn.Ping(pctx)
+			cancel()
+			if err != nil {
+				c.end(ws.StatusPolicyViolation, "no answer to ping", true)
 				return
 			}
 		}

@@ -335,3 +335,37 @@ func TestMutualTLS(t *testing.T) {
 		t.Error("a client without a certificate got in")
 	}
 }
+
+// TestPing: with a ping interval, a client that answers pings stays and
+// one whose connection no longer answers (its reads stopped, so pongs
+// are never sent) is dropped.
+func TestPing(t *testing.T) {
+	r := newRecorder()
+	s := start(t, Options{PingInterval: 50 * time.Millisecond}, r)
+	live := dial(t, url(s, Path), nil)
+	send(t, live, `[]`)
+	recv(t, live)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() { // keep reading, which answers pings
+		for {
+			if _, _, err := live.Read(ctx); err != nil {
+				return
+			}
+		}
+	}()
+	dead := dial(t, url(s, Path), nil)
+	send(t, dead, `[]`)
+	recv(t, dead) // and then never reads again: no pongs
+	deadline := time.Now().Add(10 * time.Second)
+	for !slices.Contains(r.lostList(), "node-websocket-2 1008 no answer to ping") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the silent client was not dropped: %v", r.lostList())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond) // several more pings
+	if l := r.lostList(); len(l) != 1 {
+		t.Errorf("lost: %v, want only the silent client", l)
+	}
+}

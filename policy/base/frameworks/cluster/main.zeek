@@ -70,7 +70,8 @@ export {
 
 	## Default maximum of events a WebSocket client may have waiting.
 	const default_websocket_max_event_queue_size = 32 &redef;
-	## Default interval of WebSocket pings (gobro sends none).
+	## Default interval of WebSocket pings; a client that does not
+	## answer one within it is dropped. 0secs sends none.
 	const default_websocket_ping_interval = 5sec &redef;
 
 	## TLS settings of a WebSocket server. With enable_peer_verification,
