@@ -11,7 +11,7 @@ import (
 // completer completes, at the cursor: meta command names, store names
 // after the store commands, record fields after '$', and otherwise
 // identifiers (globals, functions, events, types and enum names, module
-// qualified) and built-in functions.
+// qualified, and the session's top-level locals) and built-in functions.
 type completer struct{ s *session }
 
 // Do implements readline.AutoCompleter: the candidates' remaining
@@ -37,6 +37,11 @@ func (c completer) Do(line []rune, pos int) ([][]rune, int) {
 		seen := map[string]bool{}
 		for name := range c.s.res.Program.Scope {
 			seen[name] = true
+		}
+		for _, l := range c.s.res.Program.Top.Locals {
+			if l != nil {
+				seen[l.Name] = true
+			}
 		}
 		for _, d := range builtins.Decls {
 			seen[d.Name] = true
@@ -90,6 +95,11 @@ func storeArg(text string) bool {
 func (c completer) fields(path string) []string {
 	parts := strings.Split(path, "$")
 	sym := c.s.res.Program.Lookup(parts[0])
+	for _, l := range c.s.res.Program.Top.Locals {
+		if l != nil && l.Name == parts[0] {
+			sym = l // the session's locals shadow globals
+		}
+	}
 	if sym == nil {
 		return nil
 	}

@@ -45,16 +45,17 @@ func TestWithSemicolon(t *testing.T) {
 
 func TestCompleter(t *testing.T) {
 	res := frontend.Load(&frontend.Config{SearchPath: load.SearchPath(func(string) string { return "" }), Bare: true,
-		Exec: []string{"type Pair: record { alpha: count; beta: string; }; global my_pair: Pair; global my_count = 1"}})
+		Exec: []string{"type Pair: record { alpha: count; beta: string; }; global my_pair: Pair; global my_count = 1; local my_local = Pair($alpha=1, $beta=\"b\")"}})
 	if res.Diags.HasErrors() {
 		t.Fatal(res.Diags.Items[0].Header())
 	}
 	c := completer{&session{res: res}}
 	for line, want := range map[string][]string{
-		"my_":           {"count", "pair"},
+		"my_":           {"count", "local", "pair"},
 		"x + my_p":      {"air"},
 		"my_pair$":      {"alpha", "beta"},
 		"my_pair$be":    {"ta"},
+		"my_local$al":   {"pha"}, // a top-level local
 		".he":           {"lp"},
 		"to_cou":        {"nt"},               // a built-in
 		"Reporter::inf": {"o", "o_to_stderr"}, // module-qualified
