@@ -1,7 +1,8 @@
 # A read of more rows than the engine delivers at once (4096): every row
 # arrives, in file order, each event running before the next chunk's are
 # made; end_of_data comes after the last. (print escapes tabs, so the
-# file is comma-separated.)
+# file is comma-separated. Named bif-file-: it writes its input with
+# open(), so it runs in a fresh directory.)
 type Val: record {
 	n: count;
 	s: string;
