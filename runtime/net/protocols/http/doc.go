@@ -4,11 +4,12 @@
 // lone CR or LF, as Zeek's CONTENTLINE analyser does, with its weirds),
 // except where a body of known size is passed through raw. The first
 // line of a request or reply (firstline.go) starts a message
-// (message.go); a message is a tree of MIME entities (entity.go,
-// mime.go): headers, then a body whose end comes from Content-Length,
-// chunked transfer coding, the connection's end, or the boundaries of an
-// enclosing multipart body. Bodies are decoded (base64, quoted-printable,
-// gzip and deflate; decode.go) and handed out as http_entity_data in
+// (message.go); a message is a tree of MIME entities (entity.go, read
+// by the mime package): headers, then a body whose end comes from
+// Content-Length, chunked transfer coding, the connection's end, or the
+// boundaries of an enclosing multipart body. Bodies are decoded (base64
+// and quoted-printable by the mime package, gzip and deflate here in
+// decode.go) and handed out as http_entity_data in
 // chunks of http_entity_data_delivery_size bytes and as files to the
 // engine's file analysis.
 //

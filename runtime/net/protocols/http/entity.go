@@ -2,13 +2,16 @@ package http
 
 import (
 	"strings"
+
+	"github.com/gobro/gobro/runtime/net/protocols/mime"
 )
 
 // An entity is one MIME entity of an HTTP message: the message itself
-// (depth 0) or a part of a multipart body. It reads its header lines,
-// then its body, whose extent comes from Content-Length, chunked
-// transfer coding, the connection's end, or (for parts) the enclosing
-// boundaries, and hands the decoded body out in chunks of at most
+// or a part of a multipart body. It is the HTTP side (a mime.Part) of a
+// mime.Entity, which reads its headers and decodes its body: the body's
+// extent comes from Content-Length, chunked transfer coding, the
+// connection's end, or (for parts) the enclosing boundaries, and the
+// decoded body goes out in chunks of at most
 // http_entity_data_delivery_size bytes.
 
 // What an entity's body is expected to be.
@@ -16,24 +19,6 @@ const (
 	bodyNotExpected = iota
 	bodyExpected
 	bodyMaybe
-)
-
-// Media types that matter for parsing.
-const (
-	ctMultipart = iota
-	ctMessage
-	ctText
-	ctOther
-)
-
-// Content-Transfer-Encoding values.
-const (
-	enc7Bit = iota
-	enc8Bit
-	encBinary
-	encQuotedPrintable
-	encBase64
-	encOther
 )
 
 // Chunked transfer coding states.
@@ -61,27 +46,11 @@ const (
 )
 
 type entity struct {
+	mime   *mime.Entity
 	msg    *message
 	parent *entity
-	depth  int
-
-	inHeader bool
-	ended    bool
-	// cur holds the lines of the header being read (continuations
-	// included); headers all of them, for http_all_headers.
-	cur     []string
-	headers []header
-
-	ctype, csubtype string // upper-cased; TEXT/PLAIN by default
-	kind            int
-	boundary        string
-	hasBoundary     bool
-	encoding        int
-	child           *entity
-
-	data      []byte // decoded body not yet handed out
-	delayCRLF bool
-	b64       base64Decoder
+	// headers are the entity's headers, for http_all_headers.
+	headers []mime.Header
 
 	expectBody    int
 	chunk         int
@@ -105,51 +74,52 @@ type entity struct {
 
 func newEntity(m *message, parent *entity, expectBody int) *entity {
 	e := &entity{
-		msg: m, parent: parent, inHeader: true,
-		ctype: "TEXT", csubtype: "PLAIN", kind: ctText, encoding: encOther,
+		msg: m, parent: parent,
 		expectBody: expectBody, contentLength: -1, rangeLength: -1, instanceLength: -1,
 		sendSize: true,
 	}
+	var pm *mime.Entity
 	if parent != nil {
-		e.depth = parent.depth + 1
-		e.encoding = parent.encoding
+		pm = parent.mime
 	}
+	e.mime = mime.NewEntity(e, pm)
+	e.mime.ChunkSize = dataChunk
 	return e
 }
 
 func (e *entity) analyzer() *Analyzer { return e.msg.a }
 
-func (e *entity) illegal(detail string) { e.msg.event("illegal format", detail) }
+func (e *entity) illegal(detail string) { e.msg.event(mime.IllegalFormat, detail) }
 
-// deliver takes one line of the entity (crlf: a line end followed it)
+// Deliver takes one line of the entity (crlf: a line end followed it)
 // or a raw piece of its body (crlf false).
-func (e *entity) deliver(data []byte, crlf bool) {
-	if e.ended {
-		if e.kind != ctMultipart {
+func (e *entity) Deliver(data []byte, crlf bool) {
+	if e.mime.Ended() {
+		if e.mime.Kind != mime.Multipart {
 			e.illegal("data trailing the end of entity")
 		}
 		return
 	}
-	if e.inHeader {
+	if e.mime.InHeader() {
 		if !crlf {
 			e.analyzer().weird("http_no_crlf_in_header_list", "")
 		}
 		e.headerLength += int64(len(data))
-		e.mimeDeliver(data, crlf)
+		e.mime.Deliver(data, crlf)
 		return
 	}
 	n := int64(len(data))
 	switch {
-	case e.kind == ctMultipart || e.kind == ctMessage:
+	case e.mime.Kind != mime.Leaf:
 		e.deliverBody(data, crlf)
-		if e.depth == 0 && e.contentLength > 0 {
+		if e.parent == nil && e.contentLength > 0 {
 			e.expectLen -= n
 			if crlf {
 				e.expectLen -= 2
 			}
 			if e.expectLen <= 0 {
 				e.msg.setPlain(0)
-				e.endOfData()
+				e.EndOfData()
 			}
 		}
 	case e.chunk != notChunked:
@@ -160,7 +130,7 @@ func (e *entity) deliver(data []byte, crlf bool) {
 		if e.expectLen <= 0 {
 			e.msg.setPlain(0)
 			e.msg.cl.deliverySize = -1
-			e.endOfData()
+			e.EndOfData()
 		}
 	default:
 		e.deliverBody(data, crlf)
@@ -180,7 +150,7 @@ func (e *entity) deliverChunked(data []byte, crlf bool) {
 			e.chunk = expectChunkData
 			e.msg.setPlain(n)
 		} else {
-			e.inHeader = true
+			e.mime.ResumeHeaders()
 			e.chunk = expectChunkTrailer
 		}
 	case expectChunkData:
@@ -215,13 +185,13 @@ func (e *entity) deliverBodyClear(data []byte, crlf bool) {
 	if crlf {
 		e.bodyLength += 2
 	}
-	e.mimeDeliver(data, crlf)
+	e.mime.Deliver(data, crlf)
 }
 
 // gap tells the entity n body bytes are missing; false if it cannot
 // carry on past them.
 func (e *entity) gap(n int64) bool {
-	if (e.ended && e.inHeader) || e.bodyLength == 0 {
+	if (e.mime.Ended() && e.mime.InHeader()) || e.bodyLength == 0 {
 		return false
 	}
 	e.msg.a.s.FileGap(e.msg.isOrig, uint64(n))
@@ -245,7 +215,7 @@ func (e *entity) gap(n int64) bool {
 			e.expectLen -= n
 			e.msg.setPlain(e.expectLen)
 			if e.expectLen <= 0 {
-				e.endOfData()
+				e.EndOfData()
 			}
 			return true
 		}
@@ -253,162 +223,20 @@ func (e *entity) gap(n int64) bool {
 	return false
 }
 
-// mimeDeliver is the generic MIME part: headers until an empty line,
-// then body lines.
-func (e *entity) mimeDeliver(data []byte, crlf bool) {
-	if !e.inHeader {
-		e.newDataLine(data, crlf)
-		return
-	}
-	switch {
-	case len(data) == 0 || data[0] == 0:
-		e.finishHeader()
-		e.inHeader = false
-		e.submitAllHeaders()
-		if !e.ended {
-			e.beginBody()
-		}
-	case isLWS(data[0]):
-		if e.cur == nil {
-			e.illegal("first header line starts with linear whitespace")
-			i := 0
-			for i < len(data) && isLWS(data[i]) {
-				i++
-			}
-			e.newHeader(data[i:])
-			return
-		}
-		e.cur = append(e.cur, string(data))
-	default:
-		e.newHeader(data)
-	}
-}
-
-func (e *entity) newHeader(data []byte) {
-	e.finishHeader()
-	if len(data) > 0 {
-		e.cur = []string{string(data)}
-	}
-}
-
-func (e *entity) finishHeader() {
-	if e.cur == nil {
-		return
-	}
-	line := strings.Join(e.cur, "")
-	h, ok := parseHeader(line, len(e.cur))
-	e.cur = nil
-	if !ok {
-		return
-	}
-	switch {
-	case strings.EqualFold(h.name, "content-type"):
-		e.parseContentType(&h)
-	case strings.EqualFold(h.name, "content-transfer-encoding"):
-		e.parseTransferEncoding(&h)
-	}
-	e.submitHeader(&h)
-	if e.msg.a.wantAllHeaders {
-		e.headers = append(e.headers, h)
-	}
-}
-
-func (e *entity) parseContentType(h *header) {
-	ty, sub, end, ok := getSlashPair(h.value)
-	if !ok {
-		e.illegal("media type/subtype not found in content type")
-		return
-	}
-	e.ctype, e.csubtype = asciiUpper(ty), asciiUpper(sub)
-	switch {
-	case strings.EqualFold(ty, "MULTIPART"):
-		e.kind = ctMultipart
-	case strings.EqualFold(ty, "MESSAGE"):
-		e.kind = ctMessage
-	case strings.EqualFold(ty, "TEXT"):
-		e.kind = ctText
-	default:
-		e.kind = ctOther
-	}
-	if e.kind == ctMultipart || e.kind == ctMessage {
-		e.parseParameters(h.value[end:], true)
-	}
-	if e.kind == ctMultipart && !e.hasBoundary {
-		e.illegal("boundary delimiter is not specified for a multipart entity -- content is treated as type application/octet-stream")
-		e.kind = ctOther
-	}
-}
-
-func (e *entity) parseTransferEncoding(h *header) {
-	tok, rest, ok := h.token()
-	if !ok {
-		e.illegal("encoding type not found in content encoding")
-		return
-	}
-	e.encoding = encOther
-	for i, name := range []string{"7BIT", "8BIT", "BINARY", "QUOTED-PRINTABLE", "BASE64"} {
-		if strings.EqualFold(tok, name) {
-			e.encoding = i
-			break
-		}
-	}
-	if e.kind == ctMultipart || e.kind == ctMessage {
-		e.parseParameters(rest, false)
-	}
-}
-
-// parseParameters reads "; attr=value" pairs, keeping the boundary of a
-// multipart Content-Type.
-func (e *entity) parseParameters(s string, contentType bool) {
-	for {
-		off := skipLWSComments(s)
-		if off >= len(s) || s[off] != ';' {
-			return
-		}
-		s = s[off+1:]
-		attr, end, ok := getToken(s, false)
-		if !ok {
-			e.illegal("attribute name not found in parameter specification")
-			return
-		}
-		s = s[end:]
-		off = skipLWSComments(s)
-		if off >= len(s) || s[off] != '=' {
-			e.illegal("= not found in parameter specification")
-			continue
-		}
-		s = s[off+1:]
-		isBoundary := contentType && e.kind == ctMultipart && strings.EqualFold(attr, "boundary")
-		v, end, ok := getValue(s, isBoundary)
-		if !ok {
-			if isBoundary {
-				e.illegal("Could not parse multipart boundary")
-			} else {
-				e.illegal("value not found in parameter specification")
-			}
-			continue
-		}
-		if isBoundary {
-			e.boundary, e.hasBoundary = v, true
-		}
-		s = s[end:]
-	}
-}
-
-// submitHeader looks at the headers that shape the body, then raises
+// Header looks at the headers that shape the body, then raises
 // http_header.
-func (e *entity) submitHeader(h *header) {
+func (e *entity) Header(h *mime.Header) {
 	a := e.analyzer()
-	if e.depth == 0 && h.folds > 1 {
-		a.weird("HTTP_obsolete_line_folding", h.name)
+	if e.parent == nil && h.Lines > 1 {
+		a.weird("HTTP_obsolete_line_folding", h.Name)
 	}
 	switch {
-	case strings.EqualFold(h.name, "content-length"):
+	case strings.EqualFold(h.Name, "content-length"):
 		e.contentLengthHeader(h)
-	case strings.EqualFold(h.name, "content-range") && a.replyCode == 206:
+	case strings.EqualFold(h.Name, "content-range") && a.replyCode == 206:
 		e.contentRangeHeader(h)
-	case strings.EqualFold(h.name, "transfer-encoding"):
-		if e.depth != 0 {
+	case strings.EqualFold(h.Name, "transfer-encoding"):
+		if e.parent != nil {
 			a.weird("HTTP_nested_transfer_encoding_header", "")
 			break
 		}
@@ -416,7 +244,7 @@ func (e *entity) submitHeader(h *header) {
 		if a.requestOngoing {
 			v = a.requestVersion
 		}
-		tok, rest, ok := h.token()
+		tok, rest, ok := h.Token()
 		if ok && strings.EqualFold(tok, "chunked") && v == (version{1, 1}) {
 			e.chunk = beforeChunk
 			if rest != "" {
@@ -426,16 +254,16 @@ func (e *entity) submitHeader(h *header) {
 				a.weird("HTTP_content_length_and_chunked", "")
 			}
 		}
-	case strings.EqualFold(h.name, "content-encoding"):
-		tok, _, _ := h.token()
+	case strings.EqualFold(h.Name, "content-encoding"):
+		tok, _, _ := h.Token()
 		switch {
 		case strings.EqualFold(tok, "gzip"), strings.EqualFold(tok, "x-gzip"):
 			e.zip, e.zipWas = gzipped, true
 		case strings.EqualFold(tok, "deflate"):
 			e.zip, e.zipWas = deflated, true
 		}
-	case strings.EqualFold(h.name, "expect"):
-		tok, _, _ := h.token()
+	case strings.EqualFold(h.Name, "expect"):
+		tok, _, _ := h.Token()
 		if !strings.EqualFold(tok, "100-continue") {
 			a.weird("HTTP_expect_not_100_continue", tok)
 		}
@@ -445,14 +273,17 @@ func (e *entity) submitHeader(h *header) {
 		}
 	}
 	a.header(e.msg.isOrig, h)
+	if a.wantAllHeaders {
+		e.headers = append(e.headers, *h)
+	}
 }
 
-func (e *entity) contentLengthHeader(h *header) {
+func (e *entity) contentLengthHeader(h *mime.Header) {
 	a := e.analyzer()
 	if e.chunk != notChunked {
 		a.weird("HTTP_content_length_and_chunked", "")
 	}
-	tok, _, ok := h.token()
+	tok, _, ok := h.Token()
 	if !ok {
 		return
 	}
@@ -477,12 +308,12 @@ func (e *entity) contentLengthHeader(h *header) {
 	}
 }
 
-func (e *entity) contentRangeHeader(h *header) {
+func (e *entity) contentRangeHeader(h *mime.Header) {
 	a := e.analyzer()
 	if e.chunk != notChunked {
 		a.weird("HTTP_content_range_and_chunked", "")
 	}
-	unit, rest, _ := h.token()
+	unit, rest, _ := h.Token()
 	rng := strings.ReplaceAll(rest, " ", "")
 	if unit != "bytes" {
 		a.weird("HTTP_content_range_unknown_byte_unit", "")
@@ -541,11 +372,11 @@ func (e *entity) contentRangeHeader(h *header) {
 	}
 }
 
-// submitAllHeaders runs at the empty line after the headers: it raises
+// AllHeaders runs at the empty line after the headers: it raises
 // http_all_headers and http_content_type and decides how the body ends.
-func (e *entity) submitAllHeaders() {
+func (e *entity) AllHeaders() {
 	cl := e.msg.cl
-	if e.parent != nil && e.parent.kind == ctMultipart {
+	if e.parent != nil && e.parent.mime.Kind == mime.Multipart {
 		cl.suppressWeirds = true
 		cl.setCRLFOnly(true)
 	}
@@ -554,25 +385,25 @@ func (e *entity) submitAllHeaders() {
 	}
 	if e.chunk == expectChunkTrailer {
 		e.chunk = expectNothing
-		e.endOfData()
+		e.EndOfData()
 		return
 	}
 	e.msg.allHeaders(e)
 	if e.expectBody == bodyNotExpected {
-		e.endOfData()
+		e.EndOfData()
 		return
 	}
 	switch {
-	case e.kind == ctMultipart || e.kind == ctMessage:
+	case e.mime.Kind != mime.Leaf:
 		if e.chunk != notChunked {
 			e.analyzer().weird("HTTP_chunked_transfer_for_multipart_message", "")
 		}
-		if e.depth == 0 && e.contentLength >= 0 {
+		if e.parent == nil && e.contentLength >= 0 {
 			if e.contentLength > 0 {
 				e.expectLen = e.contentLength
 				cl.deliverySize = e.contentLength
 			} else {
-				e.endOfData()
+				e.EndOfData()
 			}
 		}
 	case e.chunk != notChunked:
@@ -582,40 +413,30 @@ func (e *entity) submitAllHeaders() {
 			e.expectLen = e.contentLength
 			e.msg.setPlain(e.contentLength)
 		} else {
-			e.endOfData()
+			e.EndOfData()
 		}
 	case e.analyzer().connectionClose || e.zip != identity:
 		e.expectLen = intMax
 		e.msg.setPlain(intMax)
 	default:
 		if e.expectBody != bodyExpected {
-			e.endOfData()
+			e.EndOfData()
 		}
 	}
 }
 
-func (e *entity) beginBody() {
-	if e.encoding == encBase64 {
-		e.b64 = base64Decoder{}
-	}
-	if e.kind == ctMessage {
-		e.beginChild()
-	}
+// BeginChild starts a part of a multipart body or the content of a
+// message body.
+func (e *entity) BeginChild() mime.Part {
+	c := newEntity(e.msg, e, bodyExpected)
+	e.msg.beginEntity(c)
+	return c
 }
 
-func (e *entity) beginChild() {
-	e.child = newEntity(e.msg, e, bodyExpected)
-	e.msg.beginEntity(e.child)
-}
-
-func (e *entity) endChild() {
-	c := e.child
-	c.endOfData()
-	e.child = nil
-}
-
-func (e *entity) endOfData() {
-	if e.ended {
+// EndOfData ends the entity: a content-encoded body is inflated and
+// handed on before the MIME entity ends.
+func (e *entity) EndOfData() {
+	if e.mime.Ended() {
 		return
 	}
 	if e.zip != identity {
@@ -632,128 +453,18 @@ func (e *entity) endOfData() {
 			out = out[n:]
 		}
 	}
-	e.ended = true
-	if e.inHeader {
-		e.finishHeader()
-		e.inHeader = false
-		e.submitAllHeaders()
-		e.msg.event("illegal format", "entity body missing")
-	} else {
-		if e.child != nil {
-			if e.kind == ctMultipart {
-				e.illegal("multipart closing boundary delimiter missing")
-			}
-			e.endChild()
-		}
-		if e.encoding == encBase64 {
-			e.dataOctets(e.b64.finish())
-		}
-		e.flushData()
-	}
-	e.msg.endEntity(e)
+	e.mime.EndOfData()
 }
 
-// Boundary line kinds.
-const (
-	notBoundary = iota
-	boundaryLine
-	closingBoundary
-)
+// Event raises http_event for malformed MIME.
+func (e *entity) Event(category, detail string) { e.msg.event(category, detail) }
 
-func (e *entity) checkBoundary(data []byte) int {
-	if !e.hasBoundary {
-		return notBoundary
-	}
-	if len(data) < 2 || data[0] != '-' || data[1] != '-' {
-		return notBoundary
-	}
-	data = data[2:]
-	if len(data) < len(e.boundary) || string(data[:len(e.boundary)]) != e.boundary {
-		return notBoundary
-	}
-	data = data[len(e.boundary):]
-	if len(data) >= 2 && data[0] == '-' && data[1] == '-' {
-		return closingBoundary
-	}
-	return boundaryLine
-}
+// EndEntity: the MIME entity is over.
+func (e *entity) EndEntity() { e.msg.endEntity(e) }
 
-func (e *entity) newDataLine(data []byte, crlf bool) {
-	if e.kind == ctMultipart {
-		switch e.checkBoundary(data) {
-		case boundaryLine:
-			if e.child != nil {
-				e.endChild()
-			}
-			if !e.ended {
-				e.beginChild()
-			}
-			return
-		case closingBoundary:
-			if e.child != nil {
-				e.endChild()
-			}
-			e.endOfData()
-			return
-		}
-	}
-	if e.kind == ctMultipart || e.kind == ctMessage {
-		// Data before the first boundary or after the last is ignored.
-		if e.child != nil {
-			e.child.deliver(data, crlf)
-		}
-		return
-	}
-	switch e.encoding {
-	case encQuotedPrintable:
-		e.decodeQuotedPrintable(data)
-	case encBase64:
-		e.dataOctets(e.b64.decode(data))
-	default:
-		e.decodeBinary(data, crlf)
-	}
-	e.flushData()
-}
-
-func (e *entity) decodeBinary(data []byte, crlf bool) {
-	if e.delayCRLF {
-		e.delayCRLF = false
-		e.dataOctets([]byte("\r\n"))
-	}
-	e.dataOctets(data)
-	if crlf {
-		if e.parent != nil && e.parent.kind == ctMultipart {
-			// The last line end of a part belongs to the boundary that
-			// follows: add it only when more data comes.
-			e.delayCRLF = true
-		} else {
-			e.dataOctets([]byte("\r\n"))
-		}
-	}
-}
-
-// dataOctets adds decoded body bytes, handing out full chunks.
-func (e *entity) dataOctets(b []byte) {
-	for len(b) > 0 {
-		n := min(dataChunk-len(e.data), len(b))
-		e.data = append(e.data, b[:n]...)
-		b = b[n:]
-		if len(e.data) == dataChunk {
-			e.submitData()
-		}
-	}
-}
-
-func (e *entity) flushData() {
-	if len(e.data) > 0 {
-		e.submitData()
-	}
-}
-
-// submitData hands out the pending decoded body: http_entity_data, and
-// the entity's file (placed at its range offset for partial content).
-func (e *entity) submitData() {
-	data := e.data
+// Data hands out a chunk of decoded body: http_entity_data, and the
+// entity's file (placed at its range offset for partial content).
+func (e *entity) Data(data []byte) {
 	e.msg.entityData(e, data)
 	s, isOrig := e.msg.a.s, e.msg.isOrig
 	if e.zipWas {
@@ -772,7 +483,6 @@ func (e *entity) submitData() {
 		s.FileData(isOrig, data)
 	}
 	e.sendSize = false
-	e.data = e.data[:0]
 }
 
 // parseInt reads a number the way Zeek's atoi_n does: an optional minus,

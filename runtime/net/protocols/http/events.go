@@ -3,7 +3,7 @@ package http
 import (
 	"strings"
 
-	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/net/protocols/mime"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -47,42 +47,22 @@ func (a *Analyzer) httpReply() {
 
 // header notes the headers the analyser itself needs, then raises
 // http_header.
-func (a *Analyzer) header(isOrig bool, h *header) {
-	if strings.EqualFold(h.name, "connection") {
+func (a *Analyzer) header(isOrig bool, h *mime.Header) {
+	if strings.EqualFold(h.Name, "connection") {
 		switch {
-		case isOrig && h.tokenIs("keep-alive"):
+		case isOrig && h.TokenIs("keep-alive"):
 			a.keepAlive = true
-		case !isOrig && h.tokenIs("close"):
+		case !isOrig && h.TokenIs("close"):
 			a.connectionClose = true
-		case !isOrig && h.tokenIs("upgrade"):
+		case !isOrig && h.TokenIs("upgrade"):
 			a.upgradeConnection = true
 		}
 	}
-	if !isOrig && strings.EqualFold(h.name, "upgrade") {
-		tok, _, _ := h.token()
+	if !isOrig && strings.EqualFold(h.Name, "upgrade") {
+		tok, _, _ := h.Token()
 		a.upgradeProtocol = tok
 	}
 	if a.s.Handled("http_header") {
-		a.s.Raise("http_header", value.Bool(isOrig), value.String(h.name), value.String(asciiUpper(h.name)), value.String(h.value))
+		a.s.Raise("http_header", value.Bool(isOrig), value.String(h.Name), value.String(mime.ASCIIUpper(h.Name)), value.String(h.Value))
 	}
-}
-
-// headerTable is a mime_header_list of the headers, indexed from 1.
-func (a *Analyzer) headerTable(hs []header) *value.Table {
-	tt, _ := a.s.Type("mime_header_list").(*types.TableType)
-	if tt == nil {
-		return nil
-	}
-	t := value.NewTable(tt)
-	for i, h := range hs {
-		r := a.s.NewRecord("mime_header_rec")
-		if r == nil {
-			return nil
-		}
-		r.Set("original_name", value.String(h.name))
-		r.Set("name", value.String(asciiUpper(h.name)))
-		r.Set("value", value.String(h.value))
-		t.Put1(value.Count(uint64(i+1)), value.Value{P: r})
-	}
-	return t
 }

@@ -161,6 +161,8 @@ func (a *Analyzer) parseReplyLine(line []byte) bool {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+func isLWS(c byte) bool { return c == ' ' || c == '\t' }
+
 func isXDigit(c byte) bool { return unhex(c) >= 0 }
 
 // unescapeURI decodes %XX and %uXXXX escapes, reporting malformed ones.

@@ -3,6 +3,7 @@ package http
 import (
 	"strconv"
 
+	"github.com/gobro/gobro/runtime/net/protocols/mime"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -30,7 +31,7 @@ func newMessage(a *Analyzer, isOrig bool, expectBody int, headerLength int) *mes
 	return m
 }
 
-func (m *message) deliver(data []byte, crlf bool) { m.top.deliver(data, crlf) }
+func (m *message) deliver(data []byte, crlf bool) { m.top.Deliver(data, crlf) }
 
 func (m *message) setPlain(n int64) { m.cl.plain = n }
 
@@ -49,7 +50,7 @@ func (m *message) endEntity(e *entity) {
 	}
 	m.a.raiseBool("http_end_entity", m.isOrig)
 	m.current = e.parent
-	if e.parent != nil && e.parent.kind == ctMultipart {
+	if e.parent != nil && e.parent.mime.Kind == mime.Multipart {
 		m.cl.suppressWeirds = false
 		m.cl.setCRLFOnly(false)
 	}
@@ -88,7 +89,7 @@ func (m *message) done(interrupted bool, detail string) {
 		return
 	}
 	m.finished = true
-	m.top.endOfData()
+	m.top.EndOfData()
 	m.endFile()
 	a := m.a
 	if a.s.Handled("http_message_done") {
@@ -110,12 +111,12 @@ func (m *message) done(interrupted bool, detail string) {
 func (m *message) allHeaders(e *entity) {
 	a := m.a
 	if a.wantAllHeaders {
-		if t := a.headerTable(e.headers); t != nil {
+		if t := mime.HeaderTable(a.s, e.headers); t != nil {
 			a.s.Raise("http_all_headers", value.Bool(m.isOrig), value.Value{P: t})
 		}
 	}
 	if a.s.Handled("http_content_type") {
-		a.s.Raise("http_content_type", value.Bool(m.isOrig), value.String(e.ctype), value.String(e.csubtype))
+		a.s.Raise("http_content_type", value.Bool(m.isOrig), value.String(e.mime.Type), value.String(e.mime.Subtype))
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/gobro/gobro/runtime/net/protocols/mime"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -197,7 +198,7 @@ func (a *Analyzer) command(isOrig bool, line []byte) {
 // this happens only when the event is handled.
 func (a *Analyzer) request(cmd, arg string) {
 	a.h.Confirm()
-	a.h.Raise("smtp_request", value.Bool(a.origIsSender), value.String(asciiUpper(cmd)), value.String(arg))
+	a.h.Raise("smtp_request", value.Bool(a.origIsSender), value.String(mime.ASCIIUpper(cmd)), value.String(arg))
 }
 
 // newCmd queues a command for the reply that will answer it.
@@ -343,14 +344,3 @@ func skipBlanks(b []byte) []byte {
 
 func isSpace(b byte) bool { return b == ' ' || b >= '\t' && b <= '\r' }
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
-
-// asciiUpper upper-cases ASCII letters only, as Zeek's ToUpper does.
-func asciiUpper(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'a' && c <= 'z' {
-			b[i] = c - 'a' + 'A'
-		}
-	}
-	return string(b)
-}

@@ -11,10 +11,12 @@
 // and reports what it did not expect as smtp_unexpected.
 //
 // Mail data (after DATA, up to the lone "." line) is a MIME message
-// (mail.go, entity.go): its headers and entities are raised as the mime_*
-// events and the decoded body of each leaf entity goes to file analysis,
-// one file per entity. A mail sent in BDAT chunks is read the same way
-// (bdat.go): the chunks' bytes, cut into lines, are its data.
+// (mail.go, entity.go), read by the mime package with the SMTP
+// analyser's own quirks (quirks.go): its headers and entities are raised
+// as the mime_* events and the decoded body of each leaf entity goes to
+// file analysis, one file per entity. A mail sent in BDAT chunks is
+// read the same way (bdat.go): the chunks' bytes, cut into lines, are
+// its data.
 //
 // STARTTLS (or X-ANONYMOUSTLS) answered with 220 hands the rest of the
 // connection to an SSL analyser (smtp_starttls); the SMTP analyser then

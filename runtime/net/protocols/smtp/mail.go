@@ -4,7 +4,7 @@ import (
 	"crypto/md5"
 	"hash"
 
-	"github.com/gobro/gobro/lang/types"
+	"github.com/gobro/gobro/runtime/net/protocols/mime"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -19,6 +19,7 @@ type mail struct {
 	md5    hash.Hash // the whole content, for mime_content_hash
 	size   uint64
 	inFile bool // an entity's data went to file analysis
+	quirks mime.Quirks
 }
 
 func newMail(a *Analyzer, isOrig bool) *mail {
@@ -26,13 +27,14 @@ func newMail(a *Analyzer, isOrig bool) *mail {
 	if a.h.Handled("mime_content_hash") {
 		m.md5 = md5.New()
 	}
+	m.initQuirks()
 	m.top = newEntity(m, nil)
 	m.beginEntity()
 	return m
 }
 
 // deliver takes one line of mail data (its line end stripped).
-func (m *mail) deliver(line []byte) { m.top.deliver(line) }
+func (m *mail) deliver(line []byte) { m.top.Deliver(line, true) }
 
 // gap: mail data was lost; the mail ends right after.
 func (m *mail) gap(n uint64) {}
@@ -41,7 +43,7 @@ func (m *mail) done() {
 	if m.md5 != nil {
 		m.a.h.Raise("mime_content_hash", value.Count(m.size), value.String(string(m.md5.Sum(nil))))
 	}
-	m.top.endOfData()
+	m.top.EndOfData()
 	if m.a.h.Handled("mime_all_data") {
 		m.a.h.Raise("mime_all_data", value.Count(uint64(len(m.all))), value.String(string(m.all)))
 	}
@@ -60,41 +62,21 @@ func (m *mail) endEntity(e *entity) {
 	}
 }
 
-func (m *mail) header(h *header) {
+func (m *mail) header(h *mime.Header) {
 	if m.a.h.Handled("mime_one_header") {
-		if r := m.headerRec(h); r != nil {
+		if r := mime.HeaderRecord(m.a.h, h); r != nil {
 			m.a.h.Raise("mime_one_header", value.Value{P: r})
 		}
 	}
 }
 
-func (m *mail) allHeaders(hs []header) {
+func (m *mail) allHeaders(hs []mime.Header) {
 	if !m.a.h.Handled("mime_all_headers") {
 		return
 	}
-	tt, _ := m.a.h.Type("mime_header_list").(*types.TableType)
-	if tt == nil {
-		return
+	if t := mime.HeaderTable(m.a.h, hs); t != nil {
+		m.a.h.Raise("mime_all_headers", value.Value{P: t})
 	}
-	t := value.NewTable(tt)
-	for i := range hs {
-		r := m.headerRec(&hs[i])
-		if r == nil {
-			return
-		}
-		t.Put1(value.Count(uint64(i+1)), value.Value{P: r})
-	}
-	m.a.h.Raise("mime_all_headers", value.Value{P: t})
-}
-
-func (m *mail) headerRec(h *header) *value.Record {
-	r := m.a.h.NewRecord("mime_header_rec")
-	if r != nil {
-		r.Set("original_name", value.String(h.name))
-		r.Set("name", value.String(asciiUpper(h.name)))
-		r.Set("value", value.String(h.value))
-	}
-	return r
 }
 
 // data hands out decoded body bytes of entity e.

@@ -1,4 +1,4 @@
-package http
+package mime
 
 import "strings"
 
@@ -50,6 +50,8 @@ func skipLWSComments(s string) int {
 
 func isFieldNameChar(c byte) bool { return c >= 33 && c <= 126 && c != ':' }
 
+// isTSpecial: a boundary may hold every special but the quote, as
+// boundaries in the wild do.
 func isTSpecial(c byte, boundary bool) bool {
 	if boundary {
 		return c == '"'
@@ -150,48 +152,6 @@ func getValue(s string, boundary bool) (string, int, bool) {
 	return v, off + end, true
 }
 
-// header is one MIME header: its name as sent and its value with
-// leading white space removed. folds is how many lines it spanned.
-type header struct {
-	name, value string
-	folds       int
-}
-
-// parseHeader splits a (concatenated) header line; ok is false for a
-// line without a field name and colon.
-func parseHeader(line string, folds int) (h header, ok bool) {
-	name, end, found := scanRun(line, true, isFieldNameChar)
-	if !found {
-		return h, false
-	}
-	rest := line[end:]
-	off := skipLWSComments(rest)
-	if off >= len(rest) || rest[off] != ':' {
-		return h, false
-	}
-	v := rest[off+1:]
-	for v != "" && isSpace(v[0]) {
-		v = v[1:]
-	}
-	return header{name: name, value: v, folds: folds}, true
-}
-
-// token is the first token of the value and what follows it.
-func (h *header) token() (tok, rest string, ok bool) {
-	t, end, found := getToken(h.value, false)
-	if !found {
-		return "", "", false
-	}
-	return t, h.value[end:], true
-}
-
-// tokenIs reports whether the value's first token equals want, ignoring
-// case.
-func (h *header) tokenIs(want string) bool {
-	t, _, ok := h.token()
-	return ok && strings.EqualFold(t, want)
-}
-
 // getSlashPair reads "type/subtype".
 func getSlashPair(s string) (ty, sub string, end int, ok bool) {
 	ty, e1, ok := getToken(s, false)
@@ -211,9 +171,54 @@ func getSlashPair(s string) (ty, sub string, end int, ok bool) {
 	return ty, sub, e1 + off + e2, true
 }
 
-// asciiUpper upper-cases ASCII letters only, leaving other bytes (and
+// Header is one MIME header: its name as sent and its value with the
+// white space after the colon removed. Lines is how many lines it
+// spanned (folded headers span several).
+type Header struct {
+	Name, Value string
+	Lines       int
+}
+
+// ParseHeader splits a header line (its folded lines joined), leaving
+// Lines to the caller; ok is false for a line without a field name and
+// a colon. Like Zeek, it skips white space, comments and other bytes
+// before the name.
+func ParseHeader(line string) (h Header, ok bool) {
+	name, end, found := scanRun(line, true, isFieldNameChar)
+	if !found {
+		return h, false
+	}
+	rest := line[end:]
+	off := skipLWSComments(rest)
+	if off >= len(rest) || rest[off] != ':' {
+		return h, false
+	}
+	v := rest[off+1:]
+	for v != "" && isSpace(v[0]) {
+		v = v[1:]
+	}
+	return Header{Name: name, Value: v}, true
+}
+
+// Token returns the first token of the value and what follows it.
+func (h *Header) Token() (tok, rest string, ok bool) {
+	t, end, found := getToken(h.Value, false)
+	if !found {
+		return "", "", false
+	}
+	return t, h.Value[end:], true
+}
+
+// TokenIs reports whether the value's first token is want, ignoring
+// case.
+func (h *Header) TokenIs(want string) bool {
+	t, _, ok := h.Token()
+	return ok && strings.EqualFold(t, want)
+}
+
+// ASCIIUpper upper-cases ASCII letters only, leaving other bytes (and
 // invalid UTF-8) as they are, as Zeek's ToUpper does.
-func asciiUpper(s string) string {
+func ASCIIUpper(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; c >= 'a' && c <= 'z' {
 			b := []byte(s)
