@@ -304,8 +304,9 @@ func TestBuildNested(t *testing.T) {
 	}
 }
 
-func TestBadValues(t *testing.T) {
-	rt := record("Val",
+// badLogType is the record type testdata/bad.log is read as.
+func badLogType() *types.RecordType {
+	return record("Val",
 		fld{name: "i", t: types.IntType},
 		fld{name: "c", t: types.CountType},
 		fld{name: "a", t: types.AddrType},
@@ -314,6 +315,10 @@ func TestBadValues(t *testing.T) {
 		fld{name: "e", t: logID},
 		fld{name: "ss", t: types.NewSet(types.StringType)},
 	)
+}
+
+func TestBadValues(t *testing.T) {
+	rt := badLogType()
 	o := DefaultOptions()
 	o.Name = "bad"
 	rows, probs := Read("testdata/bad.log", Columns(rt), o)
@@ -355,15 +360,7 @@ func TestBadValues(t *testing.T) {
 // the input manager's complaints name the file and line like the
 // reader's own; the rows kept are the same as without it.
 func TestLocateAll(t *testing.T) {
-	rt := record("Val",
-		fld{name: "i", t: types.IntType},
-		fld{name: "c", t: types.CountType},
-		fld{name: "a", t: types.AddrType},
-		fld{name: "sn", t: types.SubnetType},
-		fld{name: "b", t: types.BoolType},
-		fld{name: "e", t: logID},
-		fld{name: "ss", t: types.NewSet(types.StringType)},
-	)
+	rt := badLogType()
 	o := DefaultOptions()
 	o.Name = "bad"
 	o.ApplyConfig(map[string]string{"locate_all": "T"})
