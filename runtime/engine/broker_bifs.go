@@ -121,9 +121,9 @@ func (e *Engine) brokerBuiltin(name string) builtins.Impl {
 		})
 	case "Broker::__insert_into_table":
 		return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
-			h := brokerHandle(a[0])
-			if !h.open() {
-				return value.Bool(false), errBadHandle
+			h, err := writable(a[0])
+			if err != nil {
+				return value.Bool(false), err
 			}
 			d, err := dataArgs(a, 1, "key", "index", "value")()
 			if err != nil {
@@ -148,12 +148,9 @@ func (e *Engine) brokerBuiltin(name string) builtins.Impl {
 		})
 	case "Broker::__clear":
 		return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
-			h := brokerHandle(a[0])
-			if !h.open() {
-				return value.Bool(false), errBadHandle
-			}
-			if h.readOnly {
-				return value.Bool(false), h.readOnlyError()
+			h, err := writable(a[0])
+			if err != nil {
+				return value.Bool(false), err
 			}
 			h.st.Clear()
 			return value.Bool(true), nil
@@ -162,16 +159,26 @@ func (e *Engine) brokerBuiltin(name string) builtins.Impl {
 	return nil
 }
 
+// writable is the handle a modifier is given, if it may modify its
+// store: open, and not opened read-only for inspection.
+func writable(v value.Value) (*storeHandle, error) {
+	h := brokerHandle(v)
+	switch {
+	case !h.open():
+		return nil, errBadHandle
+	case h.readOnly:
+		return nil, h.readOnlyError()
+	}
+	return h, nil
+}
+
 // modifier makes a fire-and-forget built-in taking a handle, a key and
 // (unless valName is "") one more data argument.
 func (e *Engine) modifier(keyName, valName string, do func(st store.Store, k, v broker.Data, a []value.Value)) builtins.Impl {
 	return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
-		h := brokerHandle(a[0])
-		if !h.open() {
-			return value.Bool(false), errBadHandle
-		}
-		if h.readOnly {
-			return value.Bool(false), h.readOnlyError()
+		h, err := writable(a[0])
+		if err != nil {
+			return value.Bool(false), err
 		}
 		names := []string{keyName}
 		if valName != "" {
