@@ -23,6 +23,19 @@ type Scripts interface {
 	Global(name string) (value.Value, bool)
 }
 
+// Basics is what every protocol analyser asks of its connection: to
+// confirm or reject the protocol, and to raise events for the scripts.
+// A *Context provides it; a protocol's own host interface embeds it
+// with what else it needs, and its tests give a fake.
+type Basics interface {
+	Confirm()
+	Violation(reason string, data []byte)
+	// Handled reports whether the scripts handle the event: analysers
+	// build an event's arguments only then.
+	Handled(event string) bool
+	Raise(event string, args ...value.Value)
+}
+
 // Handled reports whether the scripts handle the event.
 func (x *Context) Handled(event string) bool { return x.set.m.host.Handled(event) }
 

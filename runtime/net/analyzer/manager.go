@@ -269,6 +269,16 @@ func (x *Context) StartAnalyzer(name string) *Context {
 	return s.start(spec)
 }
 
+// StartTLS hands the rest of x's connection to an SSL analyser, as the
+// protocols with STARTTLS do, and returns what feeds it the rest of the
+// current delivery; nil when none could start.
+func (x *Context) StartTLS() func(isOrig bool, data []byte) {
+	if ssl := x.StartAnalyzer("SSL"); ssl != nil {
+		return ssl.Deliver
+	}
+	return nil
+}
+
 // Deliver passes data to the analyser directly: the rest of a delivery
 // in which another analyser started it (see StartAnalyzer).
 func (x *Context) Deliver(isOrig bool, data []byte) {

@@ -19,14 +19,11 @@ func init() {
 // host is what the parser needs of its connection and the scripts; the
 // analyser's Context in a run, a fake in tests and the fuzz target.
 type host interface {
-	Confirm()
-	Violation(reason string, data []byte)
+	analyzer.Basics
 	Weird(name, addl string)
 	// LimitWeird is a weird for a limit reached: it also marks the
 	// connection's history with 'X' (Reporter::limit_reached_weird).
 	LimitWeird(name, addl string)
-	Handled(event string) bool
-	Raise(event string, args ...value.Value)
 	Type(name string) types.Type
 	// RespAddr and RespPort are the responder's, as the roles stand now.
 	RespAddr() netip.Addr

@@ -17,15 +17,12 @@ func init() {
 // host is what the control analyser needs of its connection and the
 // scripts: an *analyzer.Context in a run (ctxHost), a fake in tests.
 type host interface {
-	Confirm()
+	analyzer.Basics
 	Confirmed() bool
-	Violation(reason string, data []byte)
 	// Weird reports a conn weird seen by source ("FTP", or "NVT" for
 	// the line splitting); LimitWeird also marks the history with 'X'.
 	Weird(source, name, addl string)
 	LimitWeird(source, name, addl string)
-	Handled(event string) bool
-	Raise(event string, args ...value.Value)
 }
 
 type ctxHost struct{ *analyzer.Context }

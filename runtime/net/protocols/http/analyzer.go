@@ -18,13 +18,10 @@ func init() {
 // Sink is what the analyser reports to: an *analyzer.Context in the
 // engine (through contextSink), a recorder in tests.
 type Sink interface {
-	Confirm()
-	Violation(reason string, data []byte)
+	analyzer.Basics
 	// Weird reports a conn weird; source is the analyser that saw it
 	// ("HTTP", or "CONTENTLINE" for line-splitting oddities).
 	Weird(source, name, addl string)
-	Handled(event string) bool
-	Raise(event string, args ...value.Value)
 	NewRecord(typeName string) *value.Record
 	Type(name string) types.Type
 	// Now is network time.

@@ -16,13 +16,10 @@ func init() {
 // Host is what the analyser needs of its connection and the scripts: an
 // *analyzer.Context in a run (see ctxHost), a fake in tests.
 type Host interface {
-	Confirm()
-	Violation(reason string, data []byte)
+	analyzer.Basics
 	// Weird reports a conn weird seen by source ("IRC", or
 	// "CONTENTLINE" for the line splitting).
 	Weird(source, name, addl string)
-	Handled(event string) bool
-	Raise(event string, args ...value.Value)
 	Type(name string) types.Type
 	NewRecord(typeName string) *value.Record
 	// StartTLS starts an SSL analyser on the rest of the connection and
@@ -35,13 +32,6 @@ type Host interface {
 type ctxHost struct{ *analyzer.Context }
 
 func (h ctxHost) Weird(source, name, addl string) { h.Context.WeirdFrom(source, name, addl) }
-
-func (h ctxHost) StartTLS() func(bool, []byte) {
-	if ssl := h.Context.StartAnalyzer("SSL"); ssl != nil {
-		return ssl.Deliver
-	}
-	return nil
-}
 
 // maxInvalid is how many overlong command words Zeek tolerates before it
 // calls the connection a violation.

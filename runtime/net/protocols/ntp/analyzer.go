@@ -15,10 +15,7 @@ func init() {
 // host is what the analyser needs of its connection and the scripts: the
 // analyzer.Context in a run, a fake in tests and the fuzz target.
 type host interface {
-	Confirm()
-	Violation(reason string, data []byte)
-	Handled(event string) bool
-	Raise(event string, args ...value.Value)
+	analyzer.Basics
 	Type(name string) types.Type
 	// FlipRoles swaps originator and responder.
 	FlipRoles()

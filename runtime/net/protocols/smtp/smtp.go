@@ -21,13 +21,10 @@ func init() {
 // file analysis: an *analyzer.Context in a run (ctxHost), a fake in
 // tests.
 type Host interface {
-	Confirm()
-	Violation(reason string, data []byte)
+	analyzer.Basics
 	// Weird reports a conn weird seen by source ("SMTP", or
 	// "CONTENTLINE" for the line splitting).
 	Weird(source, name, addl string)
-	Handled(event string) bool
-	Raise(event string, args ...value.Value)
 	Type(name string) types.Type
 	NewRecord(typeName string) *value.Record
 	FileData(isOrig bool, data []byte)
@@ -40,13 +37,6 @@ type Host interface {
 type ctxHost struct{ *analyzer.Context }
 
 func (h ctxHost) Weird(source, name, addl string) { h.Context.WeirdFrom(source, name, addl) }
-
-func (h ctxHost) StartTLS() func(bool, []byte) {
-	if ssl := h.Context.StartAnalyzer("SSL"); ssl != nil {
-		return ssl.Deliver
-	}
-	return nil
-}
 
 // Analyzer is the SMTP analyser of one connection.
 type Analyzer struct {

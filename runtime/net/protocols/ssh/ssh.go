@@ -3,7 +3,6 @@ package ssh
 import (
 	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/net/analyzer"
-	"github.com/gobro/gobro/runtime/value"
 )
 
 func init() {
@@ -15,11 +14,8 @@ func init() {
 // host is what the parser needs of its analyzer.Context; tests and the
 // fuzz target give it a fake.
 type host interface {
-	Confirm()
-	Violation(reason string, data []byte)
+	analyzer.Basics
 	Weird(name, addl string)
-	Handled(event string) bool
-	Raise(event string, args ...value.Value)
 	Type(name string) types.Type
 }
 

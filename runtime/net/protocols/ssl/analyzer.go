@@ -10,11 +10,8 @@ import (
 
 // host is what the parser reports to: *analyzer.Context in the engine.
 type host interface {
-	Handled(event string) bool
-	Raise(event string, args ...value.Value)
+	analyzer.Basics
 	Type(name string) types.Type
-	Confirm()
-	Violation(reason string, data []byte)
 	Weird(name, addl string)
 }
 
