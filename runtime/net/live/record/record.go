@@ -13,8 +13,17 @@ package record
 
 import (
 	"bytes"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"errors"
 	"flag"
+	"math/big"
+	"net"
+	"net/netip"
 	"testing"
 	"time"
 
@@ -43,6 +52,58 @@ func (p *Pair) InA(f func() error) error { return netnstest.In(p.v.A, 10*time.Se
 
 // InB runs f with the calling thread in namespace B (192.0.2.2).
 func (p *Pair) InB(f func() error) error { return netnstest.In(p.v.B, 10*time.Second, f) }
+
+// ListenB listens on TCP addr in namespace B (the server's side).
+func (p *Pair) ListenB(addr netip.AddrPort) (l net.Listener, err error) {
+	err = p.InB(func() (err error) {
+		l, err = net.Listen("tcp4", addr.String())
+		return err
+	})
+	return l, err
+}
+
+// ListenA listens on TCP addr in namespace A (an FTP client's data port).
+func (p *Pair) ListenA(addr netip.AddrPort) (l net.Listener, err error) {
+	err = p.InA(func() (err error) {
+		l, err = net.Listen("tcp4", addr.String())
+		return err
+	})
+	return l, err
+}
+
+// DialA connects from A's TCP port local (0: any) to addr.
+func (p *Pair) DialA(local int, addr netip.AddrPort) (c net.Conn, err error) {
+	err = p.InA(func() (err error) {
+		d := net.Dialer{LocalAddr: &net.TCPAddr{IP: IPA.AsSlice(), Port: local}}
+		c, err = d.Dial("tcp4", addr.String())
+		return err
+	})
+	return c, err
+}
+
+// SelfSigned is a server certificate for name with a fixed serial and
+// validity (2026-2036), so that a new recording differs from the
+// committed one only in keys and TLS randomness.
+func SelfSigned(name string, serial int64) (tls.Certificate, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(serial),
+		Subject:      pkix.Name{CommonName: name, Organization: []string{"gobro"}},
+		DNSNames:     []string{name},
+		NotBefore:    time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
+		NotAfter:     time.Date(2036, 1, 1, 0, 0, 0, 0, time.UTC),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		return tls.Certificate{}, err
+	}
+	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, nil
+}
 
 // Trace records, on A's end of a fresh pair, the IP packets of the
 // traffic run makes, and writes them as a pcap file to path. It skips the

@@ -38,11 +38,8 @@ var files = map[string]string{"hello.txt": "hello, world\n"}
 func TestRecordSession(t *testing.T) {
 	record.Trace(t, sessionTrace, func(p *record.Pair) error {
 		srv := &server{p: p}
-		var l net.Listener
-		if err := p.InB(func() (err error) {
-			l, err = net.Listen("tcp4", netip.AddrPortFrom(record.IPB, ctrlPort).String())
-			return err
-		}); err != nil {
+		l, err := p.ListenB(netip.AddrPortFrom(record.IPB, ctrlPort))
+		if err != nil {
 			return err
 		}
 		defer l.Close()
@@ -98,11 +95,9 @@ func (s *server) serve(c net.Conn) error {
 		})
 		return conn, err
 	}
-	listen := func(port int) error {
-		return s.p.InB(func() (err error) {
-			dataL, err = net.Listen("tcp4", netip.AddrPortFrom(record.IPB, uint16(port)).String())
-			return err
-		})
+	listen := func(port int) (err error) {
+		dataL, err = s.p.ListenB(netip.AddrPortFrom(record.IPB, uint16(port)))
+		return err
 	}
 	for {
 		line, err := r.ReadString('\n')
@@ -187,12 +182,8 @@ func (s *server) serve(c net.Conn) error {
 
 // client runs the session from A.
 func client(p *record.Pair) error {
-	var c net.Conn
-	if err := p.InA(func() (err error) {
-		d := net.Dialer{LocalAddr: &net.TCPAddr{IP: record.IPA.AsSlice(), Port: clientPort}}
-		c, err = d.Dial("tcp4", netip.AddrPortFrom(record.IPB, ctrlPort).String())
-		return err
-	}); err != nil {
+	c, err := p.DialA(clientPort, netip.AddrPortFrom(record.IPB, ctrlPort))
+	if err != nil {
 		return err
 	}
 	defer c.Close()
@@ -251,11 +242,8 @@ func client(p *record.Pair) error {
 		return err
 	}
 	// PORT, STOR: the server connects to the client.
-	var l net.Listener
-	if err := p.InA(func() (err error) {
-		l, err = net.Listen("tcp4", netip.AddrPortFrom(record.IPA, activePort).String())
-		return err
-	}); err != nil {
+	l, err := p.ListenA(netip.AddrPortFrom(record.IPA, activePort))
+	if err != nil {
 		return err
 	}
 	defer l.Close()

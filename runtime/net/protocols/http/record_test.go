@@ -29,11 +29,8 @@ const exchangeTrace = "../../../../testdata/pcap/http-exchange.pcap"
 func TestRecordExchange(t *testing.T) {
 	record.Trace(t, exchangeTrace, func(p *record.Pair) error {
 		srvAddr := netip.AddrPortFrom(record.IPB, 80)
-		var l net.Listener
-		if err := p.InB(func() (err error) {
-			l, err = net.Listen("tcp4", srvAddr.String())
-			return err
-		}); err != nil {
+		l, err := p.ListenB(srvAddr)
+		if err != nil {
 			return err
 		}
 		srv := &http.Server{Handler: http.HandlerFunc(serve)}
@@ -42,12 +39,8 @@ func TestRecordExchange(t *testing.T) {
 
 		// The keep-alive connection, made in A; the client's transport
 		// gets it instead of dialling.
-		var conn net.Conn
-		if err := p.InA(func() (err error) {
-			d := net.Dialer{LocalAddr: &net.TCPAddr{IP: record.IPA.AsSlice(), Port: 40080}}
-			conn, err = d.Dial("tcp4", srvAddr.String())
-			return err
-		}); err != nil {
+		conn, err := p.DialA(40080, srvAddr)
+		if err != nil {
 			return err
 		}
 		used := false
@@ -93,18 +86,15 @@ func TestRecordExchange(t *testing.T) {
 		client.CloseIdleConnections()
 
 		// HTTP/1.0 with Connection: close, by hand.
-		return p.InA(func() error {
-			d := net.Dialer{LocalAddr: &net.TCPAddr{IP: record.IPA.AsSlice(), Port: 40081}}
-			c, err := d.Dial("tcp4", srvAddr.String())
-			if err != nil {
-				return err
-			}
-			defer c.Close()
-			fmt.Fprintf(c, "GET /hello HTTP/1.0\r\nHost: %s\r\nConnection: close\r\n\r\n", srvAddr.Addr())
-			c.SetReadDeadline(time.Now().Add(5 * time.Second))
-			_, err = io.Copy(io.Discard, bufio.NewReader(c))
+		c, err := p.DialA(40081, srvAddr)
+		if err != nil {
 			return err
-		})
+		}
+		defer c.Close()
+		fmt.Fprintf(c, "GET /hello HTTP/1.0\r\nHost: %s\r\nConnection: close\r\n\r\n", srvAddr.Addr())
+		c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		_, err = io.Copy(io.Discard, bufio.NewReader(c))
+		return err
 	})
 }
 

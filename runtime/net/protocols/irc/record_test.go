@@ -2,17 +2,11 @@ package irc_test
 
 import (
 	"bufio"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
-	"math/big"
 	"net"
 	"net/netip"
 	"strings"
@@ -43,15 +37,12 @@ const (
 // reply, registers and quits over TLS.
 func TestRecordSession(t *testing.T) {
 	record.Trace(t, sessionTrace, func(p *record.Pair) error {
-		var l net.Listener
-		if err := p.InB(func() (err error) {
-			l, err = net.Listen("tcp4", netip.AddrPortFrom(record.IPB, ircPort).String())
-			return err
-		}); err != nil {
+		l, err := p.ListenB(netip.AddrPortFrom(record.IPB, ircPort))
+		if err != nil {
 			return err
 		}
 		defer l.Close()
-		cert, err := selfSigned()
+		cert, err := record.SelfSigned("irc.gobro.test", 6667)
 		if err != nil {
 			return err
 		}
@@ -83,28 +74,6 @@ func TestRecordSession(t *testing.T) {
 			return errors.New("server did not finish")
 		}
 	})
-}
-
-// selfSigned is the server's certificate for STARTTLS.
-func selfSigned() (tls.Certificate, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(6667),
-		Subject:      pkix.Name{CommonName: "irc.gobro.test", Organization: []string{"gobro"}},
-		DNSNames:     []string{"irc.gobro.test"},
-		NotBefore:    time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
-		NotAfter:     time.Date(2036, 1, 1, 0, 0, 0, 0, time.UTC),
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, nil
 }
 
 // serve is the test server: one connection, the replies a common server
@@ -168,11 +137,8 @@ func serve(p *record.Pair, c net.Conn, cert tls.Certificate) error {
 // offerFile has bob offer the client a file by DCC SEND from B and
 // serves it to the first connection.
 func offerFile(p *record.Pair, nick string, say func(...string)) error {
-	var l net.Listener
-	if err := p.InB(func() (err error) {
-		l, err = net.Listen("tcp4", netip.AddrPortFrom(record.IPB, dccPort).String())
-		return err
-	}); err != nil {
+	l, err := p.ListenB(netip.AddrPortFrom(record.IPB, dccPort))
+	if err != nil {
 		return err
 	}
 	b := record.IPB.As4()
@@ -193,16 +159,6 @@ func offerFile(p *record.Pair, nick string, say func(...string)) error {
 		io.Copy(io.Discard, c)
 	}()
 	return nil
-}
-
-// dial connects from A's port local to the server.
-func dial(p *record.Pair, local int, to netip.AddrPort) (c net.Conn, err error) {
-	err = p.InA(func() (err error) {
-		d := net.Dialer{LocalAddr: &net.TCPAddr{IP: record.IPA.AsSlice(), Port: local}}
-		c, err = d.Dial("tcp4", to.String())
-		return err
-	})
-	return c, err
 }
 
 // client is one connection's line exchange: send a line, read n lines.
@@ -229,7 +185,7 @@ func (c *client) do(line string, n int) ([]string, error) {
 }
 
 func plainClient(p *record.Pair) error {
-	conn, err := dial(p, plainPort, netip.AddrPortFrom(record.IPB, ircPort))
+	conn, err := p.DialA(plainPort, netip.AddrPortFrom(record.IPB, ircPort))
 	if err != nil {
 		return err
 	}
@@ -273,7 +229,7 @@ func fetchDCC(p *record.Pair, offer string) error {
 	}
 	var b [4]byte
 	binary.BigEndian.PutUint32(b[:], ip)
-	conn, err := dial(p, 0, netip.AddrPortFrom(netip.AddrFrom4(b), uint16(port)))
+	conn, err := p.DialA(0, netip.AddrPortFrom(netip.AddrFrom4(b), uint16(port)))
 	if err != nil {
 		return err
 	}
@@ -285,7 +241,7 @@ func fetchDCC(p *record.Pair, offer string) error {
 }
 
 func tlsClient(p *record.Pair) error {
-	conn, err := dial(p, tlsPort, netip.AddrPortFrom(record.IPB, ircPort))
+	conn, err := p.DialA(tlsPort, netip.AddrPortFrom(record.IPB, ircPort))
 	if err != nil {
 		return err
 	}

@@ -2,16 +2,10 @@ package smtp_test
 
 import (
 	"bufio"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/tls"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"errors"
 	"fmt"
 	"io"
-	"math/big"
 	"net"
 	"net/netip"
 	"strings"
@@ -70,15 +64,12 @@ var message = strings.Join([]string{
 // after the 220 reply, says EHLO again over TLS 1.2 and quits.
 func TestRecordSession(t *testing.T) {
 	record.Trace(t, sessionTrace, func(p *record.Pair) error {
-		var l net.Listener
-		if err := p.InB(func() (err error) {
-			l, err = net.Listen("tcp4", netip.AddrPortFrom(record.IPB, smtpPort).String())
-			return err
-		}); err != nil {
+		l, err := p.ListenB(netip.AddrPortFrom(record.IPB, smtpPort))
+		if err != nil {
 			return err
 		}
 		defer l.Close()
-		cert, err := selfSigned()
+		cert, err := record.SelfSigned("mail.gobro.test", 25)
 		if err != nil {
 			return err
 		}
@@ -110,28 +101,6 @@ func TestRecordSession(t *testing.T) {
 			return errors.New("server did not finish")
 		}
 	})
-}
-
-// selfSigned is the server's certificate for STARTTLS.
-func selfSigned() (tls.Certificate, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(25),
-		Subject:      pkix.Name{CommonName: "mail.gobro.test", Organization: []string{"gobro"}},
-		DNSNames:     []string{"mail.gobro.test"},
-		NotBefore:    time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC),
-		NotAfter:     time.Date(2036, 1, 1, 0, 0, 0, 0, time.UTC),
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		return tls.Certificate{}, err
-	}
-	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}, nil
 }
 
 // serve is the test server: one connection, the replies a common server
@@ -195,16 +164,6 @@ func serve(c net.Conn, cert tls.Certificate) error {
 	}
 }
 
-// dial connects from A's port local to the server.
-func dial(p *record.Pair, local int) (c net.Conn, err error) {
-	err = p.InA(func() (err error) {
-		d := net.Dialer{LocalAddr: &net.TCPAddr{IP: record.IPA.AsSlice(), Port: local}}
-		c, err = d.Dial("tcp4", netip.AddrPortFrom(record.IPB, smtpPort).String())
-		return err
-	})
-	return c, err
-}
-
 // client is one connection's exchange: send, read a whole reply.
 type client struct {
 	w io.Writer
@@ -248,7 +207,7 @@ func (c *client) run(steps []step) error {
 }
 
 func mailClient(p *record.Pair) error {
-	conn, err := dial(p, plainPort)
+	conn, err := p.DialA(plainPort, netip.AddrPortFrom(record.IPB, smtpPort))
 	if err != nil {
 		return err
 	}
@@ -268,7 +227,7 @@ func mailClient(p *record.Pair) error {
 }
 
 func tlsClient(p *record.Pair) error {
-	conn, err := dial(p, tlsPort)
+	conn, err := p.DialA(tlsPort, netip.AddrPortFrom(record.IPB, smtpPort))
 	if err != nil {
 		return err
 	}

@@ -44,12 +44,9 @@ func TestRecordLogins(t *testing.T) {
 			Config: ssh.Config{Ciphers: []string{"chacha20-poly1305@openssh.com"}},
 		}
 		cfg.AddHostKey(signer)
-		var l net.Listener
 		srv := netip.AddrPortFrom(record.IPB, 22)
-		if err := p.InB(func() (err error) {
-			l, err = net.Listen("tcp4", srv.String())
-			return err
-		}); err != nil {
+		l, err := p.ListenB(srv)
+		if err != nil {
 			return err
 		}
 		defer l.Close()

@@ -38,11 +38,8 @@ func TestRecordHandshakes(t *testing.T) {
 	record.Trace(t, handshakesTrace, func(p *record.Pair) error {
 		chain, roots := testChain(t)
 		srv := netip.AddrPortFrom(record.IPB, 443)
-		var l net.Listener
-		if err := p.InB(func() (err error) {
-			l, err = net.Listen("tcp4", srv.String())
-			return err
-		}); err != nil {
+		l, err := p.ListenB(srv)
+		if err != nil {
 			return err
 		}
 		defer l.Close()
