@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"syscall"
-	"time"
 
 	"github.com/gobro/gobro/builtins"
 	"github.com/gobro/gobro/lang/types"
@@ -177,7 +176,7 @@ func (e *Engine) openTime() float64 {
 	if e.netTime != 0 {
 		return e.netTime
 	}
-	return float64(time.Now().UnixNano()) / 1e9
+	return wallClock()
 }
 
 // fileOf returns the engine's record of a file value (nil for a file

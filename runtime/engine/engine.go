@@ -143,7 +143,7 @@ func (e *Engine) Run() (code int) {
 	defer value.UseZeekOrder(nil)
 	// Without a packet source, network time follows the wall clock;
 	// reading a trace, it is 0 until the first packet.
-	e.netTime = float64(time.Now().UnixNano()) / 1e9
+	e.netTime = wallClock()
 	if e.pkt != nil {
 		e.netTime = 0
 	}

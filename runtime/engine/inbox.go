@@ -25,12 +25,15 @@ func (e *Engine) inboxChan() chan func() {
 
 // takeInbox runs what has arrived, without waiting.
 func (e *Engine) takeInbox() {
-	ch := e.inbox.ch
-	if ch == nil || len(ch) == 0 {
-		return
+	if len(e.inbox.ch) > 0 {
+		e.runInbox()
 	}
-	for len(ch) > 0 {
-		(<-ch)()
+}
+
+// runInbox runs every waiting item, then what they raised.
+func (e *Engine) runInbox() {
+	for len(e.inbox.ch) > 0 {
+		(<-e.inbox.ch)()
 	}
 	e.drain()
 }
@@ -42,10 +45,7 @@ func (e *Engine) waitInbox(d time.Duration) {
 	select {
 	case f := <-e.inboxChan():
 		f()
-		for len(e.inbox.ch) > 0 { // and whatever came with it
-			(<-e.inbox.ch)()
-		}
-		e.drain()
+		e.runInbox() // and whatever came with it
 	case <-t.C:
 	}
 }

@@ -110,7 +110,7 @@ func (e *Engine) received(iu inputUpdate) {
 // send to the inbox: network time follows the wall clock, due timers
 // fire, and until the next one the engine waits on the inbox.
 func (e *Engine) waitInputs() {
-	if now := float64(time.Now().UnixNano()) / 1e9; now > e.netTime {
+	if now := wallClock(); now > e.netTime {
 		e.netTime = now
 	}
 	e.runDue()

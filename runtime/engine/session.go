@@ -60,6 +60,7 @@ func (e *Engine) StartSession() *Session {
 	return s
 }
 
+// wallClock is now in seconds, as network time counts.
 func wallClock() float64 { return float64(time.Now().UnixNano()) / 1e9 }
 
 // Run compiles and runs what the checked program gained since the last

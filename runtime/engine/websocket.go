@@ -80,11 +80,9 @@ func (e *Engine) websocketBuiltin(name string) builtins.Impl {
 		}
 	case "Broker::__listen_websocket":
 		return func(ctx builtins.Context, a []value.Value) (value.Value, error) {
-			addr := a[0].Str()
-			if addr == "" {
-				addr = "127.0.0.1"
-			}
-			s, err := e.startWebSocket(websocket.Options{Addr: net.JoinHostPort(addr, strconv.Itoa(int(a[1].PortNum())))})
+			// "" is every interface, as in Zeek; the script's default
+			// (default_listen_address_websocket) is loopback.
+			s, err := e.startWebSocket(websocket.Options{Addr: net.JoinHostPort(a[0].Str(), strconv.Itoa(int(a[1].PortNum())))})
 			if err != nil {
 				return value.Port(0, value.ProtoUnknown), err
 			}
