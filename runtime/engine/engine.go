@@ -135,26 +135,18 @@ func (e *Engine) Run() (code int) {
 			code = x.code
 		}
 	}()
-	defer e.closeLocals() // log writers write #close (logging.go)
-	defer e.closeStores() // SQLite stores are complete when Run returns (broker.go)
-	defer e.closeInputs() // input pollers end (input_poll.go)
-	defer e.closeWebSockets()
 	value.UseZeekOrder(e.tableOrder())
-	defer value.UseZeekOrder(nil)
+	defer e.close()
 	// Without a packet source, network time follows the wall clock;
 	// reading a trace, it is 0 until the first packet.
 	e.netTime = wallClock()
 	if e.pkt != nil {
 		e.netTime = 0
 	}
-	if !e.guard(e.prog.Init) {
+	if !e.start() {
 		fmt.Fprintln(e.stderr, "fatal error: failed to execute script statements at top-level scope")
 		return 1
 	}
-	e.bindStoreTables() // &backend tables get their stores, after every redef
-	e.raise("zeek_init")
-	e.initDone = true
-	e.drain()
 	// Any error so far (top-level statements included, Reporter::error
 	// too) makes Zeek stop here.
 	if e.errors > 0 && e.Getenv("ZEEK_ALLOW_INIT_ERRORS") == "" {
@@ -178,13 +170,44 @@ func (e *Engine) Run() (code int) {
 	} else if e.globalBool("exit_only_after_terminate", false) {
 		e.runUntilTerminate()
 	}
+	e.finish()
+	return status
+}
+
+// start runs what precedes the input: global initialisers and top-level
+// statements, then zeek_init and what it raises. It is false when the
+// initialisers failed (a run stops there).
+func (e *Engine) start() bool {
+	if !e.guard(e.prog.Init) {
+		return false
+	}
+	e.bindStoreTables() // &backend tables get their stores, after every redef
+	e.raise("zeek_init")
+	e.initDone = true
+	e.drain()
+	return true
+}
+
+// finish ends the run's script side: pending timers, the connections
+// still open, files, zeek_done.
+func (e *Engine) finish() {
 	e.terminating = true
 	e.shutdownTimers()
 	e.flushConns()
 	e.terminateFiles()
 	e.raise("zeek_done")
 	e.drain()
-	return status
+}
+
+// close releases what the run holds: WebSocket clients get their last
+// words in, input pollers end, SQLite stores are complete and log writers
+// write #close.
+func (e *Engine) close() {
+	e.closeWebSockets()
+	e.closeInputs()
+	e.closeStores()
+	e.closeLocals()
+	value.UseZeekOrder(nil)
 }
 
 // tableOrder is the key of Zeek's table hash when the run has a seed, nil

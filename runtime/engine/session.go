@@ -50,13 +50,7 @@ func (e *Engine) StartSession() *Session {
 	value.UseZeekOrder(e.tableOrder())
 	e.netTime = wallClock()
 	s := &Session{e: e, top: &compile.Frame{}, exit: -1}
-	s.catchExit(func() {
-		e.guard(e.prog.Init)
-		e.bindStoreTables()
-		e.raise("zeek_init")
-		e.initDone = true
-		e.drain()
-	})
+	s.catchExit(func() { e.start() })
 	return s
 }
 
@@ -128,18 +122,9 @@ func (s *Session) End() {
 	e := s.e
 	e.terminating = true
 	if s.exit < 0 { // exit() ends at once, as in Zeek: no zeek_done
-		s.catchExit(func() {
-			e.shutdownTimers()
-			e.terminateFiles()
-			e.raise("zeek_done")
-			e.drain()
-		})
+		s.catchExit(e.finish)
 	}
-	e.closeInputs()
-	e.closeWebSockets()
-	e.closeStores()
-	e.closeLocals()
-	value.UseZeekOrder(nil)
+	e.close()
 }
 
 // OpenStore attaches the Broker SQLite file at path as the master store
