@@ -17,9 +17,6 @@ func unbox(v value.Value) value.Value {
 	return v
 }
 
-// argStr returns argument v as a string, looking through an any box.
-func argStr(v value.Value) string { return unbox(v).Str() }
-
 // bifError is the run-time error of a built-in: its message is reported as
 // Zeek does, followed by the call.
 func bifError(format string, a ...any) error { return fmt.Errorf(format, a...) }

@@ -11,8 +11,7 @@ import (
 
 func newTable(t *types.TableType) *value.Table { return value.NewTable(t) }
 
-func tblGet(t *value.Table, key []value.Value) (value.Value, bool) { return t.Get(key) }
-func tblHas(t *value.Table, key []value.Value) bool                { return t.Has(key) }
+func tblHas(t *value.Table, key []value.Value) bool { return t.Has(key) }
 
 // Writes and deletes go through the program: a table with attributes may
 // need the engine (expiry registration) or an &on_change call. Tables
@@ -174,7 +173,6 @@ func tblEach(t *value.Table, f func(key []value.Value, v value.Value) bool) {
 	}
 }
 
-func matchExact(p *value.Pattern, s string) bool    { return p.MatchExact(s) }
 func matchAnywhere(p *value.Pattern, s string) bool { return p.MatchAnywhere(s) }
 
 // key1 compiles a one-column index into a single key expression, or

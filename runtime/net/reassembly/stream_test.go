@@ -17,7 +17,6 @@ import (
 //	O<seq>+<n>:<why> Overflow
 type recorder struct {
 	events []string
-	noInc  bool // behave as a plain Sink (see plainRecorder)
 }
 
 func (r *recorder) Data(seq uint64, d []byte) {

@@ -5,7 +5,6 @@ import (
 	"io"
 	"net"
 	"net/netip"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -190,5 +189,3 @@ func answer(q []byte) []byte {
 	r, _ := b.Finish()
 	return r
 }
-
-var openRE = regexp.MustCompile(`(?m)^#(open|close)\t.*$`)

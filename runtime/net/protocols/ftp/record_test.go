@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/netip"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -291,5 +290,3 @@ func client(p *record.Pair) error {
 	}
 	return nil
 }
-
-var openRE = regexp.MustCompile(`(?m)^#(open|close)\t.*$`)

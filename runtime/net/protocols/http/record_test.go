@@ -9,7 +9,6 @@ import (
 	"net"
 	"net/http"
 	"net/netip"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -121,5 +120,3 @@ func serve(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 	}
 }
-
-var openRE = regexp.MustCompile(`(?m)^#(open|close)\t.*$`)
