@@ -117,9 +117,9 @@ func NewSource(r io.Reader, name string) (*Source, error) {
 		return nil, ErrUnknownFormat
 	}
 	if magic[0] == 0x1f && magic[1] == 0x8b {
-		gz, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("%w (gzip: %v)", ErrUnknownFormat, err)
+		gz, gzErr := gzip.NewReader(br)
+		if gzErr != nil {
+			return nil, fmt.Errorf("%w (gzip: %v)", ErrUnknownFormat, gzErr)
 		}
 		s.gz, s.gzErr = gz, &errRecorder{r: gz}
 		br = bufio.NewReaderSize(s.gzErr, readBufSize)
