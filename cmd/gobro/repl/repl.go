@@ -59,7 +59,6 @@ const (
 type session struct {
 	cfg      Config
 	res      *frontend.Result
-	eng      *engine.Engine
 	run      *engine.Session
 	out, err io.Writer
 	quit     bool
@@ -100,11 +99,11 @@ func Run(cfg Config) int {
 
 // start makes the engine and runs what precedes the first input.
 func (s *session) start(out, errw io.Writer) {
-	s.eng = engine.New(s.res.Program, out, errw)
-	s.eng.Seed = s.cfg.Seed
-	s.eng.Args = s.cfg.Args
-	s.eng.FindScript = s.res.Loader.Find
-	s.run = s.eng.StartSession()
+	eng := engine.New(s.res.Program, out, errw)
+	eng.Seed = s.cfg.Seed
+	eng.Args = s.cfg.Args
+	eng.FindScript = s.res.Loader.Find
+	s.run = eng.StartSession()
 }
 
 // interactive runs the session at a terminal.
