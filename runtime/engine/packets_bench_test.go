@@ -8,9 +8,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/gobro/gobro/lang/frontend"
 	"github.com/gobro/gobro/lang/load"
@@ -32,6 +34,8 @@ var (
 	synthTrace benchTrace
 	mixedOnce  sync.Once
 	mixedTrace benchTrace
+	idleOnce   sync.Once
+	idleTrace  benchTrace
 	sharedMu   sync.Mutex
 	shared     = map[string]*benchTrace{}
 )
@@ -60,6 +64,17 @@ func mixed(b *testing.B) *benchTrace {
 		mixedTrace = benchTrace{data: data, pkts: pkts, frames: frames}
 	})
 	return &mixedTrace
+}
+
+// idle generates 100,000 idle TCP connections to the HTTP port
+// (pcapgen.IdleConns), all still open at the end: the load the memory
+// target per idle connection is measured on.
+func idle(b *testing.B) *benchTrace {
+	idleOnce.Do(func() {
+		data, pkts, frames := pcapgen.IdleConns(100_000)
+		idleTrace = benchTrace{data: data, pkts: pkts, frames: frames}
+	})
+	return &idleTrace
 }
 
 // sharedTraces are the larger traces of ../shared/traces the benchmarks
@@ -106,14 +121,14 @@ type benchCase struct {
 	trace func(*testing.B) *benchTrace
 }
 
-// benchTraces are the larger shared traces, then the two synthetic ones.
+// benchTraces are the larger shared traces, then the synthetic ones.
 func benchTraces() []benchCase {
 	var cs []benchCase
 	for _, f := range sharedTraces {
 		f := f
 		cs = append(cs, benchCase{strings.SplitN(f, ".", 2)[0], func(b *testing.B) *benchTrace { return traceFile(b, f) }})
 	}
-	return append(cs, benchCase{"synthetic-mixed", mixed}, benchCase{"synthetic-short", synthetic})
+	return append(cs, benchCase{"synthetic-mixed", mixed}, benchCase{"synthetic-short", synthetic}, benchCase{"synthetic-idle", idle})
 }
 
 // count reads a trace's packets and frame bytes.
@@ -190,13 +205,65 @@ func heapAlloc() uint64 {
 	return m.HeapAlloc
 }
 
+// floorRates caches each trace's read+decode rate (packets/s), the
+// floor the engine benchmarks are measured against.
+var (
+	floorMu    sync.Mutex
+	floorRates = map[*benchTrace]float64{}
+)
+
+// floorRate is the best of three read+decode passes over the trace, in
+// packets/s: what BenchmarkReadDecode measures, so the engine can be
+// reported as a share of it.
+func floorRate(t *benchTrace) float64 {
+	floorMu.Lock()
+	defer floorMu.Unlock()
+	if r, ok := floorRates[t]; ok {
+		return r
+	}
+	best := 0.0
+	d := gnet.NewDecoder()
+	var raw gnet.RawPacket
+	for pass := 0; pass < 3; pass++ {
+		src, err := gnet.NewSource(bytes.NewReader(t.data), "bench")
+		if err != nil {
+			panic(err)
+		}
+		start := time.Now()
+		for src.Next(&raw) == nil {
+			d.Decode(&raw)
+		}
+		if r := float64(t.pkts) / time.Since(start).Seconds(); r > best {
+			best = r
+		}
+	}
+	floorRates[t] = best
+	return best
+}
+
 // BenchmarkEngineConnLog is the whole engine writing conn.log (zeek -b
-// -r trace base/protocols/conn), in a temp dir. Script loading is outside
-// the timer. B/conn is the live heap's growth from before the packets to
-// the end of the input, per connection created: for the synthetic trace,
-// where every connection is still tracked at the end, the memory per
-// tracked connection (tracker, connection record, conn log state).
+// -r trace base/protocols/conn), in a temp dir.
 func BenchmarkEngineConnLog(b *testing.B) {
+	benchEngine(b, &frontend.Config{Bare: true, Scripts: []string{"base/protocols/conn"}})
+}
+
+// BenchmarkEngineDefault is the engine with the default policy (zeek -r
+// trace: base/init-default, every base protocol, files, notices), the
+// load the targets name: a share of the read+decode floor and
+// memory per connection.
+func BenchmarkEngineDefault(b *testing.B) {
+	benchEngine(b, &frontend.Config{})
+}
+
+// benchEngine runs the engine on every bench trace with the scripts of
+// cfg, in a temp dir. Script loading is outside the timer. It reports
+// packets/s, the share of the trace's read+decode floor (%floor), and
+// B/conn: the live heap's growth from before the packets to the end of
+// the input, per connection created. For the synthetic traces, where
+// every connection is still tracked at the end, that is the memory per
+// tracked connection (tracker, analysers, connection record, script
+// state).
+func benchEngine(b *testing.B, cfg *frontend.Config) {
 	for _, tc := range benchTraces() {
 		b.Run(tc.name, func(b *testing.B) {
 			t := tc.trace(b)
@@ -207,14 +274,21 @@ func BenchmarkEngineConnLog(b *testing.B) {
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
-				res := frontend.Load(&frontend.Config{SearchPath: load.SearchPath(os.Getenv), Bare: true, Scripts: []string{"base/protocols/conn"}})
+				c := *cfg
+				c.SearchPath = load.SearchPath(os.Getenv)
+				res := frontend.Load(&c)
 				if res.Diags.HasErrors() {
-					b.Fatal("loading base/protocols/conn failed")
+					b.Fatalf("loading the policy failed: %v", res.Diags)
 				}
 				var peak uint64
 				in := &eofReader{r: bytes.NewReader(t.data)}
 				if i == 0 {
-					in.atEOF = func() { b.StopTimer(); peak = heapAlloc(); b.StartTimer() }
+					in.atEOF = func() {
+						b.StopTimer()
+						peak = heapAlloc()
+						writeHeapProfile(b, tc.name)
+						b.StartTimer()
+					}
 				}
 				src, err := gnet.NewSource(in, "bench")
 				if err != nil {
@@ -238,7 +312,28 @@ func BenchmarkEngineConnLog(b *testing.B) {
 				}
 			}
 			report(b, t)
+			sec := b.Elapsed().Seconds()
+			b.StopTimer()
+			b.ReportMetric(100*float64(t.pkts)*float64(b.N)/sec/floorRate(t), "%floor")
 			b.ReportMetric(perConn, "B/conn")
 		})
+	}
+}
+
+// writeHeapProfile writes the live heap at the end of the input to
+// $GOBRO_EOF_HEAPPROFILE-<trace> when that is set: what is held per
+// connection, for pprof -sample_index=inuse_space.
+func writeHeapProfile(b *testing.B, trace string) {
+	prefix := os.Getenv("GOBRO_EOF_HEAPPROFILE")
+	if prefix == "" {
+		return
+	}
+	f, err := os.Create(prefix + "-" + trace)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		b.Fatal(err)
 	}
 }

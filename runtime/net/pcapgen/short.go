@@ -16,13 +16,24 @@ func ShortConns(n int) (trace []byte, packets, frameBytes int) {
 	return benchTrace(func(i int, _ *Writer) bool { return i < n }, func(int) []Message { return shortExchange })
 }
 
+// IdleConns writes n TCP connections, each from its own client to the
+// HTTP port of one server, that complete the handshake and stay open
+// without data: three packets each, 1 µs apart. They are the "idle TCP
+// connection" the memory target per connection is stated for (every
+// one still tracked at the end, with the analysers its port starts).
+func IdleConns(n int) (trace []byte, packets, frameBytes int) {
+	return benchTrace(func(i int, _ *Writer) bool { return i < n }, func(int) []Message { return nil })
+}
+
 // MixedConns writes TCP connections until at least minPackets packets,
 // in a fixed mix of sizes repeating every 20 connections: 14 short ones
-// as in ShortConns (10 packets), 5 that answer a request with ten
-// 1400-byte messages (28 packets) and one bulk transfer of 200 full
-// 1448-byte segments (408 packets): 34 packets and 18 kB per connection
-// on average, the many-mice-few-elephants shape of real traffic. It
-// returns the trace and its packet and frame byte counts.
+// as in ShortConns (10 packets), 5 that answer a request with a header
+// and ten 1400-byte messages of body (30 packets) and one bulk transfer
+// of a header and 200 full 1448-byte segments (410 packets): 35 packets
+// and 18 kB per connection on average, the many-mice-few-elephants
+// shape of real traffic. Each exchange is well-formed HTTP/1.1, so the
+// bodies go through HTTP as content of a known length. It returns the
+// trace and its packet and frame byte counts.
 func MixedConns(minPackets int) (trace []byte, packets, frameBytes int) {
 	return benchTrace(func(_ int, w *Writer) bool { return w.Packets < minPackets }, func(i int) []Message {
 		switch i % 20 {
@@ -40,8 +51,14 @@ var (
 		Req("GET / HTTP/1.1\r\nHost: example.com\r\n\r\n"),
 		Resp("HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello"),
 	}
-	medium = append([]Message{Req("GET /page HTTP/1.1\r\nHost: example.com\r\n\r\n")}, repeat(Message{FromResp: true, Data: bytes.Repeat([]byte("m"), 1400)}, 10)...)
-	bulk   = append([]Message{Req("GET /file HTTP/1.1\r\nHost: example.com\r\n\r\n")}, repeat(Message{FromResp: true, Data: bytes.Repeat([]byte("b"), 1448)}, 200)...)
+	medium = append([]Message{
+		Req("GET /page HTTP/1.1\r\nHost: example.com\r\n\r\n"),
+		Resp("HTTP/1.1 200 OK\r\nContent-Length: 14000\r\n\r\n"),
+	}, repeat(Message{FromResp: true, Data: bytes.Repeat([]byte("m"), 1400)}, 10)...)
+	bulk = append([]Message{
+		Req("GET /file HTTP/1.1\r\nHost: example.com\r\n\r\n"),
+		Resp("HTTP/1.1 200 OK\r\nContent-Length: 289600\r\n\r\n"),
+	}, repeat(Message{FromResp: true, Data: bytes.Repeat([]byte("b"), 1448)}, 200)...)
 )
 
 func repeat(m Message, n int) []Message {
@@ -54,7 +71,7 @@ func repeat(m Message, n int) []Message {
 
 // benchTrace writes connections i = 0, 1, … while more(i, w), each from
 // its own client to one server with the messages of conn(i), 1 µs
-// between packets.
+// between packets; a connection without messages is left open.
 func benchTrace(more func(i int, w *Writer) bool, conn func(i int) []Message) (trace []byte, packets, frameBytes int) {
 	var buf bytes.Buffer
 	w, err := NewWriter(&buf, time.Unix(1704067200, 0))
@@ -64,7 +81,11 @@ func benchTrace(more func(i int, w *Writer) bool, conn func(i int) []Message) (t
 	srv := netip.MustParseAddrPort("192.0.2.80:80")
 	for i := 0; more(i, w); i++ {
 		cli := netip.AddrPortFrom(netip.AddrFrom4([4]byte{10, byte(i >> 16), byte(i >> 8), byte(i)}), uint16(1024+i%60000))
-		c := TCP{Orig: cli, Resp: srv, Gap: time.Microsecond, Messages: conn(i)}
+		msgs := conn(i)
+		c := TCP{Orig: cli, Resp: srv, Gap: time.Microsecond, Messages: msgs}
+		if msgs == nil {
+			c.End = LeaveOpen
+		}
 		if err := c.WriteTo(w); err != nil {
 			panic(err)
 		}
