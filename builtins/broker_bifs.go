@@ -261,8 +261,8 @@ func dataArg[T broker.Data](v value.Value, want string) (T, error) {
 // setData replaces the data of a Broker::Data record (vectors change
 // length in place).
 func setData(v value.Value, d broker.Data) {
-	if r, ok := v.P.(*value.Record); ok && len(r.Fields) > 0 {
-		if bd, ok := r.Fields[0].P.(*BrokerData); ok {
+	if r, ok := v.P.(*value.Record); ok {
+		if bd, ok := r.Field(0).P.(*BrokerData); ok {
 			bd.D = d
 		}
 	}

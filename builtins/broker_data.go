@@ -110,10 +110,7 @@ func ToBroker(v value.Value, t types.Type) (broker.Data, bool) {
 		}
 		out := make(broker.Vector, len(rt.Fields))
 		for i, f := range rt.Fields {
-			fv := value.None
-			if i < len(r.Fields) {
-				fv = r.Fields[i]
-			}
+			fv := r.Field(i)
 			if fv.IsUnset() {
 				out[i] = broker.None{}
 				continue
@@ -275,14 +272,14 @@ func FromBroker(d broker.Data, t types.Type) (value.Value, bool) {
 		r := value.NewRecord(rt)
 		for i, f := range rt.Fields {
 			if vec[i].Kind() == broker.KindNone {
-				r.Fields[i] = value.None
+				r.SetField(i, value.None)
 				continue
 			}
 			fv, ok := FromBroker(vec[i], f.Type)
 			if !ok {
 				return value.None, false
 			}
-			r.Fields[i] = fv
+			r.SetField(i, fv)
 		}
 		return value.Value{P: r}, true
 	case types.Set, types.Table:
@@ -369,10 +366,10 @@ func IsBrokerDataType(t types.Type) bool {
 
 // brokerDataOf is the data of a Broker::Data record (nil when unset).
 func brokerDataOf(r *value.Record) (broker.Data, bool) {
-	if r == nil || len(r.Fields) == 0 {
+	if r == nil {
 		return nil, false
 	}
-	bd, ok := r.Fields[0].P.(*BrokerData)
+	bd, ok := r.Field(0).P.(*BrokerData)
 	if !ok || bd == nil {
 		return nil, false
 	}
@@ -388,8 +385,8 @@ func BrokerDataOf(v value.Value) (broker.Data, bool) {
 
 func brokerDataRecord(rt *types.RecordType, d broker.Data) value.Value {
 	r := value.NewRecord(rt)
-	if d != nil && len(r.Fields) > 0 {
-		r.Fields[0] = value.Value{P: &BrokerData{D: d}}
+	if d != nil && r.NumFields() > 0 {
+		r.SetField(0, value.Value{P: &BrokerData{D: d}})
 	}
 	return value.Value{P: r}
 }

@@ -20,7 +20,7 @@ func TestToBrokerEncoding(t *testing.T) {
 	rt.AddField(&types.Field{Name: "a", Type: types.CountType})
 	rt.AddField(&types.Field{Name: "b", Type: types.StringType, Optional: true})
 	rec := value.NewRecord(rt)
-	rec.Fields[0] = value.Count(1)
+	rec.SetField(0, value.Count(1))
 	multi := value.NewTable(types.NewSet(types.CountType, types.StringType))
 	multi.Add([]value.Value{value.Count(2), value.String("x")})
 	set := value.NewTable(types.NewSet(types.CountType))

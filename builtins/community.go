@@ -32,10 +32,7 @@ func bifCommunityIDv1(_ Context, args []value.Value) (value.Value, error) {
 		return value.String(""), nil
 	}
 	field := func(name string) value.Value {
-		if f := rec.Type.Field(name); f != nil && f.Offset < len(rec.Fields) {
-			return rec.Fields[f.Offset]
-		}
-		return value.None
+		return rec.Get(name)
 	}
 	oh, op, rh, rp := field("orig_h"), field("orig_p"), field("resp_h"), field("resp_p")
 	sa, da := oh.Addr(), rh.Addr()

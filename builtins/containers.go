@@ -425,15 +425,8 @@ func bifRecordFields(ctx Context, args []value.Value) (value.Value, error) {
 		return value.Value{P: out}, bifError("record_fields() requires a record value or type")
 	}
 	for i, f := range rt.Fields {
-		r := &value.Record{Type: ft, Fields: make([]value.Value, len(ft.Fields))}
-		for j := range r.Fields {
-			r.Fields[j] = value.None
-		}
-		set := func(name string, v value.Value) {
-			if fd := ft.Field(name); fd != nil {
-				r.Fields[fd.Offset] = v
-			}
-		}
+		r := value.EmptyRecord(ft, ft.NumFields())
+		set := r.Set
 		set("type_name", value.String(types.Describe(f.Type)))
 		set("log", value.Bool(f.Log))
 		set("optional", value.Bool(f.Optional))

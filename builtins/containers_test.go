@@ -300,7 +300,7 @@ func TestRecordFields(t *testing.T) {
 	rt := types.NewRecord("myrec")
 	rt.AddField(&types.Field{Name: "c", Type: types.CountType, Optional: true})
 	rt.AddField(&types.Field{Name: "s", Type: types.StringType, Log: true})
-	rec := &value.Record{Type: rt, Fields: []value.Value{value.None, S("test")}}
+	rec := value.RecordOf(rt, []value.Value{value.None, S("test")})
 	want := "{\n[c] = [type_name=count, log=F, optional=T, value=<uninitialized>, default_val=<uninitialized>],\n" +
 		"[s] = [type_name=string, log=T, optional=F, value=test, default_val=<uninitialized>]\n}"
 	got, err := call(t, ctx, "record_fields", value.Box(value.Value{P: rec}, rt))

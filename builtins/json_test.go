@@ -32,7 +32,7 @@ func TestToJSON(t *testing.T) {
 	myrec2 := types.NewRecord("myrec2")
 	myrec2.AddField(&types.Field{Name: "m", Type: myrec1, Log: true})
 	rec1 := func(c value.Value, s string) value.Value {
-		return value.Value{P: &value.Record{Type: myrec1, Fields: []value.Value{c, S(s)}}}
+		return value.Value{P: value.RecordOf(myrec1, []value.Value{c, S(s)})}
 	}
 	vec := func(et types.Type, elems ...value.Value) (value.Value, types.Type) {
 		vt := &types.VectorType{Elem: et}
@@ -103,7 +103,7 @@ func TestToJSON(t *testing.T) {
 		{rec1(C(100), "test"), myrec1, false, `{"c":100,"s":"test"}`},
 		{rec1(C(100), "test"), myrec1, true, `{"s":"test"}`},
 		{rec1(value.None, "test"), myrec1, false, `{"s":"test"}`},
-		{value.Value{P: &value.Record{Type: myrec2, Fields: []value.Value{rec1(C(15), "test")}}}, myrec2, true, `{"m":{"s":"test"}}`},
+		{value.Value{P: value.RecordOf(myrec2, []value.Value{rec1(C(15), "test")})}, myrec2, true, `{"m":{"s":"test"}}`},
 		{ve1, vt, false, "[]"},
 		{ve2, vt, false, "[2,1]"},
 		{ve3, vta, false, `["1.2.3.4"]`},
@@ -141,7 +141,7 @@ func TestToJSON(t *testing.T) {
 	r := types.NewRecord("r")
 	r.AddField(&types.Field{Name: "_path", Type: types.StringType})
 	r.AddField(&types.Field{Name: "a_b", Type: types.CountType})
-	rv := value.Value{P: &value.Record{Type: r, Fields: []value.Value{S("x"), C(1)}}}
+	rv := value.Value{P: value.RecordOf(r, []value.Value{S("x"), C(1)})}
 	if got := toJSON(t, rv, r, false, false); got != `{"path":"x","a_b":1}` {
 		t.Errorf("to_json(escape) = %s", got)
 	}

@@ -61,12 +61,7 @@ func fieldStr(v value.Value, name string) string {
 	if !ok {
 		return ""
 	}
-	for i, f := range r.Type.Fields {
-		if f.Name == name && i < len(r.Fields) {
-			return r.Fields[i].Str()
-		}
-	}
-	return ""
+	return r.Get(name).Str()
 }
 
 var errNoWriters = errors.New("log writers need the engine")

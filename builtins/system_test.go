@@ -109,8 +109,8 @@ func TestCommunityID(t *testing.T) {
 		cid.AddField(&types.Field{Name: f.n, Type: f.t})
 	}
 	mk := func(oh string, op uint32, rh string, rp uint32, proto int) value.Value {
-		return value.Value{P: &value.Record{Type: cid, Fields: []value.Value{
-			value.Addr(mustAddr(oh)), value.Port(op, proto), value.Addr(mustAddr(rh)), value.Port(rp, proto)}}}
+		return value.Value{P: value.RecordOf(cid, []value.Value{
+			value.Addr(mustAddr(oh)), value.Port(op, proto), value.Addr(mustAddr(rh)), value.Port(rp, proto)})}
 	}
 	// Zeek's documentation example.
 	fwd := mk("141.142.228.5", 59856, "192.150.187.43", 80, value.ProtoTCP)

@@ -27,11 +27,7 @@ func (c *compiler) store(lhs ast.Expr) func(fr *Frame, v value.Value) {
 		rt := c.typeOf(l.X).(*types.RecordType)
 		idx := fieldIndex(rt, l.Name)
 		return func(fr *Frame, v value.Value) {
-			r := x(fr).P.(*value.Record)
-			for len(r.Fields) <= idx { // the type grew after the value was made
-				r.Fields = append(r.Fields, value.None)
-			}
-			r.Fields[idx] = v
+			x(fr).P.(*value.Record).SetField(idx, v)
 		}
 	case *ast.IndexExpr:
 		x := c.expr(l.X, nil)
@@ -256,7 +252,9 @@ func (c *compiler) multiAssign(l *ast.ListExpr, rhs ast.Expr) expr {
 			v = a.Value
 		}
 		if rec, ok := v.P.(*value.Record); ok {
-			elems = rec.Fields
+			for i := range min(len(sets), rec.NumFields()) {
+				elems = append(elems, rec.Field(i))
+			}
 		} else if vec, ok := v.P.(*value.Vector); ok {
 			elems = vec.Elems
 		}

@@ -37,12 +37,9 @@ func (c *compiler) newRecord(rt *types.RecordType, elems []ast.Expr) expr {
 		}
 	}
 	return func(fr *Frame) value.Value {
-		r := &value.Record{Type: rt, Fields: make([]value.Value, len(rt.Fields))}
-		for i := range r.Fields {
-			r.Fields[i] = value.None
-		}
+		r := value.EmptyRecord(rt, len(inits))
 		for _, in := range inits {
-			r.Fields[in.idx] = in.f(fr)
+			r.SetField(in.idx, in.f(fr))
 		}
 		return value.Value{P: r}
 	}
@@ -57,15 +54,13 @@ func (c *compiler) recordCoerce(f expr, src, dst *types.RecordType, n ast.Node) 
 	}
 	return func(fr *Frame) value.Value {
 		r := f(fr).P.(*value.Record)
-		out := &value.Record{Type: dst, Fields: make([]value.Value, len(dst.Fields))}
-		for i := range out.Fields {
-			out.Fields[i] = value.None
-		}
-		for i, v := range r.Fields {
+		out := value.EmptyRecord(dst, len(dst.Fields))
+		r.Each(func(i int, v value.Value) bool {
 			if i < len(m) && m[i] >= 0 {
-				out.Fields[m[i]] = v
+				out.SetField(m[i], v)
 			}
-		}
+			return true
+		})
 		return value.Value{P: out}
 	}
 }

@@ -100,7 +100,7 @@ func (c *compiler) expr1(e ast.Expr) expr {
 		idx := fieldIndex(rt, e.Name)
 		return func(fr *Frame) value.Value {
 			r := x(fr).P.(*value.Record)
-			return value.Bool(idx < len(r.Fields) && !r.Fields[idx].IsUnset())
+			return value.Bool(r.Has(idx))
 		}
 	case *ast.SizeExpr:
 		return c.size(e)
@@ -319,7 +319,7 @@ func (c *compiler) size(e *ast.SizeExpr) expr {
 			if r.Type != nil {
 				return value.Count(uint64(len(r.Type.Fields)))
 			}
-			return value.Count(uint64(len(r.Fields)))
+			return value.Count(0)
 		}
 	case types.Func:
 		return func(fr *Frame) value.Value {
@@ -379,8 +379,8 @@ func (c *compiler) field(e *ast.FieldExpr) expr {
 	}
 	return func(fr *Frame) value.Value {
 		r := x(fr).P.(*value.Record)
-		if idx < len(r.Fields) && r.Fields[idx].P != value.Unset {
-			return r.Fields[idx]
+		if v := r.Field(idx); v.P != value.Unset {
+			return v
 		}
 		if def != nil {
 			return def(fr)

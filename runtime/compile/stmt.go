@@ -433,10 +433,7 @@ func (c *compiler) deleteStmt(s *ast.DeleteStmt) stmt {
 		rec := c.expr(x.X, nil)
 		idx := fieldIndex(c.typeOf(x.X).(*types.RecordType), x.Name)
 		return func(fr *Frame) ctrl {
-			r := rec(fr).P.(*value.Record)
-			if idx < len(r.Fields) {
-				r.Fields[idx] = value.None
-			}
+			rec(fr).P.(*value.Record).SetField(idx, value.None)
 			return ctrlNext
 		}
 	}

@@ -121,16 +121,15 @@ func (e *Engine) stats(ctx builtins.Context, name string) (value.Value, error) {
 	if rt == nil {
 		return value.None, bifError(name + "(): type " + tname + " is not declared")
 	}
-	r := &value.Record{Type: rt, Fields: make([]value.Value, len(rt.Fields))}
+	r := value.EmptyRecord(rt, len(rt.Fields))
 	for i, f := range rt.Fields {
 		switch {
 		case f.Optional:
-			r.Fields[i] = value.None
 		case f.Type.Kind() == types.Table:
 			tt, _ := f.Type.(*types.TableType)
-			r.Fields[i] = value.Value{P: value.NewTable(tt)}
+			r.SetField(i, value.Value{P: value.NewTable(tt)})
 		default:
-			r.Fields[i] = value.Value{} // 0, 0.0, F
+			r.SetField(i, value.Value{}) // 0, 0.0, F
 		}
 	}
 	set := func(field string, v value.Value) { setField(r, field, v) }
@@ -179,7 +178,7 @@ func (e *Engine) stats(ctx builtins.Context, name string) (value.Value, error) {
 		}
 		var total uint64
 		if f := rt.Field("weirds_by_type"); f != nil {
-			tab, _ := r.Fields[f.Offset].P.(*value.Table)
+			tab, _ := r.Field(f.Offset).P.(*value.Table)
 			for n, c := range byType {
 				total += c
 				if tab != nil {

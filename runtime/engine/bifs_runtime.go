@@ -124,18 +124,13 @@ func (e *Engine) globalIDs(ctx builtins.Context, _ []value.Value) (value.Value, 
 	}
 	out := value.NewTable(tt)
 	mk := func() (*value.Record, func(string, value.Value)) {
-		r := &value.Record{Type: rt, Fields: make([]value.Value, len(rt.Fields))}
+		r := value.EmptyRecord(rt, len(rt.Fields))
 		for i, f := range rt.Fields {
-			r.Fields[i] = value.None
 			if f.Type.Kind() == types.Bool {
-				r.Fields[i] = value.Bool(false) // broker_backend &default=F
+				r.SetField(i, value.Bool(false)) // broker_backend &default=F
 			}
 		}
-		return r, func(name string, v value.Value) {
-			if f := rt.Field(name); f != nil {
-				r.Fields[f.Offset] = v
-			}
-		}
+		return r, r.Set
 	}
 	names := make([]string, 0, len(e.chk.Scope))
 	for n := range e.chk.Scope {

@@ -92,9 +92,7 @@ func (e *Engine) connLayout() *connLayout {
 }
 
 func put(r *value.Record, off int, v value.Value) {
-	if off >= 0 {
-		r.Fields[off] = v
-	}
+	r.SetField(off, v)
 }
 
 // connRecord returns the connection's `connection` record, made on first
@@ -113,7 +111,7 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 	}
 	if L.id >= 0 && (!st.idSet || st.id != c.ID) {
 		st.id, st.idSet = c.ID, true
-		writeID(rec.Fields[L.id].P.(*value.Record), c.ID, L)
+		writeID(rec.Field(L.id).P.(*value.Record), c.ID, L)
 	}
 	for i, ep := range [2]*flow.Endpoint{c.Orig, c.Resp} {
 		off := L.orig
@@ -123,7 +121,7 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 		if off < 0 {
 			continue
 		}
-		r := rec.Fields[off].P.(*value.Record)
+		r := rec.Field(off).P.(*value.Record)
 		put(r, L.size, value.Count(ep.Size()))
 		put(r, L.epState, value.Count(uint64(ep.State)))
 		put(r, L.numPkts, value.Count(ep.NumPkts))
@@ -137,14 +135,14 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 				off = L.orig
 			}
 			if off >= 0 {
-				rec.Fields[off].P.(*value.Record).Fields[L.l2Address] = value.String(formatMAC(m.mac))
+				rec.Field(off).P.(*value.Record).SetField(L.l2Address, value.String(formatMAC(m.mac)))
 			}
 		}
 	}
 	put(rec, L.duration, value.Interval(c.Duration().Seconds()))
-	if L.history >= 0 && (st.hist != c.History() || rec.Fields[L.history].IsUnset()) {
+	if L.history >= 0 && (st.hist != c.History() || !rec.Has(L.history)) {
 		st.hist = c.History()
-		rec.Fields[L.history] = value.String(c.History())
+		rec.SetField(L.history, value.String(c.History()))
 	}
 	return rec
 }
@@ -167,7 +165,7 @@ func (e *Engine) newConnRecord(c *flow.Conn, L *connLayout) *value.Record {
 	}
 	for _, off := range []int{L.orig, L.resp} {
 		if off >= 0 && L.flowLabel >= 0 {
-			rec.Fields[off].P.(*value.Record).Fields[L.flowLabel] = value.Count(0) // the decoder does not give it yet
+			rec.Field(off).P.(*value.Record).SetField(L.flowLabel, value.Count(0)) // the decoder does not give it yet
 		}
 	}
 	return rec
@@ -181,9 +179,9 @@ func writeID(id *value.Record, cid flow.ConnID, L *connLayout) {
 	put(id, L.respH, value.Addr(cid.RespH))
 	put(id, L.respP, value.Port(uint32(cid.RespP), pp))
 	put(id, L.proto, value.Count(uint64(cid.Proto)))
-	if L.ctx >= 0 && id.Fields[L.ctx].IsUnset() {
+	if L.ctx >= 0 && !id.Has(L.ctx) {
 		if rt, ok := L.idT.Fields[L.ctx].Type.(*types.RecordType); ok {
-			id.Fields[L.ctx] = value.Value{P: newRecord(rt)}
+			id.SetField(L.ctx, value.Value{P: newRecord(rt)})
 		}
 	}
 }

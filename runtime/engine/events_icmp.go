@@ -504,7 +504,7 @@ func (e *Engine) mldRecord(rt *types.RecordType, kind byte, aux, nsrc int, b []b
 		for i := 0; i < nsrc; i++ {
 			srcs.Elems = append(srcs.Elems, value.Addr(netip.AddrFrom16([16]byte(b[16+i*16:32+i*16]))))
 		}
-		r.Fields[f.Offset] = value.Value{P: srcs}
+		r.SetField(f.Offset, value.Value{P: srcs})
 	}
 	if aux > 0 {
 		setField(r, "aux_data", value.String(string(b[16+nsrc*16:16+nsrc*16+aux])))

@@ -159,7 +159,7 @@ func (e *Engine) ip6Hdr(rt *types.RecordType, pkt *gnet.Packet) value.Value {
 	setField(r, "dst", value.Addr(pkt.Dst))
 	if f := rt.Field("exts"); f != nil {
 		if vt, ok := f.Type.(*types.VectorType); ok {
-			r.Fields[f.Offset] = ip6Exts(vt, ip[:pkt.IPHdrLen])
+			r.SetField(f.Offset, ip6Exts(vt, ip[:pkt.IPHdrLen]))
 		}
 	}
 	return value.Value{P: r}

@@ -345,7 +345,7 @@ func (e *Engine) sendRow(st *inputStream, r input.Row) {
 		}
 		return
 	}
-	key := slices.Clone(left.Fields)
+	key := left.Values()
 	old, had := st.dst.Get(key)
 	e.prog.Put(st.dst, key, v)
 	st.seq++
@@ -357,7 +357,7 @@ func (e *Engine) sendRow(st *inputStream, r input.Row) {
 // change the index here: Zeek computes it before asking.
 func (e *Engine) putRow(st *inputStream, r input.Row) {
 	left, v := st.left(r), e.stored(st, r)
-	key := slices.Clone(left.Fields)
+	key := left.Values()
 	old, had := st.dst.Get(key)
 	changed := had && st.val != nil
 	tpe := "Input::EVENT_NEW"
@@ -386,7 +386,7 @@ func (e *Engine) endRead(st *inputStream) {
 		if !ok {
 			continue // a script removed it already
 		}
-		left := &value.Record{Type: st.idx, Fields: slices.Clone(t.key)}
+		left := value.RecordOf(st.idx, t.key)
 		if !e.allow(st, "Input::EVENT_REMOVED", left, v) {
 			st.cur[k] = t
 			continue
@@ -415,7 +415,7 @@ func (e *Engine) stored(st *inputStream, r input.Row) value.Value {
 	rec := input.Build(st.val, st.cols[n:], input.Row{Line: r.Line, Values: r.Values[n:]})
 	e.fillDefaults(rec)
 	if !recField(st.desc, "want_record").Bool() && len(st.val.Fields) == 1 {
-		return rec.Fields[0]
+		return rec.Field(0)
 	}
 	return value.Value{P: rec}
 }
@@ -482,7 +482,7 @@ func (e *Engine) inputEventRow(st *inputStream, r input.Row) {
 	if recField(st.desc, "want_record").Bool() {
 		args = append(args, value.Value{P: rec})
 	} else {
-		args = append(args, rec.Fields...)
+		args = append(args, rec.Values()...)
 	}
 	ev := newEvent(st.ev, args)
 	ev.row, ev.rowLine = st, r.Line
@@ -564,16 +564,14 @@ func (e *Engine) enumValue(name string) value.Value {
 // (what reading left unset; input.Build cannot evaluate defaults).
 func (e *Engine) fillDefaults(r *value.Record) {
 	for i, f := range r.Type.Fields {
-		if i >= len(r.Fields) {
-			break
-		}
-		if sub, ok := r.Fields[i].P.(*value.Record); ok {
+		fv := r.Field(i)
+		if sub, ok := fv.P.(*value.Record); ok {
 			e.fillDefaults(sub) // nested columns (meta.whitelist)
 			continue
 		}
-		if r.Fields[i].IsUnset() && f.Default != nil {
+		if fv.IsUnset() && f.Default != nil {
 			if v, ok := e.prog.FieldDefault(f); ok {
-				r.Fields[i] = v
+				r.SetField(i, v)
 			}
 		}
 	}

@@ -188,11 +188,7 @@ func field(rec value.Value, name string) value.Value {
 	if !ok || r == nil {
 		return value.None
 	}
-	f := r.Type.Field(name)
-	if f == nil || f.Offset >= len(r.Fields) {
-		return value.None
-	}
-	return unbox(r.Fields[f.Offset])
+	return unbox(r.Get(name))
 }
 
 // logGlobal reads a global (None when it is not declared or unset).
@@ -255,18 +251,13 @@ func coerceRecord(v value.Value, dst *types.RecordType) (value.Value, bool) {
 	if r.Type == dst {
 		return v, true
 	}
-	out := &value.Record{Type: dst, Fields: make([]value.Value, len(dst.Fields))}
-	for i := range out.Fields {
-		out.Fields[i] = value.None
-	}
+	out := value.EmptyRecord(dst, len(dst.Fields))
 	for i, sf := range r.Type.Fields {
 		df := dst.Field(sf.Name)
 		if df == nil {
 			return value.None, false
 		}
-		if i < len(r.Fields) {
-			out.Fields[df.Offset] = r.Fields[i]
-		}
+		out.SetField(df.Offset, r.Field(i))
 	}
 	return value.Value{P: out}, true
 }

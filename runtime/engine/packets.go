@@ -425,9 +425,9 @@ func (e *Engine) encapVector(chain []flow.Encap) value.Value {
 		set(id, "resp_h", value.Addr(x.ID.RespH))
 		set(id, "resp_p", value.Port(uint32(x.ID.RespP), pp))
 		set(id, "proto", value.Count(uint64(x.ID.Proto)))
-		if f := id.Type.Field("ctx"); f != nil && id.Fields[f.Offset].IsUnset() {
+		if f := id.Type.Field("ctx"); f != nil && !id.Has(f.Offset) {
 			if rt, ok := f.Type.(*types.RecordType); ok {
-				id.Fields[f.Offset] = value.Value{P: newRecord(rt)}
+				id.SetField(f.Offset, value.Value{P: newRecord(rt)})
 			}
 		}
 		set(r, "cid", value.Value{P: id})

@@ -17,12 +17,12 @@ func setField(r *value.Record, name string, v value.Value) { r.Set(name, v) }
 // setString sets a string field unless it already holds an equal string,
 // so refreshing an unchanged connection record boxes no string.
 func setString(r *value.Record, name, s string) {
-	if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-		cur := r.Fields[f.Offset]
+	if f := r.Type.Field(name); f != nil {
+		cur := r.Field(f.Offset)
 		if old, ok := cur.P.(string); ok && cur.N == 0 && old == s {
 			return
 		}
-		r.Fields[f.Offset] = value.String(s)
+		r.SetField(f.Offset, value.String(s))
 	}
 }
 
@@ -44,12 +44,12 @@ func newRecord(rt *types.RecordType) *value.Record { return value.NewRecord(rt) 
 // records and an empty service set, the rest unset.
 func newConnRecord(ct *types.RecordType) *value.Record {
 	rec := newRecord(ct)
-	setField(rec, "id", value.Value{P: newRecord(fieldRecord(ct, "id"))})
-	setField(rec, "orig", value.Value{P: newRecord(fieldRecord(ct, "orig"))})
-	setField(rec, "resp", value.Value{P: newRecord(fieldRecord(ct, "resp"))})
+	setField(rec, "id", value.Value{P: value.NewFullRecord(fieldRecord(ct, "id"))})
+	setField(rec, "orig", value.Value{P: value.NewFullRecord(fieldRecord(ct, "orig"))})
+	setField(rec, "resp", value.Value{P: value.NewFullRecord(fieldRecord(ct, "resp"))})
 	if f := ct.Field("service"); f != nil {
 		if tt, ok := f.Type.(*types.TableType); ok {
-			rec.Fields[f.Offset] = value.Value{P: value.NewTable(tt)}
+			rec.SetField(f.Offset, value.Value{P: value.NewTable(tt)})
 		}
 	}
 	return rec

@@ -212,11 +212,7 @@ func Build(rt *types.RecordType, cols []Column, r Row) *value.Record {
 		}
 		cur := rec
 		for _, off := range c.Path[:len(c.Path)-1] {
-			if off >= len(cur.Fields) {
-				cur = nil
-				break
-			}
-			sub, _ := cur.Fields[off].P.(*value.Record)
+			sub, _ := cur.Field(off).P.(*value.Record)
 			if sub == nil {
 				st, ok := cur.Type.Fields[off].Type.(*types.RecordType)
 				if !ok {
@@ -224,23 +220,19 @@ func Build(rt *types.RecordType, cols []Column, r Row) *value.Record {
 					break
 				}
 				sub = newRecord(st)
-				cur.Fields[off] = value.Value{P: sub}
+				cur.SetField(off, value.Value{P: sub})
 			}
 			cur = sub
 		}
-		if off := c.Path[len(c.Path)-1]; cur != nil && off < len(cur.Fields) {
-			cur.Fields[off] = r.Values[i]
+		if cur != nil {
+			cur.SetField(c.Path[len(c.Path)-1], r.Values[i])
 		}
 	}
 	return rec
 }
 
 func newRecord(rt *types.RecordType) *value.Record {
-	fs := make([]value.Value, rt.NumFields())
-	for i := range fs {
-		fs[i] = value.None
-	}
-	return &value.Record{Type: rt, Fields: fs}
+	return value.EmptyRecord(rt, rt.NumFields())
 }
 
 // Problem is one message the reading produced.

@@ -279,10 +279,10 @@ func TestBuildNested(t *testing.T) {
 		t.Fatalf("%d rows", len(rows))
 	}
 	rec := Build(rt, cols, rows[0])
-	meta := rec.Fields[2].P.(*value.Record)
-	if rec.Fields[0].Str() != "1.2.3.4" || rec.Fields[1].Int() != intelType.Lookup("Intel::ADDR").Value ||
-		meta.Type != rt.Fields[2].Type || meta.Fields[0].Str() != "source1" || !meta.Fields[1].IsUnset() ||
-		meta.Fields[2].Str() != "http://source1.com/badhosts/1.2.3.4" {
+	meta := rec.Field(2).P.(*value.Record)
+	if rec.Field(0).Str() != "1.2.3.4" || rec.Field(1).Int() != intelType.Lookup("Intel::ADDR").Value ||
+		meta.Type != rt.Fields[2].Type || meta.Field(0).Str() != "source1" || !meta.Field(1).IsUnset() ||
+		meta.Field(2).Str() != "http://source1.com/badhosts/1.2.3.4" {
 		t.Errorf("record: %s", value.Render(value.Value{P: rec}, rt, value.ModePrint))
 	}
 	want := `[indicator=a.b.com, indicator_type=Intel::DOMAIN, meta=[source=source2, desc=<uninitialized>, url=<uninitialized>]]`

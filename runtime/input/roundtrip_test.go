@@ -61,7 +61,7 @@ func TestRoundTrip(t *testing.T) {
 		return value.Value{P: &value.Vector{Type: vt, Elems: vals}}
 	}
 	conn := func(a string, p uint32, proto int) value.Value {
-		return value.Value{P: &value.Record{Type: id, Fields: []value.Value{addr(a), value.Port(p, proto)}}}
+		return value.Value{P: value.RecordOf(id, []value.Value{addr(a), value.Port(p, proto)})}
 	}
 	S := value.String
 	recs := [][]value.Value{
@@ -111,7 +111,7 @@ func TestRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, r := range recs {
-				rec := value.Value{P: &value.Record{Type: rt, Fields: r}}
+				rec := value.Value{P: value.RecordOf(rt, r)}
 				if err := w.Write(logging.Extract(nil, rec, wcols)); err != nil {
 					t.Fatal(err)
 				}
@@ -155,7 +155,7 @@ func TestRoundTrip(t *testing.T) {
 			}
 			for i, row := range rows {
 				got := Build(rt, cols, row)
-				want := value.Value{P: &value.Record{Type: rt, Fields: recs[i]}}
+				want := value.Value{P: value.RecordOf(rt, recs[i])}
 				if !value.Equal(value.Value{P: got}, want, rt) {
 					t.Errorf("record %d:\n got %s\nwant %s", i,
 						value.Render(value.Value{P: got}, rt, value.ModePrint), value.Render(want, rt, value.ModePrint))

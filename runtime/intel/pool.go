@@ -44,11 +44,12 @@ func (p *pool) intern(r *value.Record) *value.Record {
 	// The record stays for as long as indicators refer to it: give it
 	// copies of its strings (equal, so no script can tell), so that it
 	// does not keep the input reader's arena of a whole file alive.
-	for i, f := range r.Fields {
+	r.Each(func(i int, f value.Value) bool {
 		if s, ok := f.P.(string); ok {
-			r.Fields[i].P = strings.Clone(s)
+			r.SetField(i, value.String(strings.Clone(s)))
 		}
-	}
+		return true
+	})
 	p.m[string(k)] = &pooled{rec: r, refs: 1}
 	return r
 }
@@ -70,8 +71,9 @@ func (p *pool) release(r *value.Record) {
 // The result aliases p.buf.
 func (p *pool) key(r *value.Record) ([]byte, bool) {
 	b := p.buf[:0]
-	b = binary.AppendUvarint(b, uint64(len(r.Fields)))
-	for _, f := range r.Fields {
+	b = binary.AppendUvarint(b, uint64(r.NumFields()))
+	for i := range r.NumFields() {
+		f := r.Field(i)
 		switch v := f.P.(type) {
 		case nil:
 			b = append(b, 'n')

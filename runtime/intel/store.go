@@ -186,10 +186,7 @@ func (s *Store) setMeta(e *entry, meta *value.Record) {
 
 // Source is a metadata record's source.
 func Source(meta *value.Record) string {
-	if len(meta.Fields) == 0 {
-		return ""
-	}
-	return meta.Fields[0].Str() // source is MetaData's first field
+	return meta.Field(0).Str() // source is MetaData's first field
 }
 
 // Removal says what Remove did.

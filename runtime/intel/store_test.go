@@ -19,10 +19,15 @@ const (
 	tURL    = 2
 )
 
-var metaType = &types.RecordType{}
+var metaType = func() *types.RecordType {
+	rt := types.NewRecord("Intel::MetaData")
+	rt.AddField(&types.Field{Name: "source", Type: types.StringType})
+	rt.AddField(&types.Field{Name: "desc", Type: types.StringType, Optional: true})
+	return rt
+}()
 
 func meta(source, desc string) *value.Record {
-	return &value.Record{Type: metaType, Fields: []value.Value{value.String(source), value.String(desc)}}
+	return value.RecordOf(metaType, []value.Value{value.String(source), value.String(desc)})
 }
 
 func TestSourcesAndRemoval(t *testing.T) {
@@ -37,7 +42,7 @@ func TestSourcesAndRemoval(t *testing.T) {
 	s.Insert(k, meta("b", "three"), 3)
 	got := []string{}
 	for _, m := range s.Metas(Key{Type: tDomain, Str: "EVIL.example.com"}) {
-		got = append(got, Source(m)+"="+m.Fields[1].Str())
+		got = append(got, Source(m)+"="+m.Field(1).Str())
 	}
 	if want := []string{"a=two", "b=three"}; !reflect.DeepEqual(got, want) {
 		t.Fatalf("metas %v, want %v", got, want)
@@ -133,8 +138,8 @@ func testSubnets(t *testing.T, slots, minBits int) {
 			}
 			got := map[string]bool{}
 			for _, m := range s.MatchAddr(a) {
-				if m.Metas[0].Fields[1].Str() != m.Key.Net.String() {
-					t.Fatalf("%v: metadata of %v", m.Key.Net, m.Metas[0].Fields[1].Str())
+				if m.Metas[0].Field(1).Str() != m.Key.Net.String() {
+					t.Fatalf("%v: metadata of %v", m.Key.Net, m.Metas[0].Field(1).Str())
 				}
 				got[m.Key.Net.String()] = true
 			}

@@ -65,11 +65,11 @@ func Extract(dst []value.Value, rec value.Value, cols []Column) []value.Value {
 		v := rec
 		for _, off := range c.Path {
 			r, ok := v.P.(*value.Record)
-			if !ok || r == nil || off >= len(r.Fields) {
+			if !ok || r == nil {
 				v = value.None
 				break
 			}
-			v = r.Fields[off]
+			v = r.Field(off)
 		}
 		if a, ok := v.P.(*value.Any); ok {
 			v = a.Value

@@ -18,7 +18,7 @@ func (*buf) Close() error { return nil }
 func fixed() time.Time { return time.Date(2016, 7, 13, 16, 15, 30, 0, time.Local) }
 
 func rec(t *types.RecordType, vals ...value.Value) value.Value {
-	return value.Value{P: &value.Record{Type: t, Fields: vals}}
+	return value.Value{P: value.RecordOf(t, vals)}
 }
 
 func TestWriters(t *testing.T) {

@@ -49,19 +49,19 @@ func (c *copier) copy(v Value, t types.Type) Value {
 	}
 	switch x := v.P.(type) {
 	case *Record:
-		r := &Record{Type: x.Type, Fields: make([]Value, len(x.Fields))}
+		r := &Record{Type: x.Type, set: x.set, vals: make([]Value, len(x.vals))}
 		c.memo(x, r)
 		rt := x.Type
 		if rt == nil {
 			rt, _ = t.(*types.RecordType)
 		}
-		for i, f := range x.Fields {
+		x.eachSlot(func(i, k int) {
 			ft := types.Type(types.AnyType)
 			if rt != nil && i < len(rt.Fields) {
 				ft = rt.Fields[i].Type
 			}
-			r.Fields[i] = c.copy(f, ft)
-		}
+			r.vals[k] = c.copy(x.vals[k], ft)
+		})
 		return Value{P: r}
 	case *Vector:
 		w := &Vector{Type: x.Type, Elems: make([]Value, len(x.Elems))}

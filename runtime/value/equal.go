@@ -114,12 +114,3 @@ func equal(a, b Value, t types.Type, seen map[ptrPair]bool) bool {
 	}
 	return false
 }
-
-// Field returns field i, or None when the record is shorter than its type
-// (a field added by redef after the record was made).
-func (r *Record) Field(i int) Value {
-	if i < len(r.Fields) {
-		return r.Fields[i]
-	}
-	return None
-}

@@ -12,7 +12,7 @@ func TestEqual(t *testing.T) {
 	rt := types.NewRecord("R")
 	rt.AddField(&types.Field{Name: "a", Type: types.CountType})
 	rt.AddField(&types.Field{Name: "b", Type: types.StringType, Optional: true})
-	rec := func(a uint64, b Value) Value { return Value{P: &Record{Type: rt, Fields: []Value{Count(a), b}}} }
+	rec := func(a uint64, b Value) Value { return Value{P: RecordOf(rt, []Value{Count(a), b})} }
 	s1 := mkSet(types.CountType, Count(1), Count(2))
 	s2 := mkSet(types.CountType, Count(2), Count(1))
 	s3 := mkSet(types.CountType, Count(2), Count(3))
@@ -55,25 +55,25 @@ func TestCopy(t *testing.T) {
 	rt.AddField(&types.Field{Name: "self", Type: rt, Optional: true})
 	tt := types.NewTable(rt, types.StringType)
 	rt.AddField(&types.Field{Name: "tab", Type: tt, Optional: true})
-	r := &Record{Type: rt, Fields: []Value{Count(1), None, None}}
-	r.Fields[1] = Value{P: r}
+	r := RecordOf(rt, []Value{Count(1), None, None})
+	r.SetField(1, Value{P: r})
 	tab := NewTable(tt)
 	tab.Put1(String("me"), Value{P: r})
-	r.Fields[2] = Value{P: tab}
+	r.SetField(2, Value{P: tab})
 
 	c := Copy(Value{P: r}, rt).P.(*Record)
-	if c == r || c.Fields[1].P != c {
+	if c == r || c.Field(1).P != c {
 		t.Fatal("cycle not preserved")
 	}
-	ct := c.Fields[2].P.(*Table)
+	ct := c.Field(2).P.(*Table)
 	if ct == tab {
 		t.Fatal("table shared")
 	}
 	if v, _ := ct.Get1(String("me")); v.P != c {
 		t.Fatal("shared substructure not mapped to the copy")
 	}
-	c.Fields[0] = Count(2)
-	if r.Fields[0].Count() != 1 {
+	c.SetField(0, Count(2))
+	if r.Field(0).Count() != 1 {
 		t.Fatal("copy aliases original")
 	}
 	if !Equal(Value{P: r}, Copy(Value{P: r}, rt), rt) {

@@ -154,10 +154,10 @@ func TestRenderRecord(t *testing.T) {
 	rt.AddField(&types.Field{Name: "i1", Type: inner})
 	rt.AddField(&types.Field{Name: "donotset", Type: types.CountType, Optional: true})
 	rt.AddField(&types.Field{Name: "ip", Type: types.SubnetType})
-	r := &Record{Type: rt, Fields: []Value{
-		String("s1"), {P: &Record{Type: inner, Fields: []Value{String("a")}}}, None,
+	r := RecordOf(rt, []Value{
+		String("s1"), {P: RecordOf(inner, []Value{String("a")})}, None,
 		Subnet(netip.MustParsePrefix("127.0.0.1/24")),
-	}}
+	})
 	want := "[s1=s1, i1=[a=a], donotset=<uninitialized>, ip=127.0.0.0/24]"
 	if got := Render(Value{P: r}, rt, ModePrint); got != want {
 		t.Errorf("got %q, want %q", got, want)
@@ -183,8 +183,8 @@ func TestRenderRecord(t *testing.T) {
 	cyc := types.NewRecord("C")
 	cyc.AddField(&types.Field{Name: "val", Type: types.CountType})
 	cyc.AddField(&types.Field{Name: "a", Type: cyc, Optional: true})
-	c := &Record{Type: cyc, Fields: []Value{Count(1), None}}
-	c.Fields[1] = Value{P: c}
+	c := RecordOf(cyc, []Value{Count(1), None})
+	c.SetField(1, Value{P: c})
 	if got := Render(Value{P: c}, cyc, ModePrint); got != "[val=1, a=<cycle>]" {
 		t.Errorf("cycle: %q", got)
 	}
@@ -265,7 +265,7 @@ func TestRenderTable(t *testing.T) {
 	rt.AddField(&types.Field{Name: "max", Type: types.CountType})
 	rk := types.NewTable(types.StringType, rt)
 	rtab := NewTable(rk)
-	rtab.Put1(Value{P: &Record{Type: rt, Fields: []Value{None, Count(2)}}}, String("max2"))
+	rtab.Put1(Value{P: RecordOf(rt, []Value{None, Count(2)})}, String("max2"))
 	check("record key", Value{P: rtab}, rk, ModePrint, "{\n[[min=<uninitialized>, max=2]] = max2\n}")
 
 	// Short-mode table inside a record (call stacks).

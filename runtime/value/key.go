@@ -86,12 +86,16 @@ func appendKey(b []byte, v Value, t types.Type, last bool) []byte {
 		r, _ := v.P.(*Record)
 		rt := t.(*types.RecordType)
 		for i, f := range rt.Fields {
-			if r == nil || i >= len(r.Fields) || r.Fields[i].IsUnset() {
+			fv := None
+			if r != nil {
+				fv = r.Field(i)
+			}
+			if fv.IsUnset() {
 				b = append(b, 0)
 				continue
 			}
 			b = append(b, 1)
-			b = appendKey(b, r.Fields[i], f.Type, false)
+			b = appendKey(b, fv, f.Type, false)
 		}
 		return b
 	case types.Vector:

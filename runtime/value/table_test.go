@@ -115,21 +115,21 @@ func TestTableRecordKeys(t *testing.T) {
 	rt.AddField(&types.Field{Name: "orig_p", Type: types.PortType})
 	tt := types.NewTable(types.CountType, rt)
 	tab := NewTable(tt)
-	r := &Record{Type: rt, Fields: []Value{Addr(netip.MustParseAddr("1.2.3.4")), Port(80, ProtoTCP)}}
+	r := RecordOf(rt, []Value{Addr(netip.MustParseAddr("1.2.3.4")), Port(80, ProtoTCP)})
 	tab.Put1(Value{P: r}, Count(1))
 	// Mutating the record afterwards does not change the stored key.
-	r.Fields[1] = Port(81, ProtoTCP)
+	r.SetField(1, Port(81, ProtoTCP))
 	if tab.Has1(Value{P: r}) {
 		t.Fatal("mutated key found")
 	}
-	r2 := &Record{Type: rt, Fields: []Value{Addr(netip.MustParseAddr("1.2.3.4")), Port(80, ProtoTCP)}}
+	r2 := RecordOf(rt, []Value{Addr(netip.MustParseAddr("1.2.3.4")), Port(80, ProtoTCP)})
 	if v, ok := tab.Get1(Value{P: r2}); !ok || v.Count() != 1 {
 		t.Fatal("equal record not found")
 	}
 	it := tab.Iter()
 	for it.Next() {
 		k := it.Key1().P.(*Record)
-		k.Fields[0] = Addr(netip.MustParseAddr("9.9.9.9")) // changes a copy only
+		k.SetField(0, Addr(netip.MustParseAddr("9.9.9.9"))) // changes a copy only
 	}
 	if !tab.Has1(Value{P: r2}) {
 		t.Fatal("iteration key aliases the stored key")
@@ -139,7 +139,7 @@ func TestTableRecordKeys(t *testing.T) {
 	}
 	// Delete while iterating, and compaction after.
 	for i := range 40 {
-		tab.Put1(Value{P: &Record{Type: rt, Fields: []Value{Addr(netip.AddrFrom4([4]byte{10, 0, 0, byte(i)})), Port(1, ProtoUDP)}}}, Count(uint64(i)))
+		tab.Put1(Value{P: RecordOf(rt, []Value{Addr(netip.AddrFrom4([4]byte{10, 0, 0, byte(i)})), Port(1, ProtoUDP)})}, Count(uint64(i)))
 	}
 	it = tab.Iter()
 	n := 0

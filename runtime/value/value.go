@@ -111,14 +111,6 @@ func Box(v Value, t types.Type) Value {
 	return Value{P: &Any{Type: t, Value: v}}
 }
 
-// Record is a record value: one slot per field of its type, in field
-// order; a field added by "redef record" after the value was made reads as
-// unset (or its default) until assigned.
-type Record struct {
-	Type   *types.RecordType
-	Fields []Value
-}
-
 // Vector is a vector value; holes are None.
 type Vector struct {
 	Type  *types.VectorType
@@ -146,42 +138,4 @@ type File struct {
 	RawOutput bool
 	Closed    bool
 	Write     func(p []byte) error
-}
-
-// NewRecord makes a record of type rt with every field unset but for
-// &default containers, which start empty (a record, table or vector), so
-// `r$f` and `add r$s[x]` work on them as in Zeek.
-func NewRecord(rt *types.RecordType) *Record {
-	r := &Record{Type: rt, Fields: make([]Value, len(rt.Fields))}
-	for i, f := range rt.Fields {
-		r.Fields[i] = None
-		if f.Default == nil {
-			continue
-		}
-		switch t := f.Type.(type) {
-		case *types.RecordType:
-			r.Fields[i] = Value{P: NewRecord(t)}
-		case *types.TableType:
-			r.Fields[i] = Value{P: NewTable(t)}
-		case *types.VectorType:
-			r.Fields[i] = Value{P: &Vector{Type: t}}
-		}
-	}
-	return r
-}
-
-// Get is a field by name (None when unset or absent).
-func (r *Record) Get(name string) Value {
-	if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-		return r.Fields[f.Offset]
-	}
-	return None
-}
-
-// Set sets a field by name; a name the type lacks is ignored (script
-// types may be trimmed, e.g. under -b).
-func (r *Record) Set(name string, v Value) {
-	if f := r.Type.Field(name); f != nil && f.Offset < len(r.Fields) {
-		r.Fields[f.Offset] = v
-	}
 }

@@ -111,8 +111,8 @@ func appendZeekColumn(b []byte, start int, v Value, t types.Type) []byte {
 		r, _ := v.P.(*Record)
 		for i, f := range t.(*types.RecordType).Fields {
 			fv := None
-			if r != nil && i < len(r.Fields) {
-				fv = r.Fields[i]
+			if r != nil {
+				fv = r.Field(i)
 			}
 			if f.Optional {
 				if fv.IsUnset() {

@@ -37,7 +37,7 @@ func TestZeekKeyBytes(t *testing.T) {
 	conn.AddField(&types.Field{Name: "c", Type: types.AddrType})
 	v4 := Addr(netip.MustParseAddr("1.2.3.4"))
 	rec := func(b Value) Value {
-		return Value{P: &Record{Type: conn, Fields: []Value{String("ab"), b, v4}}}
+		return Value{P: RecordOf(conn, []Value{String("ab"), b, v4})}
 	}
 	const mapped = "00000000000000000000ffff01020304"
 	for _, tc := range []struct {
@@ -367,7 +367,7 @@ func TestZeekOrderKeepsEntriesTogether(t *testing.T) {
 	clock := 0.0
 	tab.TrackAccess(AccessCreate, &clock)
 	key := func(i int) Value {
-		return Value{P: &Record{Type: rt, Fields: []Value{Addr(netip.AddrFrom4([4]byte{10, 0, 0, byte(i)})), Count(uint64(i))}}}
+		return Value{P: RecordOf(rt, []Value{Addr(netip.AddrFrom4([4]byte{10, 0, 0, byte(i)})), Count(uint64(i))})}
 	}
 	for i := range 50 {
 		clock = float64(i)
@@ -378,7 +378,7 @@ func TestZeekOrderKeepsEntriesTogether(t *testing.T) {
 	}
 	var walked []uint64
 	for pos := tab.Next(-1, tab.End()); pos >= 0; pos = tab.Next(pos, tab.End()) {
-		k := tab.Key1At(pos).P.(*Record).Fields[1].Count()
+		k := tab.Key1At(pos).P.(*Record).Field(1).Count()
 		if v := tab.ValAt(pos).Count(); v != k || tab.StampAt(pos) != float64(k) {
 			t.Fatalf("entry at %d: key %d, value %d, stamp %v", pos, k, v, tab.StampAt(pos))
 		}

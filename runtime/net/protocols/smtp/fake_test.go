@@ -70,7 +70,7 @@ func render(v value.Value) string {
 		return "{" + strings.Join(rows, " ") + "}"
 	case *value.Record:
 		var fs []string
-		for _, x := range p.Fields {
+		for _, x := range p.Values() {
 			fs = append(fs, render(x))
 		}
 		return "[" + strings.Join(fs, " ") + "]"

@@ -59,8 +59,8 @@ func show(v value.Value) string {
 		}
 		return "[" + strings.Join(parts, ",") + "]"
 	case *value.Record:
-		parts := make([]string, len(p.Fields))
-		for i, f := range p.Fields {
+		parts := make([]string, p.NumFields())
+		for i, f := range p.Values() {
 			parts[i] = show(f)
 		}
 		return "{" + strings.Join(parts, ",") + "}"

@@ -1,0 +1,99 @@
+package value
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/gobro/gobro/lang/types"
+)
+
+func recordType(n int) *types.RecordType {
+	rt := types.NewRecord(fmt.Sprintf("R%d", n))
+	for i := 0; i < n; i++ {
+		rt.AddField(&types.Field{Name: fmt.Sprintf("f%d", i), Type: types.CountType, Optional: true})
+	}
+	return rt
+}
+
+// fields lists the set fields as "i=v".
+func fields(r *Record) string {
+	s := ""
+	r.Each(func(i int, v Value) bool {
+		s += fmt.Sprintf("%d=%d ", i, v.Count())
+		return true
+	})
+	return s
+}
+
+func TestRecordSparse(t *testing.T) {
+	r := EmptyRecord(recordType(10), 0)
+	for _, i := range []int{5, 1, 9, 3} { // out of order: inserts between
+		r.SetField(i, Count(uint64(100+i)))
+	}
+	if got, want := fields(r), "1=101 3=103 5=105 9=109 "; got != want {
+		t.Fatalf("fields %q, want %q", got, want)
+	}
+	if len(r.vals) != 4 {
+		t.Fatalf("%d slots for 4 fields", len(r.vals))
+	}
+	r.SetField(3, Count(7)) // overwrite in place
+	r.SetField(5, None)     // unset removes the slot
+	r.SetField(0, None)     // unsetting an unset field does nothing
+	if got, want := fields(r), "1=101 3=7 9=109 "; got != want {
+		t.Fatalf("fields %q, want %q", got, want)
+	}
+	if r.Has(5) || !r.Field(5).IsUnset() || r.Has(0) || !r.Has(9) {
+		t.Fatal("Has/Field disagree with the set fields")
+	}
+	if !r.Field(12).IsUnset() || !r.Field(-1).IsUnset() {
+		t.Fatal("a field past the type reads as set")
+	}
+	vs := r.Values()
+	if len(vs) != 10 || !vs[0].IsUnset() || vs[3].Count() != 7 || vs[9].Count() != 109 {
+		t.Fatalf("Values %v", vs)
+	}
+}
+
+// Growth stays within the type's field count.
+func TestRecordGrowthBound(t *testing.T) {
+	rt := recordType(6)
+	r := EmptyRecord(rt, 0)
+	for i := 0; i < 6; i++ {
+		r.SetField(i, Count(uint64(i)))
+	}
+	if cap(r.vals) != 6 {
+		t.Fatalf("cap %d for a 6-field record", cap(r.vals))
+	}
+}
+
+// A record with more than 64 fields is dense; a sparse one that gains a
+// field past 64 through redef becomes dense and keeps its fields.
+func TestRecordDense(t *testing.T) {
+	big := EmptyRecord(recordType(70), 0)
+	big.SetField(69, Count(1))
+	big.SetField(2, Count(2))
+	big.SetField(2, None)
+	if got, want := fields(big), "69=1 "; got != want {
+		t.Fatalf("dense fields %q, want %q", got, want)
+	}
+
+	rt := recordType(60)
+	r := EmptyRecord(rt, 0)
+	r.SetField(59, Count(59))
+	r.SetField(7, Count(7))
+	for i := 60; i < 66; i++ {
+		rt.AddField(&types.Field{Name: fmt.Sprintf("f%d", i), Type: types.CountType, Optional: true})
+	}
+	if !r.Field(65).IsUnset() {
+		t.Fatal("a field added by redef reads as set")
+	}
+	r.SetField(65, Count(65))
+	if got, want := fields(r), "7=7 59=59 65=65 "; got != want {
+		t.Fatalf("fields after densifying %q, want %q", got, want)
+	}
+	c := Copy(Value{P: r}, rt).P.(*Record)
+	c.SetField(7, Count(8))
+	if got, want := fields(c), "7=8 59=59 65=65 "; got != want || r.Field(7).Count() != 7 {
+		t.Fatalf("copy %q, original field 7 = %d", got, r.Field(7).Count())
+	}
+}
