@@ -98,6 +98,8 @@ type Engine struct {
 	weirds        *weirdState // weird sampling state (bifs_weird.go)
 
 	pkt *packetState // the trace being read (packets.go), nil without one
+
+	argBuf []value.Value // bindArgs' reused result
 	// apps is the protocol analysers' configuration (analyzers.go), made
 	// when a script first touches the Analyzer framework.
 	apps *analyzer.Manager
@@ -327,22 +329,28 @@ func (e *Engine) dispatch(ev event) {
 		}
 		// RunHandler reports a run-time error itself and ends only
 		// that handler.
-		compile.RunHandler(b, bindArgs(b, ev.args()))
+		compile.RunHandler(b, e.bindArgs(b, ev.args()))
 	}
 }
 
-// bindArgs maps the canonical arguments to the handler's prototype.
-func bindArgs(b *compile.Body, args []value.Value) []value.Value {
+// bindArgs maps the canonical arguments to the handler's prototype. The
+// result lives in a buffer the engine reuses: RunHandler copies it into
+// the handler's frame before any script runs, so a nested handler call
+// (a hook run from a handler) may overwrite it.
+func (e *Engine) bindArgs(b *compile.Body, args []value.Value) []value.Value {
 	m := b.Check.ArgMap
 	if m == nil {
 		return args
 	}
-	out := make([]value.Value, len(m))
-	for i, j := range m {
+	out := e.argBuf[:0]
+	for _, j := range m {
+		v := value.Value{}
 		if j < len(args) {
-			out[i] = args[j]
+			v = args[j]
 		}
+		out = append(out, v)
 	}
+	e.argBuf = out
 	return out
 }
 
@@ -483,7 +491,7 @@ func (e *Engine) RunHook(fn *compile.Function, args []value.Value) bool {
 		if e.skipped(b) {
 			continue
 		}
-		if compile.RunHandler(b, bindArgs(b, args)) {
+		if compile.RunHandler(b, e.bindArgs(b, args)) {
 			return false
 		}
 	}

@@ -37,13 +37,14 @@ func fieldRecord(rt *types.RecordType, name string) *types.RecordType {
 }
 
 // newRecord makes a record value with every field unset but for empty
-// &default containers.
-func newRecord(rt *types.RecordType) *value.Record { return value.NewRecord(rt) }
+// &default containers, with room for all: the records the engine makes
+// for events are filled whole, so sized once they never grow.
+func newRecord(rt *types.RecordType) *value.Record { return value.NewFullRecord(rt) }
 
 // newConnRecord makes a `connection` record with its id and endpoint
 // records and an empty service set, the rest unset.
 func newConnRecord(ct *types.RecordType) *value.Record {
-	rec := newRecord(ct)
+	rec := value.NewRecord(ct) // sparse: few of its fields are ever set
 	setField(rec, "id", value.Value{P: value.NewFullRecord(fieldRecord(ct, "id"))})
 	setField(rec, "orig", value.Value{P: value.NewFullRecord(fieldRecord(ct, "orig"))})
 	setField(rec, "resp", value.Value{P: value.NewFullRecord(fieldRecord(ct, "resp"))})

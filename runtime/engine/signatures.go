@@ -128,4 +128,4 @@ func matcher(s *signature.Signature) (analyzer.Matcher, error) {
 // payloadPattern matches an anchored Zeek pattern against payload bytes.
 type payloadPattern struct{ p *value.Pattern }
 
-func (m payloadPattern) Match(b []byte) bool { return m.p.MatchAnywhere(string(b)) }
+func (m payloadPattern) Match(b []byte) bool { return m.p.MatchAnywhereBytes(b) }

@@ -154,6 +154,20 @@ func (p *Pattern) MatchAnywhere(s string) bool {
 	return p.anywhere.MatchString(widen(s))
 }
 
+// MatchAnywhereBytes is MatchAnywhere on bytes (packet payload), without
+// a copy to a string unless a byte >= 0x80 needs widening.
+func (p *Pattern) MatchAnywhereBytes(b []byte) bool {
+	if p.Compile() != nil {
+		return false
+	}
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return p.anywhere.MatchString(widen(string(b)))
+		}
+	}
+	return p.anywhere.Match(b)
+}
+
 // FindAllIndex returns the byte offsets of successive leftmost-longest
 // matches in s (n < 0: all), for the splitting and searching built-ins.
 // A pattern with `^` is tried at each position as Zeek's built-ins do,

@@ -54,6 +54,9 @@ func TestPatternMatch(t *testing.T) {
 		if got := p.MatchAnywhere(tc.subject); got != tc.anywhere {
 			t.Errorf("/%s/ in %q: %v (go %s)", tc.src, tc.subject, got, p.GoSyntax())
 		}
+		if got := p.MatchAnywhereBytes([]byte(tc.subject)); got != tc.anywhere {
+			t.Errorf("/%s/ in bytes %q: %v (go %s)", tc.src, tc.subject, got, p.GoSyntax())
+		}
 	}
 	for _, bad := range []string{`"abc`, `[abc`, `abc\`} {
 		if _, err := NewPattern(bad, false, false); err == nil {

@@ -63,5 +63,5 @@ func (x *Context) NewRecord(typeName string) *value.Record {
 	if rt == nil {
 		return nil
 	}
-	return value.NewRecord(rt)
+	return value.NewFullRecord(rt) // analysers fill most fields: no growth
 }
