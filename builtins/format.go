@@ -15,13 +15,17 @@ func unboxAll(args []value.Value) ([]value.Value, []types.Type) {
 	vals := make([]value.Value, len(args))
 	ts := make([]types.Type, len(args))
 	for i, a := range args {
-		if b, ok := a.P.(*value.Any); ok {
-			vals[i], ts[i] = b.Value, b.Type
-		} else {
-			vals[i], ts[i] = a, types.AnyType
-		}
+		vals[i], ts[i] = unbox1(a)
 	}
 	return vals, ts
+}
+
+// unbox1 is an any argument's value and dynamic type.
+func unbox1(a value.Value) (value.Value, types.Type) {
+	if b, ok := a.P.(*value.Any); ok {
+		return b.Value, b.Type
+	}
+	return a, types.AnyType
 }
 
 func init() {
@@ -38,12 +42,16 @@ func init() {
 			return value.String(s), err
 		},
 		"cat": func(ctx Context, args []value.Value) (value.Value, error) {
-			vals, ts := unboxAll(args)
-			var b strings.Builder
-			for i, v := range vals {
-				b.WriteString(value.Render(v, ts[i], value.ModeRaw))
+			// One buffer for all arguments: cat builds file handles and
+			// keys on the per-connection path.
+			p := value.Printer{Mode: value.ModeRaw}
+			var buf [128]byte
+			b := buf[:0]
+			for _, a := range args {
+				v, t := unbox1(a)
+				b = p.Append(b, v, t)
 			}
-			return value.String(b.String()), nil
+			return value.String(string(b)), nil
 		},
 		"cat_sep": func(ctx Context, args []value.Value) (value.Value, error) {
 			// An empty string argument is replaced by the default.
