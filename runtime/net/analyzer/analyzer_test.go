@@ -324,3 +324,53 @@ func TestExpectedConnection(t *testing.T) {
 	}
 	events = nil
 }
+
+// TestDetectionMadeOnFirstUse: the detection buffer is made with the
+// first delivery, be it a gap: an analyser its signature starts later is
+// replayed the gap too. A connection that carries nothing has none.
+func TestDetectionMadeOnFirstUse(t *testing.T) {
+	m := newManager(Config{BufferSize: 1024})
+	idle := m.Attach(conn(gnet.ProtoTCP, 12345))
+	idle.Packet(tcp(syn, 100, 0, ""), true)
+	idle.Packet(tcp(syn|ack, 500, 101, ""), false)
+	idle.Packet(tcp(ack, 101, 501, ""), true)
+	if idle.pia != nil || idle.watch == nil {
+		t.Fatal("detection buffer made without payload")
+	}
+	idle.Close()
+	check(t)
+
+	// A signature of the responder's alone still matches after a gap in
+	// the originator's stream.
+	m.AddSignature("TSIG", Signature{Resp: regexp.MustCompile(`^OK`)})
+	s := m.Attach(conn(gnet.ProtoTCP, 12345))
+	s.Packet(tcp(syn, 100, 0, ""), true)
+	s.Packet(tcp(syn|ack, 500, 101, ""), false)
+	s.Packet(tcp(ack, 501, 105, ""), false) // acks 4 bytes never seen
+	if s.pia == nil {
+		t.Fatal("the gap made no detection buffer")
+	}
+	s.Packet(tcp(ack, 105, 501, "HELLO x"), true)
+	s.Packet(tcp(ack, 501, 112, "OK"), false)
+	s.Close()
+	check(t,
+		"TSIG orig gap 4", `TSIG orig "HELLO x"`, "TSIG confirmed", `TSIG resp "OK"`,
+		"TSIG orig eof", "TSIG resp eof", "TSIG done")
+}
+
+// TestFirstSenderFlushedFirst: the two streams are made together with
+// the first packet, the sender's first, and Close flushes them in that
+// order.
+func TestFirstSenderFlushedFirst(t *testing.T) {
+	m := newManager(Config{BufferSize: 1024})
+	m.RegisterPort("TPORT", 7000, TCP)
+	s := m.Attach(conn(gnet.ProtoTCP, 7000))
+	s.Packet(tcp(syn|ack, 500, 101, ""), false) // the responder first
+	s.Packet(tcp(ack, 101, 501, ""), true)
+	s.Packet(tcp(ack, 103, 501, "cd"), true) // held: bytes 101-102 missing
+	s.Packet(tcp(ack, 503, 101, "zz"), false)
+	s.Close()
+	check(t,
+		"TPORT resp gap 2", `TPORT resp "zz"`, "TPORT orig gap 2", `TPORT orig "cd"`,
+		"TPORT resp eof", "TPORT orig eof", "TPORT done")
+}

@@ -101,6 +101,14 @@ func (m *Manager) expectedFor(c *flow.Conn, tr Transport) []*Spec {
 	return out
 }
 
-// Expected returns the analysers the connection got because it was
-// expected (the engine raises scheduled_analyzer_applied for each).
-func (s *Set) Expected() []*Context { return s.expected }
+// Expected returns the running analysers the connection got because it
+// was expected (the engine raises scheduled_analyzer_applied for each).
+func (s *Set) Expected() []*Context {
+	var out []*Context
+	for _, x := range s.running {
+		if x.expected {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -53,7 +53,7 @@ type Manager struct {
 	nextID   uint64
 	// watch[tr] caches the enabled kinds with signatures for transport
 	// tr; nil after a change of what is enabled.
-	watch map[Transport][]watched // per transport, made on first use
+	watch map[Transport]*watchList // per transport, made on first use
 	sigs  map[*Spec][]Signature
 	// expected are the connections announced by Expect.
 	expected map[expectKey][]expectation
@@ -126,17 +126,29 @@ func (m *Manager) AddSignature(name string, sig Signature) bool {
 type watched struct {
 	spec *Spec
 	sigs []Signature
+	// first is the index of sigs[0] among the list's signatures (see
+	// pia.matched).
+	first int
 }
 
-// watchers returns the enabled kinds with signatures for tr.
-func (m *Manager) watchers(tr Transport) []watched {
+// watchList is what the detection buffers of new connections watch. A
+// list never changes (a change of what is enabled makes a new one), so
+// the connections started under it share it.
+type watchList struct {
+	kinds []watched
+	sigs  int // the signatures of all kinds
+}
+
+// watchers returns the enabled kinds with signatures for tr, nil if
+// there are none.
+func (m *Manager) watchers(tr Transport) *watchList {
 	if w, ok := m.watch[tr]; ok {
 		return w
 	}
 	if m.watch == nil {
-		m.watch = map[Transport][]watched{}
+		m.watch = map[Transport]*watchList{}
 	}
-	var w []watched
+	var w *watchList
 	for _, s := range Specs() {
 		if s.Transports&tr == 0 || !m.Enabled(s) {
 			continue
@@ -148,7 +160,11 @@ func (m *Manager) watchers(tr Transport) []watched {
 			}
 		}
 		if len(sigs) > 0 {
-			w = append(w, watched{s, sigs})
+			if w == nil {
+				w = &watchList{}
+			}
+			w.kinds = append(w.kinds, watched{s, sigs, w.sigs})
+			w.sigs += len(sigs)
 		}
 	}
 	m.watch[tr] = w
@@ -193,18 +209,13 @@ func (m *Manager) Attach(c *flow.Conn, also ...*Spec) *Set {
 		watch = nil
 	}
 	start = append(start, also...)
-	if len(start) == 0 && len(watch) == 0 {
+	if len(start) == 0 && watch == nil {
 		return nil
 	}
-	set := &Set{m: m, conn: c, tcp: tr == TCP}
+	set := &Set{m: m, conn: c, watch: watch, tcp: tr == TCP}
 	for i, s := range start {
 		x := set.start(s)
-		if i < len(expected) {
-			set.expected = append(set.expected, x)
-		}
-	}
-	if len(watch) > 0 {
-		set.pia = newPIA(watch, tr == UDP, m.cfg.BufferSize)
+		x.expected = i < len(expected)
 	}
 	return set
 }
@@ -221,6 +232,7 @@ type Context struct {
 	set       *Set
 	confirmed bool
 	removed   bool
+	expected  bool // started because the connection was expected
 }
 
 // Confirm says the analyser recognised its protocol. Only the first call

@@ -5,34 +5,32 @@ package analyzer
 // kinds' signatures against it, and replays it to analysers started by a
 // match. It gives up once bufferSize bytes were seen (Zeek's
 // dpd_match_only_beginning), so a connection costs at most one buffer.
+// It is made with the connection's first payload: a connection that
+// carries none only points at the shared watchList.
 type pia struct {
-	watch []watched
-	// matched[i][j] says which directions of watch[i].sigs[j]
-	// have matched (bit 0: orig, bit 1: resp).
-	matched [][]uint8
-	started []bool // watch[i] was returned by add
-	udp     bool   // datagrams: patterns match each datagram on its own
-	limit   int
-	total   int
-	chunks  []chunk
-	stream  [2][]byte // TCP: each direction's bytes so far
-	dead    [2]bool   // a gap ended matching in that direction
+	watch *watchList
+	// matched[w.first+j] says which directions of w.sigs[j] have matched
+	// (bit 0: orig, bit 1: resp). A kind has started (add returned it)
+	// once one of its signatures is complete.
+	matched []uint8
+	// chunks are the deliveries in arrival order; their bytes are in
+	// data, each direction's one after the other, so a TCP direction's
+	// bytes so far, which its patterns match, are data[d] itself.
+	chunks []chunk
+	data   [2][]byte
+	udp    bool    // datagrams: patterns match each datagram on its own
+	dead   [2]bool // a gap ended matching in that direction
 }
 
-// chunk is one buffered delivery: data, or a gap of n bytes.
+// chunk is one buffered delivery: n bytes of data, or a gap of n bytes.
 type chunk struct {
+	n      uint64
 	isOrig bool
-	data   []byte
-	gap    uint64
+	gap    bool
 }
 
-func newPIA(watch []watched, udp bool, limit int) *pia {
-	p := &pia{watch: watch, udp: udp, limit: limit, started: make([]bool, len(watch))}
-	p.matched = make([][]uint8, len(watch))
-	for i, w := range watch {
-		p.matched[i] = make([]uint8, len(w.sigs))
-	}
-	return p
+func newPIA(watch *watchList, udp bool) *pia {
+	return &pia{watch: watch, matched: make([]uint8, watch.sigs), udp: udp}
 }
 
 func dirBit(isOrig bool) uint8 {
@@ -54,26 +52,25 @@ func (p *pia) add(isOrig bool, data []byte) []*Spec {
 	if len(data) == 0 {
 		return nil
 	}
-	p.chunks = append(p.chunks, chunk{isOrig: isOrig, data: append([]byte(nil), data...)})
-	p.total += len(data)
 	d := dirIndex(isOrig)
+	p.chunks = append(p.chunks, chunk{n: uint64(len(data)), isOrig: isOrig})
+	p.data[d] = append(p.data[d], data...)
 	subject := data
 	if !p.udp {
 		if p.dead[d] {
 			return nil
 		}
-		p.stream[d] = append(p.stream[d], data...)
-		subject = p.stream[d]
+		subject = p.data[d]
 	}
 	var out []*Spec
-	for i, w := range p.watch {
-		if p.started[i] {
+	for _, w := range p.watch.kinds {
+		if p.started(w) {
 			continue
 		}
 		for j, sig := range w.sigs {
-			p.matchSide(i, j, sig, isOrig, subject)
-			if p.complete(i, j, sig) {
-				p.started[i] = true
+			k := w.first + j
+			p.matchSide(k, sig, isOrig, subject)
+			if p.complete(k, sig) {
 				out = append(out, w.spec)
 				break
 			}
@@ -82,19 +79,29 @@ func (p *pia) add(isOrig bool, data []byte) []*Spec {
 	return out
 }
 
-func (p *pia) matchSide(i, j int, sig Signature, isOrig bool, subject []byte) {
+// started reports whether add has returned the kind.
+func (p *pia) started(w watched) bool {
+	for j, sig := range w.sigs {
+		if p.complete(w.first+j, sig) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *pia) matchSide(k int, sig Signature, isOrig bool, subject []byte) {
 	re := sig.Resp
 	if isOrig {
 		re = sig.Orig
 	}
 	bit := dirBit(isOrig)
-	if re != nil && p.matched[i][j]&bit == 0 && re.Match(subject) {
-		p.matched[i][j] |= bit
+	if re != nil && p.matched[k]&bit == 0 && re.Match(subject) {
+		p.matched[k] |= bit
 	}
 }
 
 // complete reports whether every pattern of the signature has matched.
-func (p *pia) complete(i, j int, sig Signature) bool {
+func (p *pia) complete(k int, sig Signature) bool {
 	var need uint8
 	if sig.Orig != nil {
 		need |= 1
@@ -102,38 +109,42 @@ func (p *pia) complete(i, j int, sig Signature) bool {
 	if sig.Resp != nil {
 		need |= 2
 	}
-	return need != 0 && p.matched[i][j]&need == need
+	return need != 0 && p.matched[k]&need == need
 }
 
 // gap records a hole in a TCP direction: its patterns cannot match
 // across it, and a replay must show it.
 func (p *pia) gap(isOrig bool, n uint64) {
-	p.chunks = append(p.chunks, chunk{isOrig: isOrig, gap: n})
+	p.chunks = append(p.chunks, chunk{n: n, isOrig: isOrig, gap: true})
 	p.dead[dirIndex(isOrig)] = true
 }
 
 // replay passes everything buffered to a newly started analyser.
 func (p *pia) replay(x *Context) {
+	var off [2]uint64
 	for _, c := range p.chunks {
 		if x.removed {
 			return
 		}
-		if c.data != nil {
-			x.a.Deliver(c.isOrig, c.data)
-		} else {
-			x.a.Gap(c.isOrig, c.gap)
+		if c.gap {
+			x.a.Gap(c.isOrig, c.n)
+			continue
 		}
+		d := dirIndex(c.isOrig)
+		end := off[d] + c.n
+		x.a.Deliver(c.isOrig, p.data[d][off[d]:end:end])
+		off[d] = end
 	}
 }
 
-// full reports whether detection is over: the buffer limit was reached
-// or every watched kind has started.
-func (p *pia) full() bool {
-	if p.total >= p.limit {
+// full reports whether detection is over: limit bytes were seen or
+// every watched kind has started.
+func (p *pia) full(limit int) bool {
+	if len(p.data[0])+len(p.data[1]) >= limit {
 		return true
 	}
-	for _, s := range p.started {
-		if !s {
+	for _, w := range p.watch.kinds {
+		if !p.started(w) {
 			return false
 		}
 	}

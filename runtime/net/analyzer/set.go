@@ -12,29 +12,34 @@ import (
 type Set struct {
 	m       *Manager
 	conn    *flow.Conn
-	tcp     bool
 	running []*Context
-	pia     *pia
-	dirs    [2]*direction // TCP, made with the first packet
-	closed  bool
-	flags   uint8 // the TCP flags of the packet being fed
-
-	// expected are the analysers started because the connection was
-	// expected (Manager.Expect).
-	expected []*Context
+	// watch is what detection watches until the first delivery (data
+	// or gap) makes pia; both are nil once detection is over, or if it
+	// never began.
+	watch *watchList
+	pia   *pia
+	// dirs are the TCP streams, made with the first packet: dirs[0] is
+	// the stream of first, the endpoint that sent it, dirs[1] the
+	// other's. They go by endpoint, not by orig/resp, because the
+	// tracker may still flip the roles after the streams have started.
+	dirs   *[2]direction
+	first  *flow.Endpoint
+	tcp    bool
+	closed bool
+	flags  uint8 // the TCP flags of the packet being fed
 }
 
-// direction is one TCP endpoint's stream. It is keyed by the endpoint,
-// not by orig/resp, because the tracker may still flip the roles after
-// the stream has started.
+// direction is one TCP endpoint's stream (see Set.dirs).
 type direction struct {
 	set    *Set
-	ep     *flow.Endpoint
-	stream *reassembly.Stream
+	stream reassembly.Stream
 	eof    bool // EndOfData was passed on
 }
 
-func (d *direction) isOrig() bool            { return d.ep == d.set.conn.Orig }
+func (d *direction) isOrig() bool {
+	s := d.set
+	return (d == &s.dirs[0]) == (s.first == s.conn.Orig)
+}
 func (d *direction) Data(_ uint64, b []byte) { d.set.deliver(d.isOrig(), b) }
 func (d *direction) Gap(_ uint64, n uint64)  { d.set.gap(d.isOrig(), n) }
 
@@ -91,7 +96,7 @@ func (s *Set) Remove(id uint64) bool {
 // TCP segment into its direction's stream (see the reassembly package
 // for the feeding rules this follows).
 func (s *Set) Packet(p *gnet.Packet, isOrig bool) {
-	if s.closed || len(s.running) == 0 && s.pia == nil {
+	if s.closed || len(s.running) == 0 && s.watch == nil && s.pia == nil {
 		return // nothing can want the bytes any more
 	}
 	payload := transportPayload(p)
@@ -141,28 +146,27 @@ func transportPayload(p *gnet.Packet) []byte {
 }
 
 // direction returns the stream of the endpoint sending when isOrig says
-// so, making it on first use.
+// so. The first call makes both, in one allocation.
 func (s *Set) direction(isOrig bool) *direction {
 	ep := s.conn.Resp
 	if isOrig {
 		ep = s.conn.Orig
 	}
-	for i, d := range s.dirs {
-		if d == nil {
-			d = &direction{set: s, ep: ep}
+	if s.dirs == nil {
+		s.dirs, s.first = &[2]direction{{set: s}, {set: s}}, ep
+		for i := range s.dirs {
+			d := &s.dirs[i]
 			var sink reassembly.Sink = d
 			if s.m.cfg.Inconsistencies {
 				sink = checkingDirection{d}
 			}
-			d.stream = reassembly.New(sink, reassembly.Config{})
-			s.dirs[i] = d
-			return d
-		}
-		if d.ep == ep {
-			return d
+			d.stream.Reset(sink, reassembly.Config{})
 		}
 	}
-	panic("analyzer: a connection has two endpoints")
+	if ep == s.first {
+		return &s.dirs[0]
+	}
+	return &s.dirs[1]
 }
 
 func (s *Set) checkEOF(d *direction) {
@@ -185,7 +189,7 @@ func (s *Set) deliver(isOrig bool, data []byte) {
 			x.a.Deliver(isOrig, data)
 		}
 	}
-	if s.pia == nil {
+	if len(data) == 0 || s.detection() == nil {
 		return
 	}
 	for _, spec := range s.pia.add(isOrig, data) {
@@ -195,7 +199,7 @@ func (s *Set) deliver(isOrig bool, data []byte) {
 		x := s.start(spec)
 		s.pia.replay(x)
 	}
-	if s.pia.full() {
+	if s.pia.full(s.m.cfg.BufferSize) {
 		s.pia = nil
 	}
 }
@@ -206,9 +210,19 @@ func (s *Set) gap(isOrig bool, n uint64) {
 			x.a.Gap(isOrig, n)
 		}
 	}
-	if s.pia != nil {
-		s.pia.gap(isOrig, n)
+	if p := s.detection(); p != nil {
+		p.gap(isOrig, n)
 	}
+}
+
+// detection returns the detection buffer, making it on first use; nil
+// when detection is over or was never wanted.
+func (s *Set) detection() *pia {
+	if s.pia == nil && s.watch != nil {
+		s.pia = newPIA(s.watch, !s.tcp)
+		s.watch = nil
+	}
+	return s.pia
 }
 
 // Close ends the analysis when the connection is removed: held stream
@@ -217,17 +231,17 @@ func (s *Set) Close() {
 	if s.closed {
 		return
 	}
-	for _, d := range s.dirs {
-		if d != nil {
-			d.stream.Close()
+	if s.dirs != nil {
+		for i := range s.dirs {
+			s.dirs[i].stream.Close()
 		}
-	}
-	for _, d := range s.dirs {
-		if d != nil && !d.eof {
-			d.eof = true
-			for _, x := range s.running {
-				if !x.removed {
-					x.a.EndOfData(d.isOrig())
+		for i := range s.dirs {
+			if d := &s.dirs[i]; !d.eof {
+				d.eof = true
+				for _, x := range s.running {
+					if !x.removed {
+						x.a.EndOfData(d.isOrig())
+					}
 				}
 			}
 		}
@@ -239,5 +253,5 @@ func (s *Set) Close() {
 			x.a.Done()
 		}
 	}
-	s.running, s.pia = nil, nil
+	s.running, s.watch, s.pia = nil, nil, nil
 }

@@ -41,7 +41,7 @@ func (f *fuzzSink) segment(isn, seq uint32, p []byte) {
 // syn records the bytes of SYN(seq, p) if the SYN is taken (see init).
 func (f *fuzzSink) syn(seq uint32, p []byte) {
 	s := f.s
-	if !s.started || s.isn == seq+1 || (s.next == 0 && len(s.blocks) == 0 && s.acked == 0 && !s.hasFin) {
+	if !s.started || s.isn == seq+1 || (s.next == 0 && s.Buffered() == 0 && s.acked == 0 && !s.hasFin) {
 		f.segment(seq+1, seq+1, p)
 	}
 }

@@ -123,28 +123,29 @@ const maxFree = 64
 
 // Stream reassembles one direction of a TCP connection. It is not safe for
 // concurrent use.
+//
+// A connection keeps two streams for its whole life, most of them carrying
+// data in order or none at all, so a Stream holds only what every stream
+// needs (64 bytes); the limits are shared and the buffers for data out of
+// order and for history are made on first need.
 type Stream struct {
-	sink    Sink
-	incSink InconsistencySink
-	incData InconsistencyDataSink
-	ovf     OverflowSink
-	check   bool // the sink wants inconsistencies
+	sink Sink
+	set  *settings
+	held *held // nil until data is held out of order or history is kept
 
-	maxBuffered int    // <0: unlimited
-	maxNoAck    uint64 // 0: disabled
-	maxSegs     int    // <0: unlimited
-	histMax     int    // 0: no history
+	next  uint64 // next offset to deliver; everything below is delivered or gapped
+	acked uint64 // highest acknowledged offset (0: nothing acknowledged)
+	fin   uint64
 
 	isn     uint32
 	started bool
 	closed  bool
 	busy    bool // inside a sink callback: reentrant calls are ignored
+	hasFin  bool
+}
 
-	next   uint64 // next offset to deliver; everything below is delivered or gapped
-	acked  uint64 // highest acknowledged offset (0: nothing acknowledged)
-	fin    uint64
-	hasFin bool
-
+// held is the part of a stream few streams need.
+type held struct {
 	blocks   []block // sorted, disjoint, all above next
 	buffered int     // sum of len(blocks[i].data)
 
@@ -156,6 +157,34 @@ type Stream struct {
 	histLo int
 }
 
+// settings are a Config with its defaults applied, and whether the sink
+// wants inconsistencies: fixed at New, and shared by all the streams made
+// with the zero Config.
+type settings struct {
+	maxBuffered int    // <0: unlimited
+	maxNoAck    uint64 // 0: disabled
+	maxSegs     int    // <0: unlimited
+	histMax     int    // 0: no history
+	check       bool   // the sink wants inconsistencies
+}
+
+// defaults are the zero Config's settings, for sinks without and with an
+// inconsistency interface.
+var defaults = [2]settings{newSettings(Config{}, false), newSettings(Config{}, true)}
+
+func newSettings(cfg Config, check bool) settings {
+	s := settings{
+		maxBuffered: pick(cfg.MaxBuffered, DefaultMaxBuffered, -1),
+		maxNoAck:    uint64(pick(cfg.MaxAboveHoleWithoutAcks, DefaultMaxAboveHoleWithoutAcks, 0)),
+		maxSegs:     pick(cfg.MaxSegments, DefaultMaxSegments, -1),
+		check:       check,
+	}
+	if check {
+		s.histMax = pick(cfg.History, DefaultHistory, 0)
+	}
+	return s
+}
+
 // discard is the sink used when New is given none.
 type discard struct{}
 
@@ -164,22 +193,31 @@ func (discard) Gap(uint64, uint64)  {}
 
 // New returns a stream that delivers to sink.
 func New(sink Sink, cfg Config) *Stream {
+	s := new(Stream)
+	s.Reset(sink, cfg)
+	return s
+}
+
+// Reset makes s a new stream delivering to sink, as New does, so that a
+// Stream can live inside another value. s must not be inside a call.
+func (s *Stream) Reset(sink Sink, cfg Config) {
 	if sink == nil {
 		sink = discard{}
 	}
-	s := &Stream{sink: sink}
-	s.incSink, _ = sink.(InconsistencySink)
-	s.incData, _ = sink.(InconsistencyDataSink)
-	s.ovf, _ = sink.(OverflowSink)
-	s.check = s.incSink != nil || s.incData != nil
-
-	s.maxBuffered = pick(cfg.MaxBuffered, DefaultMaxBuffered, -1)
-	s.maxNoAck = uint64(pick(cfg.MaxAboveHoleWithoutAcks, DefaultMaxAboveHoleWithoutAcks, 0))
-	s.maxSegs = pick(cfg.MaxSegments, DefaultMaxSegments, -1)
-	if s.check {
-		s.histMax = pick(cfg.History, DefaultHistory, 0)
+	check := false
+	switch sink.(type) {
+	case InconsistencySink, InconsistencyDataSink:
+		check = true
 	}
-	return s
+	set := &defaults[0]
+	if check {
+		set = &defaults[1]
+	}
+	if cfg != (Config{}) {
+		own := newSettings(cfg, check)
+		set = &own
+	}
+	*s = Stream{sink: sink, set: set}
 }
 
 func pick(v, def, off int) int {
@@ -190,6 +228,22 @@ func pick(v, def, off int) int {
 		return off
 	}
 	return v
+}
+
+// holding returns the held data, making it on first use.
+func (s *Stream) holding() *held {
+	if s.held == nil {
+		s.held = &held{}
+	}
+	return s.held
+}
+
+// firstHeld returns the lowest held piece, or nil.
+func (s *Stream) firstHeld() *block {
+	if s.held == nil || len(s.held.blocks) == 0 {
+		return nil
+	}
+	return &s.held.blocks[0]
 }
 
 // Init sets the initial sequence number: the SYN's seq+1, or for a
@@ -209,7 +263,7 @@ func (s *Stream) init(isn uint32) bool {
 	case !s.started:
 		s.isn, s.started = isn, true
 	case isn == s.isn:
-	case s.next == 0 && len(s.blocks) == 0 && s.acked == 0 && !s.hasFin:
+	case s.next == 0 && s.firstHeld() == nil && s.acked == 0 && !s.hasFin:
 		s.isn = isn
 	default:
 		return false
@@ -278,7 +332,7 @@ func (s *Stream) Segment(seq uint32, payload []byte) {
 		if n > uint64(len(payload)) {
 			n = uint64(len(payload))
 		}
-		if s.histMax > 0 {
+		if s.held != nil && s.set.histMax > 0 {
 			s.compareHistory(r, payload[:n])
 		}
 		payload = payload[n:]
@@ -288,8 +342,8 @@ func (s *Stream) Segment(seq uint32, payload []byte) {
 		// In order: hand the caller's bytes over directly, up to the
 		// first held piece (which wins where they overlap).
 		n := uint64(len(payload))
-		if len(s.blocks) > 0 && s.blocks[0].seq-r < n {
-			n = s.blocks[0].seq - r
+		if b := s.firstHeld(); b != nil && b.seq-r < n {
+			n = b.seq - r
 		}
 		s.deliver(payload[:n])
 		payload = payload[n:]
@@ -333,10 +387,10 @@ func (s *Stream) Ack(ack uint32) {
 	s.acked = u
 	s.trimHistory()
 	for s.next < u {
-		if len(s.blocks) == 0 || s.blocks[0].seq >= u {
+		if b := s.firstHeld(); b == nil || b.seq >= u {
 			s.gap(u - s.next)
 		} else {
-			s.gap(s.blocks[0].seq - s.next)
+			s.gap(b.seq - s.next)
 		}
 		s.drain()
 	}
@@ -365,13 +419,13 @@ func (s *Stream) Close() {
 		return
 	}
 	s.busy = true
-	for len(s.blocks) > 0 {
-		s.gap(s.blocks[0].seq - s.next)
+	for b := s.firstHeld(); b != nil; b = s.firstHeld() {
+		s.gap(b.seq - s.next)
 		s.drain()
 	}
 	s.busy = false
 	s.closed = true
-	s.blocks, s.free, s.freeBytes, s.hist, s.histLo = nil, nil, 0, nil, 0
+	s.held = nil
 }
 
 // Delivered returns the next expected relative offset: every byte below it
@@ -384,12 +438,17 @@ func (s *Stream) Delivered() uint64 { return s.next }
 func (s *Stream) EOF() bool { return s.hasFin && s.next >= s.fin }
 
 // Buffered returns the number of bytes currently held out of order.
-func (s *Stream) Buffered() int { return s.buffered }
+func (s *Stream) Buffered() int {
+	if s.held == nil {
+		return 0
+	}
+	return s.held.buffered
+}
 
 // deliver hands in-order bytes to the sink and remembers them for
 // retransmission checks.
 func (s *Stream) deliver(p []byte) {
-	if s.histMax > 0 {
+	if s.set.histMax > 0 {
 		s.appendHistory(p)
 	}
 	s.sink.Data(s.next, p)
@@ -404,23 +463,29 @@ func (s *Stream) gap(n uint64) {
 	}
 	s.sink.Gap(s.next, n)
 	s.next += n
-	s.hist, s.histLo = s.hist[:0], 0
+	if h := s.held; h != nil {
+		h.hist, h.histLo = h.hist[:0], 0
+	}
 }
 
 // drain delivers the held pieces that now start at the delivery point.
 func (s *Stream) drain() {
+	h := s.held
+	if h == nil {
+		return
+	}
 	k := 0
-	for k < len(s.blocks) && s.blocks[k].seq == s.next {
-		b := s.blocks[k].data
-		s.buffered -= len(b)
+	for k < len(h.blocks) && h.blocks[k].seq == s.next {
+		b := h.blocks[k].data
+		h.buffered -= len(b)
 		s.deliver(b)
 		s.release(b)
 		k++
 	}
 	if k > 0 {
-		n := copy(s.blocks, s.blocks[k:])
-		clear(s.blocks[n:])
-		s.blocks = s.blocks[:n]
+		n := copy(h.blocks, h.blocks[k:])
+		clear(h.blocks[n:])
+		h.blocks = h.blocks[:n]
 	}
 }
 
@@ -428,24 +493,25 @@ func (s *Stream) drain() {
 // where it overlaps a held piece, the held bytes win and differences are
 // reported.
 func (s *Stream) insert(r uint64, p []byte) {
-	i := sort.Search(len(s.blocks), func(i int) bool { return s.blocks[i].end() > r })
+	h := s.holding()
+	i := sort.Search(len(h.blocks), func(i int) bool { return h.blocks[i].end() > r })
 	for len(p) > 0 {
-		if i == len(s.blocks) || r+uint64(len(p)) <= s.blocks[i].seq {
+		if i == len(h.blocks) || r+uint64(len(p)) <= h.blocks[i].seq {
 			s.addBlock(i, r, p)
 			return
 		}
-		if b := s.blocks[i].seq; r < b {
+		if b := h.blocks[i].seq; r < b {
 			n := b - r
 			s.addBlock(i, r, p[:n])
 			i++
 			p, r = p[n:], b
 		}
-		b := &s.blocks[i]
+		b := &h.blocks[i]
 		n := b.end() - r
 		if n > uint64(len(p)) {
 			n = uint64(len(p))
 		}
-		if s.check {
+		if s.set.check {
 			off := r - b.seq
 			if old := b.data[off : off+n]; !bytes.Equal(old, p[:n]) {
 				s.report(r, old, p[:n])
@@ -457,32 +523,34 @@ func (s *Stream) insert(r uint64, p []byte) {
 }
 
 func (s *Stream) addBlock(i int, seq uint64, p []byte) {
+	h := s.held
 	buf := s.alloc(len(p))
 	copy(buf, p)
-	s.blocks = append(s.blocks, block{})
-	copy(s.blocks[i+1:], s.blocks[i:])
-	s.blocks[i] = block{seq: seq, data: buf}
-	s.buffered += len(p)
+	h.blocks = append(h.blocks, block{})
+	copy(h.blocks[i+1:], h.blocks[i:])
+	h.blocks[i] = block{seq: seq, data: buf}
+	h.buffered += len(p)
 }
 
 // enforce applies the buffer limits after an insertion: while one is
 // exceeded, the lowest hole becomes a gap and what follows is delivered.
 func (s *Stream) enforce() {
-	for len(s.blocks) > 0 {
+	h, set := s.held, s.set
+	for len(h.blocks) > 0 {
 		var why OverflowReason
 		switch {
-		case s.maxBuffered >= 0 && s.buffered > s.maxBuffered:
+		case set.maxBuffered >= 0 && h.buffered > set.maxBuffered:
 			why = ExcessiveData
-		case s.maxNoAck > 0 && s.acked == 0 && s.blocks[len(s.blocks)-1].end()-s.next > s.maxNoAck:
+		case set.maxNoAck > 0 && s.acked == 0 && h.blocks[len(h.blocks)-1].end()-s.next > set.maxNoAck:
 			why = AboveHoleWithoutAcks
-		case s.maxSegs >= 0 && len(s.blocks) > s.maxSegs:
+		case set.maxSegs >= 0 && len(h.blocks) > set.maxSegs:
 			why = TooManySegments
 		default:
 			return
 		}
-		n := s.blocks[0].seq - s.next
-		if s.ovf != nil {
-			s.ovf.Overflow(s.next, n, why)
+		n := h.blocks[0].seq - s.next
+		if ovf, ok := s.sink.(OverflowSink); ok {
+			ovf.Overflow(s.next, n, why)
 		}
 		s.gap(n)
 		s.drain()
@@ -490,10 +558,11 @@ func (s *Stream) enforce() {
 }
 
 func (s *Stream) report(seq uint64, old, new []byte) {
-	if s.incData != nil {
-		s.incData.InconsistentData(seq, old, new)
-	} else if s.incSink != nil {
-		s.incSink.Inconsistent(seq, uint64(len(old)))
+	switch sink := s.sink.(type) {
+	case InconsistencyDataSink:
+		sink.InconsistentData(seq, old, new)
+	case InconsistencySink:
+		sink.Inconsistent(seq, uint64(len(old)))
 	}
 }
 
@@ -501,85 +570,91 @@ func (s *Stream) report(seq uint64, old, new []byte) {
 // none fits the recycled ones are dropped, so that held plus recycled
 // memory never exceeds MaxBuffered by more than the new segment.
 func (s *Stream) alloc(n int) []byte {
-	for i := len(s.free) - 1; i >= 0; i-- {
-		if b := s.free[i]; cap(b) >= n {
-			last := len(s.free) - 1
-			s.free[i] = s.free[last]
-			s.free[last] = nil
-			s.free = s.free[:last]
-			s.freeBytes -= cap(b)
+	h := s.held
+	for i := len(h.free) - 1; i >= 0; i-- {
+		if b := h.free[i]; cap(b) >= n {
+			last := len(h.free) - 1
+			h.free[i] = h.free[last]
+			h.free[last] = nil
+			h.free = h.free[:last]
+			h.freeBytes -= cap(b)
 			return b[:n]
 		}
 	}
-	clear(s.free)
-	s.free, s.freeBytes = s.free[:0], 0
+	clear(h.free)
+	h.free, h.freeBytes = h.free[:0], 0
 	return make([]byte, n)
 }
 
 // release keeps a delivered block buffer for reuse if the memory budget
 // allows; out-of-order traffic then runs without allocating.
 func (s *Stream) release(b []byte) {
-	c := cap(b)
-	if len(s.free) >= maxFree || (s.maxBuffered >= 0 && s.buffered+s.freeBytes+c > s.maxBuffered) {
+	h, c := s.held, cap(b)
+	if len(h.free) >= maxFree || (s.set.maxBuffered >= 0 && h.buffered+h.freeBytes+c > s.set.maxBuffered) {
 		return
 	}
-	s.free = append(s.free, b[:0])
-	s.freeBytes += c
+	h.free = append(h.free, b[:0])
+	h.freeBytes += c
 }
 
 // appendHistory records delivered bytes, keeping the last histMax. The
 // buffer grows lazily up to 2×histMax; once full, the live tail is slid to
 // the front, which costs at most one extra copy per byte appended.
 func (s *Stream) appendHistory(p []byte) {
-	h := s.histMax
-	if len(p) >= h {
-		p = p[len(p)-h:]
-		s.hist, s.histLo = s.hist[:0], 0
+	h, max2 := s.holding(), s.set.histMax
+	if len(p) >= max2 {
+		p = p[len(p)-max2:]
+		h.hist, h.histLo = h.hist[:0], 0
 	}
-	if len(s.hist)+len(p) > cap(s.hist) {
-		live := s.hist[s.histLo:]
-		if keep := h - len(p); len(live) > keep {
+	if len(h.hist)+len(p) > cap(h.hist) {
+		live := h.hist[h.histLo:]
+		if keep := max2 - len(p); len(live) > keep {
 			live = live[len(live)-keep:]
 		}
-		c := cap(s.hist)
-		if c < 2*h {
+		c := cap(h.hist)
+		if c < 2*max2 {
 			c = max(2*c, len(live)+len(p), 1024)
-			c = min(c, 2*h)
+			c = min(c, 2*max2)
 		}
-		if c != cap(s.hist) {
+		if c != cap(h.hist) {
 			nb := make([]byte, len(live), c)
 			copy(nb, live)
-			s.hist = nb
+			h.hist = nb
 		} else {
-			n := copy(s.hist[:cap(s.hist)], live)
-			s.hist = s.hist[:n]
+			n := copy(h.hist[:cap(h.hist)], live)
+			h.hist = h.hist[:n]
 		}
-		s.histLo = 0
+		h.histLo = 0
 	}
-	s.hist = append(s.hist, p...)
-	if l := len(s.hist) - s.histLo; l > h {
-		s.histLo += l - h
+	h.hist = append(h.hist, p...)
+	if l := len(h.hist) - h.histLo; l > max2 {
+		h.histLo += l - max2
 	}
 }
 
 // trimHistory forgets acknowledged bytes: they are never compared again.
 func (s *Stream) trimHistory() {
-	live := uint64(len(s.hist) - s.histLo)
+	h := s.held
+	if h == nil {
+		return
+	}
+	live := uint64(len(h.hist) - h.histLo)
 	start := s.next - live
 	if s.acked <= start {
 		return
 	}
 	if d := s.acked - start; d >= live {
-		s.hist, s.histLo = s.hist[:0], 0
+		h.hist, h.histLo = h.hist[:0], 0
 	} else {
-		s.histLo += int(d)
+		h.histLo += int(d)
 	}
 }
 
 // compareHistory checks a retransmission p at offset r (r+len(p) <= next)
 // against the delivered bytes still remembered.
 func (s *Stream) compareHistory(r uint64, p []byte) {
-	live := s.hist[s.histLo:]
+	h := s.held
+	live := h.hist[h.histLo:]
 	start := s.next - uint64(len(live))
 	end := r + uint64(len(p))
 	lo := max(r, start)
@@ -594,43 +669,50 @@ func (s *Stream) compareHistory(r uint64, p []byte) {
 
 // checkInvariants is used by the tests and the fuzzer.
 func (s *Stream) checkInvariants() string {
+	h, set := s.held, s.set
+	if h == nil {
+		if s.acked > s.next {
+			return "acknowledged data not delivered"
+		}
+		return ""
+	}
 	sum := 0
-	for i := range s.blocks {
-		b := &s.blocks[i]
+	for i := range h.blocks {
+		b := &h.blocks[i]
 		if len(b.data) == 0 {
 			return "empty block"
 		}
 		if b.seq <= s.next {
 			return "block at or below the delivery point"
 		}
-		if i > 0 && s.blocks[i-1].end() > b.seq {
+		if i > 0 && h.blocks[i-1].end() > b.seq {
 			return "blocks overlap or are unsorted"
 		}
 		sum += len(b.data)
 	}
-	if sum != s.buffered {
+	if sum != h.buffered {
 		return "buffered count mismatch"
 	}
 	fb := 0
-	for _, b := range s.free {
+	for _, b := range h.free {
 		fb += cap(b)
 	}
-	if fb != s.freeBytes || len(s.free) > maxFree {
+	if fb != h.freeBytes || len(h.free) > maxFree {
 		return "free list accounting"
 	}
-	if s.maxBuffered >= 0 && s.buffered+s.freeBytes > s.maxBuffered {
+	if set.maxBuffered >= 0 && h.buffered+h.freeBytes > set.maxBuffered {
 		return "memory above MaxBuffered"
 	}
-	if s.maxSegs >= 0 && len(s.blocks) > s.maxSegs {
+	if set.maxSegs >= 0 && len(h.blocks) > set.maxSegs {
 		return "too many blocks"
 	}
-	if s.maxNoAck > 0 && s.acked == 0 && len(s.blocks) > 0 && s.blocks[len(s.blocks)-1].end()-s.next > s.maxNoAck {
+	if set.maxNoAck > 0 && s.acked == 0 && len(h.blocks) > 0 && h.blocks[len(h.blocks)-1].end()-s.next > set.maxNoAck {
 		return "data too far above hole without acks"
 	}
-	if s.histLo > len(s.hist) || len(s.hist)-s.histLo > s.histMax || (s.histMax > 0 && cap(s.hist) > 2*s.histMax) {
+	if h.histLo > len(h.hist) || len(h.hist)-h.histLo > set.histMax || (set.histMax > 0 && cap(h.hist) > 2*set.histMax) {
 		return "history bounds"
 	}
-	if uint64(len(s.hist)-s.histLo) > s.next {
+	if uint64(len(h.hist)-h.histLo) > s.next {
 		return "history longer than the stream"
 	}
 	if s.acked > s.next {

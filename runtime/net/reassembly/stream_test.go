@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // recorder logs every sink call as a compact string:
@@ -187,7 +188,7 @@ func TestPlainSinkDropsOverlapsSilently(t *testing.T) {
 	if !slices.Equal(p.r.events, want) {
 		t.Errorf("got %q want %q", p.r.events, want)
 	}
-	if len(s.hist) != 0 {
+	if s.held != nil && len(s.held.hist) != 0 {
 		t.Errorf("plain sink should keep no history")
 	}
 }
@@ -516,3 +517,65 @@ type countSink struct{ n, gaps, bad uint64 }
 func (c *countSink) Data(_ uint64, d []byte)  { c.n += uint64(len(d)) }
 func (c *countSink) Gap(_, n uint64)          { c.gaps += n }
 func (c *countSink) Inconsistent(_, _ uint64) { c.bad++ }
+
+// TestStreamSize keeps a Stream in 64 bytes: a connection has two for its
+// whole life, most of them carrying data in order or none.
+func TestStreamSize(t *testing.T) {
+	if n := unsafe.Sizeof(Stream{}); n > 64 {
+		t.Errorf("Stream is %d bytes, over 64", n)
+	}
+}
+
+// TestHeldOnlyWhenNeeded: in-order data to a sink without inconsistency
+// interest keeps nothing besides the Stream; the first out-of-order
+// segment makes the held state, and Close drops it. Streams share the
+// default limits, and a Config of its own changes no other stream.
+func TestHeldOnlyWhenNeeded(t *testing.T) {
+	p := &plainRecorder{}
+	s := New(p, Config{})
+	s.Init(1000)
+	s.Segment(1000, []byte("abc"))
+	s.Ack(1003)
+	if s.held != nil {
+		t.Fatal("in-order data made held state")
+	}
+	s.Segment(1005, []byte("fg")) // the first segment out of order
+	if s.held == nil || s.Buffered() != 2 {
+		t.Fatalf("held=%v Buffered=%d after data out of order", s.held, s.Buffered())
+	}
+	s.Segment(1003, []byte("de"))
+	s.Close()
+	if s.held != nil || s.Buffered() != 0 {
+		t.Fatal("Close kept held state")
+	}
+	want := []string{"D0:abc", "D3:de", "D5:fg"}
+	if !slices.Equal(p.r.events, want) {
+		t.Errorf("got %q want %q", p.r.events, want)
+	}
+
+	tight := New(&plainRecorder{}, Config{MaxBuffered: 1})
+	other := New(&plainRecorder{}, Config{})
+	if tight.set == other.set || other.set != New(nil, Config{}).set {
+		t.Fatal("default limits not shared, or a Config of its own shared")
+	}
+	other.Init(1)
+	other.Segment(3, []byte("xy"))
+	if other.Buffered() != 2 {
+		t.Fatalf("another stream's MaxBuffered applied: Buffered=%d", other.Buffered())
+	}
+}
+
+// TestReset reuses a Stream value for a new stream and sink.
+func TestReset(t *testing.T) {
+	var s Stream
+	a, b := &recorder{}, &recorder{}
+	s.Reset(a, Config{})
+	s.Init(10)
+	s.Segment(12, []byte("c"))
+	s.Reset(b, Config{})
+	s.Segment(50, []byte("xy")) // a partial stream starting at 50
+	s.Segment(50, []byte("xz"))
+	if len(a.events) != 0 || !slices.Equal(b.events, []string{"D0:xy", "I0+2"}) {
+		t.Fatalf("first sink %q, second %q", a.events, b.events)
+	}
+}

@@ -103,55 +103,67 @@ func (v version) String() string {
 // HTTP analyser: request and reply lines, headers and bodies through
 // MIME entities, pipelined requests matched to replies in order.
 type Analyzer struct {
-	s          Sink
-	orig, resp *lineSplitter
+	s Sink
+	// state is made with the first delivery: a connection that carries
+	// no data costs only the Analyzer.
+	*state
+	wantAllHeaders bool
+	finished       bool
+}
 
+// state is what the analyser learns from a connection's data. The
+// fields go by size, so that none is padded.
+type state struct {
+	orig, resp lineSplitter
+
+	requestMsg, replyMsg *message
+	replyReason          string
+	requestMethod        string
+	upgradeProtocol      string
+	unanswered           []string
+	// seq is the relative sequence number of the next byte per
+	// direction (orig, resp), for gap reports.
+	seq                     [2]uint64
 	numRequests, numReplies int
-	keepAlive               bool
-	connectionClose         bool
-	requestMsg, replyMsg    *message
-	requestState            int
-	replyState              int
-	requestOngoing          bool
-	replyOngoing            bool
 	replyCode               int
-	replyReason             string
-	hasReason               bool
-	requestMethod           string
-	requestURI              string
-	unescapedURI            string
 	requestVersion          version
 	replyVersion            version
+	requestState            uint8
+	replyState              uint8
+	flags                   uint8
+	keepAlive               bool
+	connectionClose         bool
+	requestOngoing          bool
+	replyOngoing            bool
+	hasReason               bool
 	connectRequest          bool
 	upgraded                bool
 	upgradeConnection       bool
-	upgradeProtocol         string
-	unanswered              []string
-	flags                   uint8
-	wantAllHeaders          bool
-	finished                bool
-	// seq is the relative sequence number of the next byte per
-	// direction (orig, resp), for gap reports.
-	seq [2]uint64
 }
 
 // New returns the analyser of one connection.
 func New(s Sink) *Analyzer {
-	a := &Analyzer{s: s}
-	a.orig = newLineSplitter(a, true)
-	a.resp = newLineSplitter(a, false)
-	a.wantAllHeaders = s.Handled("http_all_headers")
-	a.seq = [2]uint64{1, 1}
-	return a
+	return &Analyzer{s: s, wantAllHeaders: s.Handled("http_all_headers")}
+}
+
+// begin makes the state on the first delivery.
+func (a *Analyzer) begin() {
+	if a.state == nil {
+		a.state = &state{
+			orig: newLineSplitter(a, true),
+			resp: newLineSplitter(a, false),
+			seq:  [2]uint64{1, 1},
+		}
+	}
 }
 
 func (a *Analyzer) now() float64 { return a.s.Now() }
 
 func (a *Analyzer) splitter(isOrig bool) *lineSplitter {
 	if isOrig {
-		return a.orig
+		return &a.orig
 	}
-	return a.resp
+	return &a.resp
 }
 
 func (a *Analyzer) weird(name, addl string) { a.s.Weird("HTTP", name, addl) }
@@ -176,22 +188,31 @@ func dir(isOrig bool) int {
 
 // Deliver implements analyzer.Analyzer.
 func (a *Analyzer) Deliver(isOrig bool, data []byte) {
+	if a.finished {
+		return
+	}
+	a.begin()
 	a.seq[dir(isOrig)] += uint64(len(data))
-	if a.upgraded || a.finished || a.s.Partial() {
+	if a.upgraded || a.s.Partial() {
 		return
 	}
 	if !isOrig && a.replyState == expectHTTP09 {
 		a.http09Reply(data)
-		return
+	} else {
+		a.splitter(isOrig).deliver(data)
 	}
-	a.splitter(isOrig).deliver(data)
+	a.releaseDone()
 }
 
 // Gap implements analyzer.Analyzer.
 func (a *Analyzer) Gap(isOrig bool, n uint64) {
+	if a.finished {
+		return
+	}
+	a.begin()
 	seq := a.seq[dir(isOrig)]
 	a.seq[dir(isOrig)] += n
-	if a.upgraded || a.finished {
+	if a.upgraded {
 		return
 	}
 	msg := a.replyMsg
@@ -201,6 +222,7 @@ func (a *Analyzer) Gap(isOrig bool, n uint64) {
 	if msg != nil {
 		msg.event("content gap", gapDetail(seq, n))
 		if msg.gap(int64(n)) {
+			a.releaseDone()
 			return
 		}
 	}
@@ -210,12 +232,13 @@ func (a *Analyzer) Gap(isOrig bool, n uint64) {
 	}
 	a.replyMade(true, why)
 	a.splitter(isOrig).skip = true
+	a.releaseDone()
 }
 
 // EndOfData implements analyzer.Analyzer: the direction's FIN.
 func (a *Analyzer) EndOfData(isOrig bool) {
-	if a.finished {
-		return
+	if a.finished || a.state == nil {
+		return // nothing was delivered: no line or message is open
 	}
 	if !a.upgraded && (isOrig || a.replyState != expectHTTP09) {
 		a.splitter(isOrig).eof()
@@ -226,6 +249,15 @@ func (a *Analyzer) EndOfData(isOrig bool) {
 	} else {
 		a.replyMade(false, why)
 	}
+	a.releaseDone()
+}
+
+// releaseDone lets the messages that are done go of their entities. It
+// runs when a call from the stream returns, once no entity code is on
+// the stack that could still change what the message keeps.
+func (a *Analyzer) releaseDone() {
+	a.requestMsg.releaseIfDone()
+	a.replyMsg.releaseIfDone()
 }
 
 // Done implements analyzer.Analyzer.
@@ -233,21 +265,28 @@ func (a *Analyzer) Done() {
 	if a.finished {
 		return
 	}
-	const why = "message interrupted when connection done"
-	a.requestMade(true, why)
-	a.replyMade(true, why)
+	var reqs, reps int
+	var reqV, repV version
+	if a.state != nil {
+		const why = "message interrupted when connection done"
+		a.requestMade(true, why)
+		a.replyMade(true, why)
+		reqs, reps, reqV, repV = a.numRequests, a.numReplies, a.requestVersion, a.replyVersion
+	}
 	a.finished = true
 	if a.s.Handled("http_stats") {
 		if r := a.s.NewRecord("http_stats_rec"); r != nil {
-			r.Set("num_requests", value.Count(uint64(a.numRequests)))
-			r.Set("num_replies", value.Count(uint64(a.numReplies)))
-			r.Set("request_version", value.Double(float64(a.requestVersion.major)+float64(a.requestVersion.minor)/10))
-			r.Set("reply_version", value.Double(float64(a.replyVersion.major)+float64(a.replyVersion.minor)/10))
+			r.Set("num_requests", value.Count(uint64(reqs)))
+			r.Set("num_replies", value.Count(uint64(reps)))
+			r.Set("request_version", value.Double(float64(reqV.major)+float64(reqV.minor)/10))
+			r.Set("reply_version", value.Double(float64(repV.major)+float64(repV.minor)/10))
 			a.s.Raise("http_stats", value.Value{P: r})
 		}
 	}
-	a.requestMsg, a.replyMsg = nil, nil
-	a.unanswered = nil
+	if a.state != nil {
+		a.requestMsg, a.replyMsg = nil, nil
+		a.unanswered = nil
+	}
 	a.s.FileEnd(true)
 }
 
@@ -283,7 +322,8 @@ func (a *Analyzer) line(isOrig bool, line []byte) {
 func (a *Analyzer) requestLineIn(line []byte) {
 	switch a.requestState {
 	case expectLine:
-		if !a.parseRequestLine(line) {
+		uri, unescaped, ok := a.parseRequestLine(line)
+		if !ok {
 			switch {
 			case !a.requestExpected():
 				a.httpEvent("crud_trailing_HTTP_request", string(line))
@@ -302,7 +342,7 @@ func (a *Analyzer) requestLineIn(line []byte) {
 		a.requestState = expectMessage
 		a.requestOngoing = true
 		a.unanswered = append(a.unanswered, a.requestMethod)
-		a.httpRequest()
+		a.httpRequest(uri, unescaped)
 		a.requestMsg = a.initMessage(a.requestMsg, true, bodyMaybe, len(line))
 		if a.requestVersion == (version{0, 9}) {
 			if a.requestMethod != "GET" {

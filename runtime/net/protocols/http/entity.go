@@ -51,18 +51,15 @@ type entity struct {
 	parent *entity
 	// headers are the entity's headers, for http_all_headers.
 	headers []mime.Header
+	bodyState
 
-	expectBody    int
-	chunk         int
-	contentLength int64
-	rangeLength   int64
-	expectLen     int64
-	bodyLength    int64
-	headerLength  int64
-	zip           int
-	zipWas        bool // the body was content-encoded (its size is not the file's)
-	zipped        []byte
-	expect100     bool
+	expectBody   int
+	rangeLength  int64
+	headerLength int64
+	zip          int
+	zipWas       bool // the body was content-encoded (its size is not the file's)
+	zipped       []byte
+	expect100    bool
 
 	// Partial content (206 with Content-Range).
 	partial        bool
@@ -72,10 +69,44 @@ type entity struct {
 	sendSize bool
 }
 
+// bodyState is how far an entity's body has come and how it is to end.
+type bodyState struct {
+	chunk         int // chunked transfer coding state
+	contentLength int64
+	expectLen     int64
+	bodyLength    int64
+}
+
+// skip counts n missing body bytes against a body of known extent (a
+// chunk's data, or Content-Length); false if the body cannot carry on
+// past them.
+func (b *bodyState) skip(n int64) bool {
+	switch {
+	case b.chunk != notChunked:
+		if b.chunk != expectChunkData || b.expectLen < n {
+			return false
+		}
+		b.bodyLength += n
+		b.expectLen -= n
+		if b.expectLen == 0 {
+			b.chunk = expectChunkDataCRLF
+		}
+	case b.contentLength >= 0:
+		if b.expectLen < n {
+			return false
+		}
+		b.bodyLength += n
+		b.expectLen -= n
+	default:
+		return false
+	}
+	return true
+}
+
 func newEntity(m *message, parent *entity, expectBody int) *entity {
 	e := &entity{
-		msg: m, parent: parent,
-		expectBody: expectBody, contentLength: -1, rangeLength: -1, instanceLength: -1,
+		msg: m, parent: parent, bodyState: bodyState{contentLength: -1},
+		expectBody: expectBody, rangeLength: -1, instanceLength: -1,
 		sendSize: true,
 	}
 	var pm *mime.Entity
@@ -95,9 +126,7 @@ func (e *entity) illegal(detail string) { e.msg.event(mime.IllegalFormat, detail
 // or a raw piece of its body (crlf false).
 func (e *entity) Deliver(data []byte, crlf bool) {
 	if e.mime.Ended() {
-		if e.mime.Kind != mime.Multipart {
-			e.illegal("data trailing the end of entity")
-		}
+		e.msg.trailing(e.mime.Kind == mime.Multipart)
 		return
 	}
 	if e.mime.InHeader() {
@@ -129,7 +158,7 @@ func (e *entity) Deliver(data []byte, crlf bool) {
 		e.expectLen -= n
 		if e.expectLen <= 0 {
 			e.msg.setPlain(0)
-			e.msg.cl.deliverySize = -1
+			e.msg.cl().deliverySize = -1
 			e.EndOfData()
 		}
 	default:
@@ -198,29 +227,14 @@ func (e *entity) gap(n int64) bool {
 	if e.partial {
 		e.offset += n
 	}
-	switch {
-	case e.chunk != notChunked:
-		if e.chunk == expectChunkData && e.expectLen >= n {
-			e.bodyLength += n
-			e.expectLen -= n
-			e.msg.setPlain(e.expectLen)
-			if e.expectLen == 0 {
-				e.chunk = expectChunkDataCRLF
-			}
-			return true
-		}
-	case e.contentLength >= 0:
-		if e.expectLen >= n {
-			e.bodyLength += n
-			e.expectLen -= n
-			e.msg.setPlain(e.expectLen)
-			if e.expectLen <= 0 {
-				e.EndOfData()
-			}
-			return true
-		}
+	if !e.skip(n) {
+		return false
 	}
-	return false
+	e.msg.setPlain(e.expectLen)
+	if e.chunk == notChunked && e.expectLen <= 0 {
+		e.EndOfData() // the whole Content-Length is accounted for
+	}
+	return true
 }
 
 // Header looks at the headers that shape the body, then raises
@@ -375,7 +389,7 @@ func (e *entity) contentRangeHeader(h *mime.Header) {
 // AllHeaders runs at the empty line after the headers: it raises
 // http_all_headers and http_content_type and decides how the body ends.
 func (e *entity) AllHeaders() {
-	cl := e.msg.cl
+	cl := e.msg.cl()
 	if e.parent != nil && e.parent.mime.Kind == mime.Multipart {
 		cl.suppressWeirds = true
 		cl.setCRLFOnly(true)

@@ -23,14 +23,14 @@ func (a *Analyzer) httpEvent(category, detail string) {
 
 // httpRequest confirms the protocol (any well-formed request line does)
 // and raises http_request.
-func (a *Analyzer) httpRequest() {
+func (a *Analyzer) httpRequest(uri, unescaped string) {
 	a.s.Confirm()
 	if isPrefixFold(a.requestMethod, "CONNECT") {
 		a.connectRequest = true
 	}
 	if a.s.Handled("http_request") {
-		a.s.Raise("http_request", value.String(a.requestMethod), value.String(a.requestURI),
-			value.String(a.unescapedURI), value.String(a.requestVersion.String()))
+		a.s.Raise("http_request", value.String(a.requestMethod), value.String(uri),
+			value.String(unescaped), value.String(a.requestVersion.String()))
 	}
 }
 

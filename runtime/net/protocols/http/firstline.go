@@ -36,9 +36,10 @@ func isUnreservedURIChar(c byte) bool {
 		(strings.IndexByte("-_.!~*'()", c) >= 0 && c != 0)
 }
 
-// parseRequestLine reads "METHOD URI [HTTP/x.y]", setting the method,
-// URIs and request version; false (with a weird) if it is not one.
-func (a *Analyzer) parseRequestLine(line []byte) bool {
+// parseRequestLine reads "METHOD URI [HTTP/x.y]", setting the method
+// and request version and returning the URI as sent and unescaped; false
+// (with a weird) if it is not one.
+func (a *Analyzer) parseRequestLine(line []byte) (uri, unescaped string, ok bool) {
 	m := 0
 	for m < len(line) && isHTTPTokenChar(line[m]) {
 		m++
@@ -49,21 +50,20 @@ func (a *Analyzer) parseRequestLine(line []byte) bool {
 		} else {
 			a.weird("bad_HTTP_request", "")
 		}
-		return false
+		return "", "", false
 	}
 	rest := skipWS(line, m)
 	if rest == m {
 		a.weird("bad_HTTP_request", "")
-		return false
+		return "", "", false
 	}
-	uri, unescaped := a.parseRequest(line[rest:])
+	uri, unescaped = a.parseRequest(line[rest:])
 	if a.requestVersion == (version{0, 9}) && (m < 3 || len(uri) == 0) {
 		a.weird("bad_HTTP_request", "")
-		return false
+		return "", "", false
 	}
 	a.requestMethod = string(line[:m])
-	a.requestURI, a.unescapedURI = uri, unescaped
-	return true
+	return uri, unescaped, true
 }
 
 // parseRequest reads the URI and version after the method.

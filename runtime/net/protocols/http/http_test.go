@@ -136,3 +136,47 @@ func TestLineLengthLimit(t *testing.T) {
 		}
 	}
 }
+
+// TestNoData: a connection that carries nothing makes no state; its end
+// still reports empty statistics, as Zeek's does.
+func TestNoData(t *testing.T) {
+	r := &recorder{unhandled: map[string]bool{}}
+	a := New(r)
+	a.EndOfData(true)
+	a.EndOfData(false)
+	if a.state != nil {
+		t.Fatal("state made without data")
+	}
+	a.Done()
+	check(t, r.log, `
+		http_stats [num_requests=0 num_replies=0]
+		file-end orig
+	`)
+}
+
+// TestDoneMessageReleased: a message that is done keeps only what later
+// calls still reach: a gap counted against its body's known length, and
+// data trailing its end.
+func TestDoneMessageReleased(t *testing.T) {
+	r := &recorder{unhandled: map[string]bool{"http_stats": true}}
+	a := New(r)
+	a.Deliver(true, []byte("GET / HTTP/1.1\r\n\r\n"))
+	a.Deliver(false, []byte("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc"))
+	a.EndOfData(false) // ends the reply 7 bytes short
+	if a.replyMsg == nil || !a.replyMsg.finished || a.replyMsg.top != nil {
+		t.Fatal("the reply that is done was not released")
+	}
+	r.log = nil
+	a.Gap(false, 3)                  // counts against the 7 bytes
+	a.Deliver(false, []byte("wxyz")) // the 4 left go through raw
+	a.Gap(false, 1)
+	a.Done()
+	check(t, r.log, `
+		http_event "content gap" "seq=43, len=3"
+		file-gap resp 3
+		http_event "illegal format" "data trailing the end of entity"
+		http_event "content gap" "seq=50, len=1"
+		file-gap resp 1
+		file-end orig
+	`)
+}

@@ -8,32 +8,32 @@ import "bytes"
 // multipart parts use CRLF only). A body of known size is passed through
 // raw ("plain delivery") without looking for line ends.
 type lineSplitter struct {
-	a      *Analyzer
-	isOrig bool
-
-	buf      []byte
-	lastChar byte
-	// crEOL, lfEOL: whether a lone CR, a lone LF ends a line.
-	crEOL, lfEOL   bool
-	suppressWeirds bool
+	a   *Analyzer
+	buf []byte
 	// plain is how many bytes still go through raw.
 	plain int64
 	// deliverySize counts down the stream bytes of an entity of known
 	// length (Zeek's delivery_length, -1 when unset): when it reaches 0
 	// with a line still open, the line is closed with a weird.
 	deliverySize int64
-	// skip drops all further data (after a content gap).
-	skip bool
 	// remaining is how many bytes of the current delivery follow the
 	// line being handed out (for data after a CONNECT reply).
 	remaining int
+
+	isOrig   bool
+	lastChar byte
+	// crEOL, lfEOL: whether a lone CR, a lone LF ends a line.
+	crEOL, lfEOL   bool
+	suppressWeirds bool
+	// skip drops all further data (after a content gap).
+	skip bool
 }
 
 // maxLineLength bounds a line; longer ones are cut with a weird.
 const maxLineLength = 16 << 20
 
-func newLineSplitter(a *Analyzer, isOrig bool) *lineSplitter {
-	return &lineSplitter{a: a, isOrig: isOrig, crEOL: true, lfEOL: true, deliverySize: -1}
+func newLineSplitter(a *Analyzer, isOrig bool) lineSplitter {
+	return lineSplitter{a: a, isOrig: isOrig, crEOL: true, lfEOL: true, deliverySize: -1}
 }
 
 // setCRLFOnly makes only CRLF end lines (true) or restores the default.
@@ -173,9 +173,14 @@ func (l *lineSplitter) emit(data []byte, i int, c byte) int {
 	return i + 1
 }
 
-// eof closes an unterminated last line, as a final LF would.
+// eof closes an unterminated last line, as a final LF would. The
+// direction is over, so an empty line buffer goes too (one still holding
+// bytes, which a raw body took the LF from, stays for a later eof).
 func (l *lineSplitter) eof() {
 	if len(l.buf) > 0 {
 		l.deliver([]byte{'\n'})
+	}
+	if len(l.buf) == 0 {
+		l.buf = nil
 	}
 }

@@ -10,30 +10,66 @@ import (
 // A message is one HTTP request or reply after its first line: a tree of
 // entities (one unless the body is multipart), with the counts that
 // http_message_done reports.
+//
+// A message that is done stays its direction's message until the next
+// one starts, but all it still answers for is data trailing its end and
+// gaps that may count against its body: releaseIfDone drops its entities
+// and keeps for that only the top entity's body state.
 type message struct {
 	a       *Analyzer
-	isOrig  bool
-	cl      *lineSplitter
-	top     *entity
+	top     *entity // nil once released
 	current *entity
 
 	start        float64
 	bodyLength   int64
 	gapLength    int64
 	headerLength int64
-	finished     bool
+	// rest is the top entity's body state once released.
+	rest      bodyState
+	isOrig    bool
+	finished  bool
+	multipart bool // once released: the top entity was multipart
 }
 
 func newMessage(a *Analyzer, isOrig bool, expectBody int, headerLength int) *message {
-	m := &message{a: a, isOrig: isOrig, cl: a.splitter(isOrig), start: a.now(), headerLength: int64(headerLength)}
+	m := &message{a: a, isOrig: isOrig, start: a.now(), headerLength: int64(headerLength)}
 	m.top = newEntity(m, nil, expectBody)
 	m.beginEntity(m.top)
 	return m
 }
 
-func (m *message) deliver(data []byte, crlf bool) { m.top.Deliver(data, crlf) }
+// releaseIfDone releases a message that is done (m may be nil). Once
+// done, the top entity's MIME entity has ended and no entity is current
+// (the top one's end was the last), so only its body state still counts.
+func (m *message) releaseIfDone() {
+	if m == nil || !m.finished || m.top == nil {
+		return
+	}
+	m.rest = m.top.bodyState
+	m.multipart = m.top.mime.Kind == mime.Multipart
+	m.top, m.current = nil, nil
+}
 
-func (m *message) setPlain(n int64) { m.cl.plain = n }
+func (m *message) deliver(data []byte, crlf bool) {
+	if m.top == nil {
+		m.trailing(m.multipart)
+		return
+	}
+	m.top.Deliver(data, crlf)
+}
+
+// trailing reports data after the end of an entity; a multipart one
+// expects it (an epilogue).
+func (m *message) trailing(multipart bool) {
+	if !multipart {
+		m.event(mime.IllegalFormat, "data trailing the end of entity")
+	}
+}
+
+// cl is the message's direction's line splitter.
+func (m *message) cl() *lineSplitter { return m.a.splitter(m.isOrig) }
+
+func (m *message) setPlain(n int64) { m.cl().plain = n }
 
 // event raises http_event for a MIME-level problem.
 func (m *message) event(category, detail string) { m.a.httpEvent(category, detail) }
@@ -51,8 +87,9 @@ func (m *message) endEntity(e *entity) {
 	m.a.raiseBool("http_end_entity", m.isOrig)
 	m.current = e.parent
 	if e.parent != nil && e.parent.mime.Kind == mime.Multipart {
-		m.cl.suppressWeirds = false
-		m.cl.setCRLFOnly(false)
+		cl := m.cl()
+		cl.suppressWeirds = false
+		cl.setCRLFOnly(false)
 	}
 	if e == m.top {
 		m.done(false, "message ends normally")
@@ -72,6 +109,18 @@ func (m *message) endFile() {
 // gap accounts for n missing body bytes; false if the message cannot go
 // on.
 func (m *message) gap(n int64) bool {
+	if m.top == nil {
+		// Released: what the ended top entity's gap does.
+		if m.rest.bodyLength == 0 {
+			return false
+		}
+		m.a.s.FileGap(m.isOrig, uint64(n))
+		if !m.rest.skip(n) {
+			return false
+		}
+		m.setPlain(m.rest.expectLen)
+		return true
+	}
 	e := m.current
 	if e == nil {
 		e = m.top
