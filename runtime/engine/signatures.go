@@ -2,7 +2,9 @@ package engine
 
 import (
 	"fmt"
+	"regexp/syntax"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/gobro/gobro/lang/signature"
 	"github.com/gobro/gobro/runtime/net/analyzer"
@@ -122,10 +124,150 @@ func matcher(s *signature.Signature) (analyzer.Matcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("signature %s: bad payload pattern: %v", s.Name, err)
 	}
-	return payloadPattern{p}, nil
+	return payloadPattern{p: p, need: requiredLiteral(p.GoSyntax())}, nil
 }
 
 // payloadPattern matches an anchored Zeek pattern against payload bytes.
-type payloadPattern struct{ p *value.Pattern }
+// Every connection's first bytes are tried against every signature, most
+// of which fail: need, a literal any match must contain (lower case),
+// rejects those without running the regexp.
+type payloadPattern struct {
+	p    *value.Pattern
+	need []byte
+}
 
-func (m payloadPattern) Match(b []byte) bool { return m.p.MatchAnywhereBytes(b) }
+func (m payloadPattern) Match(b []byte) bool {
+	if m.need != nil && !containsFold(b, m.need) {
+		return false
+	}
+	return m.p.MatchAnywhereBytes(b)
+}
+
+// requiredLiteral is the longest ASCII string (lower case) that every
+// match of the Go regexp re contains, ignoring case; nil when there is
+// none of two bytes or more. Only what a match cannot avoid counts: the
+// parts of a concatenation, the body of a + or of a repeat of at least
+// one; alternatives, optional parts and classes wider than one letter
+// in both cases end a literal.
+func requiredLiteral(re string) []byte {
+	t, err := syntax.Parse(re, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	best := longestRequired(t.Simplify())
+	if len(best) < 2 {
+		return nil
+	}
+	return best
+}
+
+// longestRequired returns the longest required literal within t.
+func longestRequired(t *syntax.Regexp) []byte {
+	switch t.Op {
+	case syntax.OpCapture:
+		return longestRequired(t.Sub[0])
+	case syntax.OpPlus:
+		return longestRequired(t.Sub[0])
+	case syntax.OpRepeat:
+		if t.Min >= 1 {
+			return longestRequired(t.Sub[0])
+		}
+	case syntax.OpConcat:
+		var best, run []byte
+		keep := func(b []byte) {
+			if len(b) > len(best) {
+				best = b
+			}
+		}
+		for _, sub := range t.Sub {
+			if lit, ok := literalOf(sub); ok {
+				run = append(run, lit...)
+				continue
+			}
+			keep(run)
+			run = nil
+			keep(longestRequired(sub))
+		}
+		keep(run)
+		return best
+	case syntax.OpLiteral:
+		// Its longest ASCII run, when it has other characters.
+		var best, run []byte
+		for _, r := range t.Rune {
+			if r >= utf8.RuneSelf {
+				run = nil
+				continue
+			}
+			run = append(run, lowerASCII(byte(r)))
+			if len(run) > len(best) {
+				best = run
+			}
+		}
+		return best
+	default:
+		if lit, ok := literalOf(t); ok {
+			return lit
+		}
+	}
+	return nil
+}
+
+// literalOf is t as a lower-case ASCII literal when t matches exactly
+// that text ignoring case: a literal, a capture of one, or a class of
+// one character in one or both cases.
+func literalOf(t *syntax.Regexp) ([]byte, bool) {
+	switch t.Op {
+	case syntax.OpCapture:
+		return literalOf(t.Sub[0])
+	case syntax.OpLiteral:
+		var b []byte
+		for _, r := range t.Rune {
+			if r >= utf8.RuneSelf {
+				return nil, false
+			}
+			b = append(b, lowerASCII(byte(r)))
+		}
+		return b, true
+	case syntax.OpCharClass:
+		// Ranges come in [lo, hi] pairs: [Uu] is "UUuu".
+		rs := t.Rune
+		if len(rs) == 2 && rs[0] == rs[1] && rs[0] < utf8.RuneSelf {
+			return []byte{lowerASCII(byte(rs[0]))}, true
+		}
+		if len(rs) == 4 && rs[0] == rs[1] && rs[2] == rs[3] && rs[2] < utf8.RuneSelf &&
+			lowerASCII(byte(rs[0])) == lowerASCII(byte(rs[2])) {
+			return []byte{lowerASCII(byte(rs[0]))}, true
+		}
+	}
+	return nil, false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// containsFold reports whether b contains lit (lower case) ignoring
+// ASCII case.
+func containsFold(b, lit []byte) bool {
+	first := lit[0]
+	upper := first
+	if 'a' <= first && first <= 'z' {
+		upper = first - 'a' + 'A'
+	}
+	for i := 0; i+len(lit) <= len(b); i++ {
+		if b[i] != first && b[i] != upper {
+			continue
+		}
+		j := 1
+		for j < len(lit) && lowerASCII(b[i+j]) == lit[j] {
+			j++
+		}
+		if j == len(lit) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,46 @@
+package engine
+
+import "testing"
+
+// The literal a payload pattern's matches must contain: only parts a
+// match cannot avoid count, and a wrong one would hide a protocol.
+func TestRequiredLiteral(t *testing.T) {
+	for _, c := range []struct{ re, want string }{
+		{`^HTTP/[0-9]`, "http/"},
+		{`(|.*[\r\n]) *[Uu][Ss][Ee][Rr] +.+[\n\r]+ *[Nn][Ii][Cc][Kk] +.*[\r\n]`, "user"},
+		{`^[sS][sS][hH]-[12]\.`, "ssh-"},
+		{`x(abc)+y`, "abc"},            // the body of a + is required
+		{`x(?:abcd){2,3}`, "abcdabcd"}, // and of a repeat of at least one
+		{`ab(cdefg)?h`, "ab"},          // an optional part is not
+		{`ab(cdefg)*h`, "ab"},
+		{`(hello|world)`, ""}, // nor one alternative
+		{`(?i)mail from`, "mail from"},
+		{`[\n\r ]*(120|220)[^0-9]`, ""},
+		{`\x41\x42`, "ab"},
+		{`a.b`, ""},          // single letters around a wildcard: too short
+		{`[ab]cd`, "cd"},     // a class of two letters is not one character
+		{`\xe9\xe9ab`, "ab"}, // beyond ASCII ends a literal
+	} {
+		if got := string(requiredLiteral(c.re)); got != c.want {
+			t.Errorf("requiredLiteral(%q) = %q, want %q", c.re, got, c.want)
+		}
+	}
+}
+
+func TestContainsFold(t *testing.T) {
+	for _, c := range []struct {
+		s, lit string
+		want   bool
+	}{
+		{"NICK joe\r\nUSER x", "user", true},
+		{"nick joe\r\nUsEr x", "user", true},
+		{"use", "user", false},
+		{"", "ab", false},
+		{"xxSSH-2.0", "ssh-", true},
+		{"SSHx", "ssh-", false},
+	} {
+		if got := containsFold([]byte(c.s), []byte(c.lit)); got != c.want {
+			t.Errorf("containsFold(%q, %q) = %v", c.s, c.lit, got)
+		}
+	}
+}
