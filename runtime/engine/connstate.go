@@ -15,10 +15,10 @@ type connState struct {
 	rec  *value.Record // the `connection` record, made on first use
 	apps *analyzer.Set // its analysers, nil if none
 	// What rec holds already, so a refresh writes (and boxes) only what
-	// changed: the id (it changes when roles flip), the history, and
-	// the endpoint that was the originator when l2_addr was written.
-	id     flow.ConnID
-	idSet  bool
+	// changed: the id, written when idOrig was the originator (roles
+	// flip by swapping the endpoints, and the id with them), the
+	// history, and the originator when l2_addr was written.
+	idOrig *flow.Endpoint
 	hist   string
 	l2Orig *flow.Endpoint
 	// tunnelDirs are the directions in which a UDP tunnel (Teredo,
@@ -109,8 +109,8 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 		rec = e.newConnRecord(c, L)
 		st.rec = rec
 	}
-	if L.id >= 0 && (!st.idSet || st.id != c.ID) {
-		st.id, st.idSet = c.ID, true
+	if L.id >= 0 && st.idOrig != c.Orig {
+		st.idOrig = c.Orig
 		writeID(rec.Field(L.id).P.(*value.Record), c.ID, L)
 	}
 	for i, ep := range [2]*flow.Endpoint{c.Orig, c.Resp} {

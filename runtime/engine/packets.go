@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"errors"
 	"io"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -488,6 +489,27 @@ func (e *Engine) typeOf(name string) types.Type {
 
 // formatMAC is Zeek's fmt_mac: lower-case hex pairs joined by colons.
 func formatMAC(m [6]byte) string {
+	if s, ok := macNames.Load(m); ok {
+		return s.(string)
+	}
+	s := formatMACNew(m)
+	if macCount.Add(1) <= maxMACNames {
+		macNames.Store(m, s)
+	}
+	return s
+}
+
+// macNames interns formatted MAC addresses: a trace has few (the
+// routers' and hosts'), and every connection record keeps two as
+// l2_addr. Bounded, so a flood of forged addresses cannot grow it.
+var (
+	macNames sync.Map // [6]byte -> string
+	macCount atomic.Int64
+)
+
+const maxMACNames = 1 << 16
+
+func formatMACNew(m [6]byte) string {
 	const hex = "0123456789abcdef"
 	b := make([]byte, 0, 17)
 	for i, x := range m {
