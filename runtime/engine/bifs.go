@@ -56,12 +56,7 @@ func (e *Engine) Builtin(name string) builtins.Impl {
 		}
 	case "is_event_handled":
 		return func(_ builtins.Context, a []value.Value) (value.Value, error) {
-			s := e.chk.Lookup(a[0].Str())
-			if s == nil || s.Func == nil {
-				return value.Bool(false), nil
-			}
-			fn := e.prog.Funcs[s.Func]
-			return value.Bool(fn != nil && fn.Handled()), nil
+			return value.Bool(e.handler(a[0].Str())), nil
 		}
 	case "reading_traces":
 		return func(builtins.Context, []value.Value) (value.Value, error) {

@@ -99,7 +99,8 @@ type Engine struct {
 
 	pkt *packetState // the trace being read (packets.go), nil without one
 
-	argBuf []value.Value // bindArgs' reused result
+	argBuf []value.Value                // bindArgs' reused result
+	funcs  map[string]*compile.Function // function's cache
 	// apps is the protocol analysers' configuration (analyzers.go), made
 	// when a script first touches the Analyzer framework.
 	apps *analyzer.Manager
@@ -280,11 +281,7 @@ func (e *Engine) shutdownTimers() {
 
 // raise queues the named global event when it has handlers.
 func (e *Engine) raise(name string) {
-	s := e.chk.Lookup(name)
-	if s == nil || s.Func == nil {
-		return
-	}
-	if fn := e.prog.Funcs[s.Func]; fn != nil && fn.Handled() {
+	if fn := e.handlerFn(name); fn != nil {
 		e.queue.push(event{fn: fn})
 	}
 }
@@ -424,11 +421,7 @@ func (e *Engine) reporter(level, kind, loc, msg string) {
 	if !e.initDone || e.inReporterEvent {
 		return
 	}
-	s := e.chk.Lookup("reporter_" + level)
-	if s == nil || s.Func == nil {
-		return
-	}
-	if fn := e.prog.Funcs[s.Func]; fn != nil && fn.Handled() {
+	if fn := e.handlerFn("reporter_" + level); fn != nil {
 		ev := newEvent(fn, []value.Value{value.Time(e.netTime), value.String(msg), value.String(loc)})
 		ev.reporter = true
 		e.queue.push(ev)

@@ -60,14 +60,33 @@ var noteEvents = [flow.NumNoteKinds]string{
 // handlerFn is the named global event's compiled form when it has
 // handlers, else nil.
 func (e *Engine) handlerFn(name string) *compile.Function {
+	if fn := e.function(name); fn != nil && fn.Handled() {
+		return fn
+	}
+	return nil
+}
+
+// function is the compiled function, event or hook a global name
+// declares, nil if none. Analysers ask by name for every event they
+// might raise, and per chunk of data, so found ones are cached (a
+// Function stays the same object as a REPL session adds bodies; the
+// session clears the cache when it extends the program).
+func (e *Engine) function(name string) *compile.Function {
+	if fn, ok := e.funcs[name]; ok {
+		return fn
+	}
 	s := e.chk.Lookup(name)
 	if s == nil || s.Func == nil {
 		return nil
 	}
-	if fn := e.prog.Funcs[s.Func]; fn != nil && fn.Handled() {
-		return fn
+	fn := e.prog.Funcs[s.Func]
+	if fn != nil {
+		if e.funcs == nil {
+			e.funcs = map[string]*compile.Function{}
+		}
+		e.funcs[name] = fn
 	}
-	return nil
+	return fn
 }
 
 // raiseFn queues an event for a handler found by handlerFn (nothing for

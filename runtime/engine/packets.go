@@ -389,14 +389,7 @@ func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn 
 }
 
 // handler tells whether the named global event has a handler.
-func (e *Engine) handler(name string) bool {
-	s := e.chk.Lookup(name)
-	if s == nil || s.Func == nil {
-		return false
-	}
-	fn := e.prog.Funcs[s.Func]
-	return fn != nil && fn.Handled()
-}
+func (e *Engine) handler(name string) bool { return e.handlerFn(name) != nil }
 
 // encapVector is a tunnel chain as an EncapsulatingConnVector.
 func (e *Engine) encapVector(chain []flow.Encap) value.Value {
@@ -471,11 +464,7 @@ func (e *Engine) flushConns() {
 
 // raise1 queues the named global event with arguments when it is handled.
 func (e *Engine) raise1(name string, args ...value.Value) {
-	s := e.chk.Lookup(name)
-	if s == nil || s.Func == nil {
-		return
-	}
-	if fn := e.prog.Funcs[s.Func]; fn != nil && fn.Handled() {
+	if fn := e.handlerFn(name); fn != nil {
 		e.queue.push(newEvent(fn, args))
 	}
 }

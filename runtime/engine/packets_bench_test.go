@@ -36,6 +36,8 @@ var (
 	mixedTrace benchTrace
 	idleOnce   sync.Once
 	idleTrace  benchTrace
+	bulkOnce   sync.Once
+	bulkTrace  benchTrace
 	sharedMu   sync.Mutex
 	shared     = map[string]*benchTrace{}
 )
@@ -75,6 +77,16 @@ func idle(b *testing.B) *benchTrace {
 		idleTrace = benchTrace{data: data, pkts: pkts, frames: frames}
 	})
 	return &idleTrace
+}
+
+// bulk generates 2,000 HTTP transfers of 290 kB each
+// (pcapgen.BulkConns), 820,000 packets: the large-stream load.
+func bulk(b *testing.B) *benchTrace {
+	bulkOnce.Do(func() {
+		data, pkts, frames := pcapgen.BulkConns(2000)
+		bulkTrace = benchTrace{data: data, pkts: pkts, frames: frames}
+	})
+	return &bulkTrace
 }
 
 // sharedTraces are the larger traces of ../shared/traces the benchmarks
@@ -128,7 +140,8 @@ func benchTraces() []benchCase {
 		f := f
 		cs = append(cs, benchCase{strings.SplitN(f, ".", 2)[0], func(b *testing.B) *benchTrace { return traceFile(b, f) }})
 	}
-	return append(cs, benchCase{"synthetic-mixed", mixed}, benchCase{"synthetic-short", synthetic}, benchCase{"synthetic-idle", idle})
+	return append(cs, benchCase{"synthetic-mixed", mixed}, benchCase{"synthetic-short", synthetic},
+		benchCase{"synthetic-idle", idle}, benchCase{"synthetic-bulk", bulk})
 }
 
 // count reads a trace's packets and frame bytes.

@@ -68,6 +68,7 @@ func (s *Session) Run(discard bool, show compile.Show) error {
 	if err != nil || run == nil {
 		return err
 	}
+	e.funcs = nil // names may now declare other functions
 	e.netTime = max(e.netTime, wallClock())
 	s.catchExit(func() {
 		e.guard(func() { run(s.top, show) })

@@ -3,6 +3,7 @@ package flow
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"net/netip"
 	"sort"
 	"time"
@@ -755,31 +756,34 @@ func validChecksum(p *gnet.Packet) bool {
 
 // sumBytes is the one's-complement sum of b as big-endian 16-bit words
 // (an odd last byte padded with zero), folded to 16 bits. Checksums are
-// the tracker's largest per-byte cost, so it adds 32-bit words into four
-// independent 64-bit accumulators (no carries to chain, and 2³² words
-// cannot overflow them): one's-complement sums do not care about the
-// word size as long as the result is folded.
+// the tracker's largest per-byte cost, so it adds 64-bit little-endian
+// words with carry: a one's-complement sum does not care about the word
+// size once folded, and summing byte-swapped words gives the byte-swapped
+// sum, so one swap at the end restores big-endian order.
 func sumBytes(b []byte) uint32 {
-	var s0, s1, s2, s3 uint64
-	for len(b) >= 16 {
-		s0 += uint64(binary.BigEndian.Uint32(b))
-		s1 += uint64(binary.BigEndian.Uint32(b[4:]))
-		s2 += uint64(binary.BigEndian.Uint32(b[8:]))
-		s3 += uint64(binary.BigEndian.Uint32(b[12:]))
-		b = b[16:]
+	var s, c uint64
+	for len(b) >= 32 {
+		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b), c)
+		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[8:]), c)
+		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[16:]), c)
+		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b[24:]), c)
+		b = b[32:]
 	}
-	s := s0 + s1 + s2 + s3
-	for len(b) >= 2 {
-		s += uint64(b[0])<<8 | uint64(b[1])
-		b = b[2:]
+	for len(b) >= 8 {
+		s, c = bits.Add64(s, binary.LittleEndian.Uint64(b), c)
+		b = b[8:]
 	}
-	if len(b) == 1 {
-		s += uint64(b[0]) << 8
-	}
-	for s>>16 != 0 {
-		s = s&0xffff + s>>16
-	}
-	return uint32(s)
+	var tail [8]byte
+	copy(tail[:], b) // zero padding, as the odd last byte's
+	s, c = bits.Add64(s, binary.LittleEndian.Uint64(tail[:]), c)
+	s, c = bits.Add64(s, 0, c) // end-around carry; at most once more
+	s += c
+	// Fold 64 -> 16 bits with end-around carry.
+	s = s&0xffffffff + s>>32
+	s = s&0xffffffff + s>>32
+	s = s&0xffff + s>>16
+	s = s&0xffff + s>>16
+	return uint32(bits.ReverseBytes16(uint16(s)))
 }
 
 // Created is the number of connections created so far.

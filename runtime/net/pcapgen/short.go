@@ -25,6 +25,14 @@ func IdleConns(n int) (trace []byte, packets, frameBytes int) {
 	return benchTrace(func(i int, _ *Writer) bool { return i < n }, func(int) []Message { return nil })
 }
 
+// BulkConns writes n HTTP transfers like MixedConns' bulk one (a
+// request, a header and 200 full 1448-byte segments of body: 410
+// packets each): the large-stream load, where per-packet analyser cost
+// rather than per-connection script cost sets the speed.
+func BulkConns(n int) (trace []byte, packets, frameBytes int) {
+	return benchTrace(func(i int, _ *Writer) bool { return i < n }, func(int) []Message { return bulk })
+}
+
 // MixedConns writes TCP connections until at least minPackets packets,
 // in a fixed mix of sizes repeating every 20 connections: 14 short ones
 // as in ShortConns (10 packets), 5 that answer a request with a header
