@@ -101,6 +101,8 @@ type Engine struct {
 
 	argBuf []value.Value                // bindArgs' reused result
 	funcs  map[string]*compile.Function // function's cache
+
+	fileLay *fileLayout // fa_file offsets (files.go)
 	// apps is the protocol analysers' configuration (analyzers.go), made
 	// when a script first touches the Analyzer framework.
 	apps *analyzer.Manager

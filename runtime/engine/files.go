@@ -221,12 +221,13 @@ func (e *Engine) fileData(f *fileState, off int64, data []byte) {
 	}
 	f.pos = start + uint64(len(data))
 	f.last = e.netTime
-	f.rec.Set("last_active", value.Time(e.netTime))
+	L := e.fileLayout(f.rec.Type)
+	f.rec.SetField(L.lastActive, value.Time(e.netTime))
 	f.cover(start, start+uint64(len(data)))
-	f.rec.Set("seen_bytes", value.Count(f.seen()))
+	f.rec.SetField(L.seenBytes, value.Count(f.seen()))
 
 	if !f.sniffed {
-		bofSize := f.rec.Get("bof_buffer_size").Count()
+		bofSize := f.rec.Field(L.bofBufferSize).Count()
 		if start == uint64(len(f.bof)) {
 			n := min(uint64(len(data)), bofSize-uint64(len(f.bof)))
 			f.bof = append(f.bof, data[:n]...)
@@ -242,6 +243,23 @@ func (e *Engine) fileData(f *fileState, off int64, data []byte) {
 		e.deliverFile(f, start, data)
 	}
 	e.checkComplete(f)
+}
+
+// fileLayout is where fileData writes in fa_file records, found once:
+// it runs for every chunk of every file, and a lookup by name there was
+// a measurable share of bulk transfers. -1 where the scripts lack one.
+type fileLayout struct {
+	rt                                   *types.RecordType
+	lastActive, seenBytes, bofBufferSize int
+}
+
+func (e *Engine) fileLayout(rt *types.RecordType) *fileLayout {
+	if L := e.fileLay; L != nil && L.rt == rt {
+		return L
+	}
+	e.fileLay = &fileLayout{rt: rt, lastActive: offset(rt, "last_active"),
+		seenBytes: offset(rt, "seen_bytes"), bofBufferSize: offset(rt, "bof_buffer_size")}
+	return e.fileLay
 }
 
 // checkComplete ends a file once all of its announced size was seen.

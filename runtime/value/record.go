@@ -101,7 +101,7 @@ func (r *Record) Field(i int) Value {
 		}
 		return r.vals[bits.OnesCount64(r.set&(bit-1))]
 	}
-	if i < len(r.vals) && r.dense() {
+	if i >= 0 && i < len(r.vals) && r.dense() {
 		return r.vals[i]
 	}
 	return None

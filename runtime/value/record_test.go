@@ -76,6 +76,9 @@ func TestRecordDense(t *testing.T) {
 	if got, want := fields(big), "69=1 "; got != want {
 		t.Fatalf("dense fields %q, want %q", got, want)
 	}
+	if !big.Field(-1).IsUnset() || !big.Field(70).IsUnset() {
+		t.Fatal("a dense record reads a field outside its type as set")
+	}
 
 	rt := recordType(60)
 	r := EmptyRecord(rt, 0)
