@@ -12,10 +12,15 @@ import (
 
 // unboxAll splits boxed arguments into values and their dynamic types.
 func unboxAll(args []value.Value) ([]value.Value, []types.Type) {
-	vals := make([]value.Value, len(args))
-	ts := make([]types.Type, len(args))
-	for i, a := range args {
-		vals[i], ts[i] = unbox1(a)
+	return unboxInto(make([]value.Value, 0, len(args)), make([]types.Type, 0, len(args)), args)
+}
+
+// unboxInto is unboxAll appending to vals and ts, so that a caller with
+// few arguments can pass stack arrays.
+func unboxInto(vals []value.Value, ts []types.Type, args []value.Value) ([]value.Value, []types.Type) {
+	for _, a := range args {
+		v, t := unbox1(a)
+		vals, ts = append(vals, v), append(ts, t)
 	}
 	return vals, ts
 }
@@ -34,7 +39,9 @@ func init() {
 			if len(args) == 0 {
 				return value.String(""), nil
 			}
-			vals, ts := unboxAll(args)
+			var vb [8]value.Value
+			var tb [8]types.Type
+			vals, ts := unboxInto(vb[:0], tb[:0], args)
 			if ts[0].Kind() != types.String {
 				return value.String(""), errFmtFormat
 			}

@@ -44,7 +44,11 @@ func (p *Printer) Fmt(format string, args []Value, argTypes []types.Type, loc *t
 		loc = time.Local
 	}
 	raw := Printer{Mode: ModeRaw, FieldDefault: p.FieldDefault}
-	var out []byte
+	// Stack buffers for the result and one directive's text: fmt runs
+	// for file handles and keys on the per-connection path.
+	var outBuf [128]byte
+	var dirBuf [64]byte
+	out := outBuf[:0]
 	var first error
 	report := func(err error) {
 		if first == nil {
@@ -113,11 +117,11 @@ func (p *Printer) Fmt(format string, args []Value, argTypes []types.Type, loc *t
 		var err error
 		switch verb {
 		case 's':
-			s = raw.Append(nil, v, t)
+			s = raw.Append(dirBuf[:0], v, t)
 		case 'd', 'x':
-			s, err = fmtInteger(v, t, verb)
+			s, err = fmtInteger(dirBuf[:0], v, t, verb)
 		case 'e', 'f', 'g':
-			s, err = fmtFloat(v, t, verb, prec)
+			s, err = fmtFloat(dirBuf[:0], v, t, verb, prec)
 		case 'D', 'T':
 			s, err = fmtTime(v, t, verb, loc)
 		default:
@@ -160,7 +164,8 @@ func pad(out, s []byte, width int, left, zero bool) []byte {
 	return append(out, s...)
 }
 
-func fmtInteger(v Value, t types.Type, verb byte) ([]byte, error) {
+// fmtInteger appends v for %d or %x to b.
+func fmtInteger(b []byte, v Value, t types.Type, verb byte) ([]byte, error) {
 	var n uint64
 	signed := false
 	switch t.Kind() {
@@ -177,20 +182,20 @@ func fmtInteger(v Value, t types.Type, verb byte) ([]byte, error) {
 		a := v.Addr()
 		if a.Is4() {
 			a4 := a.As4()
-			return []byte(hex8(a4[:])), nil
+			return append(b, hex8(a4[:])...), nil
 		}
 		a16 := a.As16()
-		return []byte(hex8(a16[:])), nil
+		return append(b, hex8(a16[:])...), nil
 	default:
 		return nil, ErrFmtIntType
 	}
 	if verb == 'x' {
-		return strconv.AppendUint(nil, n, 16), nil
+		return strconv.AppendUint(b, n, 16), nil
 	}
 	if signed {
-		return strconv.AppendInt(nil, int64(n), 10), nil
+		return strconv.AppendInt(b, int64(n), 10), nil
 	}
-	return strconv.AppendUint(nil, n, 10), nil
+	return strconv.AppendUint(b, n, 10), nil
 }
 
 func hex8(b []byte) string {
@@ -202,7 +207,8 @@ func hex8(b []byte) string {
 	return string(out)
 }
 
-func fmtFloat(v Value, t types.Type, verb byte, prec int) ([]byte, error) {
+// fmtFloat appends v for %e, %f or %g to b.
+func fmtFloat(b []byte, v Value, t types.Type, verb byte, prec int) ([]byte, error) {
 	var x float64
 	switch t.Kind() {
 	case types.Double, types.Time, types.Interval:
@@ -217,7 +223,7 @@ func fmtFloat(v Value, t types.Type, verb byte, prec int) ([]byte, error) {
 	if prec < 0 {
 		prec = 6
 	}
-	return AppendCFloat(nil, x, verb, prec), nil
+	return AppendCFloat(b, x, verb, prec), nil
 }
 
 // AppendCFloat formats x like C's printf %e, %f or %g with a precision.
