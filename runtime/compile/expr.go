@@ -51,6 +51,16 @@ func (c *compiler) convert(f expr, from, to types.Type, n ast.Node) expr {
 	fk, tk := from.Kind(), to.Kind()
 	switch {
 	case tk == types.Any && fk != types.Any:
+		if lit, ok := n.(*ast.BasicLit); ok {
+			// A literal boxes to the same value every time (an *Any is
+			// never changed in place): box it once. fmt's format and
+			// cat's constant parts are literals passed as any.
+			if _, err := c.literal(lit); err == nil {
+				// f is the literal and any coercion of it: no frame use.
+				boxed := value.Box(f(nil), from)
+				return func(*Frame) value.Value { return boxed }
+			}
+		}
 		return func(fr *Frame) value.Value { return value.Box(f(fr), from) }
 	case fk == types.Count && tk == types.Double, fk == types.Count && tk == types.Interval, fk == types.Count && tk == types.Time:
 		return func(fr *Frame) value.Value { return value.Double(float64(f(fr).N)) }
