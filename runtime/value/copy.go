@@ -26,15 +26,36 @@ func Copy(v Value, t types.Type) Value {
 	return c.copy(v, t)
 }
 
+// copier remembers each aggregate copied (original pointer → its copy).
+// Most copies are of a few aggregates (a conn_id key and its ctx), so
+// the first few pairs sit in an array searched in order and a map is
+// made only past them.
 type copier struct {
-	done map[any]any // original pointer → its copy
+	few  [8][2]any
+	n    int
+	done map[any]any
 }
 
 func (c *copier) memo(orig, cp any) {
+	if c.n < len(c.few) {
+		c.few[c.n] = [2]any{orig, cp}
+		c.n++
+		return
+	}
 	if c.done == nil {
 		c.done = map[any]any{}
 	}
 	c.done[orig] = cp
+}
+
+func (c *copier) copied(orig any) (any, bool) {
+	for _, p := range c.few[:c.n] {
+		if p[0] == orig {
+			return p[1], true
+		}
+	}
+	cp, ok := c.done[orig]
+	return cp, ok
 }
 
 func (c *copier) copy(v Value, t types.Type) Value {
@@ -43,7 +64,7 @@ func (c *copier) copy(v Value, t types.Type) Value {
 	}
 	switch v.P.(type) {
 	case *Record, *Vector, *Table, *Any:
-		if cp, ok := c.done[v.P]; ok {
+		if cp, ok := c.copied(v.P); ok {
 			return Value{N: v.N, P: cp}
 		}
 	}
