@@ -21,6 +21,11 @@ type connState struct {
 	idOrig *flow.Endpoint
 	hist   string
 	l2Orig *flow.Endpoint
+	// epoch is the engine's connEpoch when rec was last refreshed: the
+	// tracker counts packets and moves states only between epochs, so
+	// the many events of one packet refresh the record once (unless an
+	// analyser flipped the roles, which changes idOrig and the history).
+	epoch uint64
 	// tunnelDirs are the directions in which a UDP tunnel (Teredo,
 	// VXLAN …) was decapsulated from the connection, until its packet
 	// analyser confirmed (tunnels.go).
@@ -108,7 +113,10 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 	if rec == nil {
 		rec = e.newConnRecord(c, L)
 		st.rec = rec
+	} else if st.epoch == e.connEpoch && st.idOrig == c.Orig && st.hist == c.History() {
+		return rec // analysers may flip roles within a turn: that shows
 	}
+	st.epoch = e.connEpoch
 	if L.id >= 0 && st.idOrig != c.Orig {
 		st.idOrig = c.Orig
 		writeID(rec.Field(L.id).P.(*value.Record), c.ID, L)

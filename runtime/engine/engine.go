@@ -103,6 +103,9 @@ type Engine struct {
 	funcs  map[string]*compile.Function // function's cache
 
 	fileLay *fileLayout // fa_file offsets (files.go)
+	// connEpoch counts the tracker's turns (a packet, a timer sweep,
+	// the final flush); connection records refresh once per turn.
+	connEpoch uint64
 	// apps is the protocol analysers' configuration (analyzers.go), made
 	// when a script first touches the Analyzer framework.
 	apps *analyzer.Manager

@@ -272,6 +272,7 @@ func (e *Engine) fireDue(now time.Time) {
 		if !t.recurring {
 			e.pending--
 		}
+		e.connEpoch++
 		e.removed(e.pkt.tracker.Expire(fromSeconds(t.at)), false)
 		if t.cancelled {
 			continue
@@ -279,6 +280,7 @@ func (e *Engine) fireDue(now time.Time) {
 		t.run()
 		e.drain()
 	}
+	e.connEpoch++
 	e.removed(e.pkt.tracker.Expire(now), false)
 }
 
@@ -346,6 +348,7 @@ func (e *Engine) processLevel(pkt *gnet.Packet) {
 // and raises the events it tells. It returns the packet's connection.
 func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn {
 	tr := e.pkt.tracker
+	e.connEpoch++
 	if pkt.IPVersion == 0 || pkt.IsFragment || !pkt.HasTransport {
 		tr.Process(pkt)
 		return nil
@@ -459,6 +462,7 @@ func (e *Engine) flushConns() {
 	if e.pkt == nil || e.pkt.tracker == nil {
 		return
 	}
+	e.connEpoch++
 	e.removed(e.pkt.tracker.Flush(), true)
 }
 
