@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"bytes"
 	"fmt"
 	"regexp/syntax"
 	"strings"
@@ -250,16 +251,32 @@ func lowerASCII(c byte) byte {
 }
 
 // containsFold reports whether b contains lit (lower case) ignoring
-// ASCII case.
+// ASCII case. Candidates are found with IndexByte, for the first byte in
+// each case, so a payload without them is passed over at memory speed.
 func containsFold(b, lit []byte) bool {
-	first := lit[0]
-	upper := first
-	if 'a' <= first && first <= 'z' {
-		upper = first - 'a' + 'A'
+	lo, up := lit[0], lit[0]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - 'a' + 'A'
 	}
-	for i := 0; i+len(lit) <= len(b); i++ {
-		if b[i] != first && b[i] != upper {
-			continue
+	nextLo, nextUp := -1, -1 // next candidate of each case at or after i, -1: search
+	for i := 0; i+len(lit) <= len(b); {
+		if nextLo < i {
+			if nextLo = bytes.IndexByte(b[i:], lo); nextLo >= 0 {
+				nextLo += i
+			} else {
+				nextLo = len(b)
+			}
+		}
+		if nextUp < i {
+			if nextUp = bytes.IndexByte(b[i:], up); nextUp >= 0 {
+				nextUp += i
+			} else {
+				nextUp = len(b)
+			}
+		}
+		i = min(nextLo, nextUp)
+		if i+len(lit) > len(b) {
+			return false
 		}
 		j := 1
 		for j < len(lit) && lowerASCII(b[i+j]) == lit[j] {
@@ -268,6 +285,7 @@ func containsFold(b, lit []byte) bool {
 		if j == len(lit) {
 			return true
 		}
+		i++
 	}
 	return false
 }

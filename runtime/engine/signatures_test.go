@@ -1,6 +1,10 @@
 package engine
 
-import "testing"
+import (
+	"bytes"
+	"math/rand"
+	"testing"
+)
 
 // The literal a payload pattern's matches must contain: only parts a
 // match cannot avoid count, and a wrong one would hide a protocol.
@@ -38,9 +42,31 @@ func TestContainsFold(t *testing.T) {
 		{"", "ab", false},
 		{"xxSSH-2.0", "ssh-", true},
 		{"SSHx", "ssh-", false},
+		{"uUSER", "user", true}, // a failed candidate, then one of the other case
+		{"xx220", "220", true},
+		{"xx22", "220", false},
+		{"ab", "abc", false},
 	} {
 		if got := containsFold([]byte(c.s), []byte(c.lit)); got != c.want {
 			t.Errorf("containsFold(%q, %q) = %v", c.s, c.lit, got)
+		}
+	}
+}
+
+// containsFold agrees with lower-casing and searching, on random
+// payloads over a small alphabet (so candidates and near misses abound).
+func TestContainsFoldRandom(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	const alphabet = "uUsSeErR-2"
+	for n := 0; n < 20000; n++ {
+		b := make([]byte, r.Intn(24))
+		for i := range b {
+			b[i] = alphabet[r.Intn(len(alphabet))]
+		}
+		lit := []byte([]string{"user", "ser", "u", "2-", "er-2"}[r.Intn(5)])
+		want := bytes.Contains(bytes.ToLower(b), lit)
+		if got := containsFold(b, lit); got != want {
+			t.Fatalf("containsFold(%q, %q) = %v", b, lit, got)
 		}
 	}
 }
