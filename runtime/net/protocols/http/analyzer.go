@@ -108,6 +108,8 @@ type Analyzer struct {
 	// no data costs only the Analyzer.
 	*state
 	wantAllHeaders bool
+	// wantEntityData: asked once, as it would be for every body chunk.
+	wantEntityData bool
 	finished       bool
 }
 
@@ -143,7 +145,8 @@ type state struct {
 
 // New returns the analyser of one connection.
 func New(s Sink) *Analyzer {
-	return &Analyzer{s: s, wantAllHeaders: s.Handled("http_all_headers")}
+	return &Analyzer{s: s, wantAllHeaders: s.Handled("http_all_headers"),
+		wantEntityData: s.Handled("http_entity_data")}
 }
 
 // begin makes the state on the first delivery.

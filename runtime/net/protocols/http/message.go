@@ -172,7 +172,7 @@ func (m *message) allHeaders(e *entity) {
 // entityData hands out one chunk of decoded body.
 func (m *message) entityData(e *entity, data []byte) {
 	a := m.a
-	if a.s.Handled("http_entity_data") {
+	if a.wantEntityData {
 		a.s.Raise("http_entity_data", value.Bool(m.isOrig), value.Count(uint64(len(data))), value.String(string(data)))
 	}
 }
