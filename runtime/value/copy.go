@@ -98,48 +98,7 @@ func (c *copier) copy(v Value, t types.Type) Value {
 		}
 		return Value{P: w}
 	case *Table:
-		n := &Table{Type: x.Type, keep: x.keep, live: x.live, clock: x.clock, touch: x.touch}
-		if x.stamps != nil {
-			n.stamps = make([]float64, 0, x.live)
-		}
-		c.memo(x, n)
-		if x.Attrs != nil {
-			n.Attrs = x.Attrs.Detached()
-		}
-		if x.lpm != nil {
-			l := *x.lpm
-			l.lens = [2][]uint8{append([]uint8(nil), x.lpm.lens[0]...), append([]uint8(nil), x.lpm.lens[1]...)}
-			n.lpm = &l
-		}
-		// Copy the live entries only; encoded keys are immutable strings.
-		n.ents = make([]entry, 0, x.live)
-		yt := x.Type.Yield
-		var from []int // x's positions, for Zeek's layout
-		for pos := x.Next(-1, x.End()); pos >= 0; pos = x.Next(pos, x.End()) {
-			if x.z != nil {
-				from = append(from, pos)
-			}
-			e := x.ents[pos]
-			if yt != nil {
-				e.val = c.copy(e.val, yt)
-			}
-			n.ents = append(n.ents, e)
-			if x.keep {
-				n.keys = append(n.keys, x.keys[pos])
-			}
-			if x.stamps != nil {
-				n.stamps = append(n.stamps, x.stamps[pos])
-			}
-		}
-		size := 8
-		for (len(n.ents)+1)*4 > size*3 {
-			size *= 2
-		}
-		n.rehash(size)
-		if x.z != nil && !n.ordered() {
-			x.z.copyTo(n, from)
-		}
-		return Value{P: n}
+		return Value{P: c.copyTable(x)}
 	case *Any:
 		a := &Any{Type: x.Type, Value: c.copy(x.Value, x.Type)}
 		c.memo(x, a)

@@ -18,6 +18,15 @@ type prefixLens struct {
 	lens  [2][]uint8 // lengths with count > 0, longest first
 }
 
+// prefixes returns the prefix lengths of a subnet-keyed table, nil for
+// other tables.
+func (t *Table) prefixes() *prefixLens {
+	if t.rare == nil {
+		return nil
+	}
+	return t.rare.lpm
+}
+
 func family(a netip.Addr) int {
 	if a.Is4() {
 		return 0
@@ -51,8 +60,8 @@ func (t *Table) lookupPrefix(a netip.Addr, bits int) int {
 	}
 	// Encoded as appendKey does for a subnet, without boxing the prefix
 	// into a Value (these probes run for every is_local_addr).
-	t.buf = appendKeyAddr(append(t.buf[:0], byte(p.Bits())), p.Addr(), true)
-	k := t.buf
+	var buf [1 + 16]byte
+	k := appendKeyAddr(append(buf[:0], byte(p.Bits())), p.Addr(), true)
 	i := t.find(k, hashKey(k))
 	if i < 0 {
 		return -1
@@ -66,11 +75,12 @@ func (t *Table) lookupPrefix(a netip.Addr, bits int) int {
 // space (::/0, ::ffff:0:0/96); those are shorter than any IPv4 key (an
 // IPv4 /n is an IPv6 /96+n), so they are tried after the IPv4 lengths.
 func (t *Table) longest(a netip.Addr) (int, netip.Prefix) {
-	if t.lpm == nil {
+	lpm := t.prefixes()
+	if lpm == nil {
 		return -1, netip.Prefix{}
 	}
 	a = a.Unmap()
-	for _, b := range t.lpm.lens[family(a)] {
+	for _, b := range lpm.lens[family(a)] {
 		if pos := t.lookupPrefix(a, int(b)); pos >= 0 {
 			p, _ := a.Prefix(int(b))
 			return pos, p
@@ -78,7 +88,7 @@ func (t *Table) longest(a netip.Addr) (int, netip.Prefix) {
 	}
 	if a.Is4() {
 		mapped := netip.AddrFrom16(a.As16())
-		for _, b := range t.lpm.lens[1] {
+		for _, b := range lpm.lens[1] {
 			if b > 96 {
 				continue
 			}
@@ -98,9 +108,7 @@ func (t *Table) LookupAddr(a netip.Addr) (Value, bool) {
 	if pos < 0 {
 		return Value{}, false
 	}
-	if t.touch == AccessRead {
-		t.stamps[pos] = *t.clock
-	}
+	t.rare.readAt(pos)
 	return t.ents[pos].val, true
 }
 
@@ -120,12 +128,13 @@ func (t *Table) ContainsAddr(a netip.Addr) bool {
 // MatchingSubnets returns every key that contains (or equals) s, shortest
 // prefix first (matching_subnets).
 func (t *Table) MatchingSubnets(s netip.Prefix) []netip.Prefix {
-	if t.lpm == nil {
+	lpm := t.prefixes()
+	if lpm == nil {
 		return nil
 	}
 	var out []netip.Prefix
 	a := s.Addr().Unmap()
-	lens := t.lpm.lens[family(a)]
+	lens := lpm.lens[family(a)]
 	for i := len(lens) - 1; i >= 0; i-- {
 		b := int(lens[i])
 		if b > s.Bits() {
@@ -141,7 +150,7 @@ func (t *Table) MatchingSubnets(s netip.Prefix) []netip.Prefix {
 
 // CheckSubnet is check_subnet: an exact match of s among the keys.
 func (t *Table) CheckSubnet(s netip.Prefix) bool {
-	if t.lpm == nil {
+	if t.prefixes() == nil {
 		return false
 	}
 	return t.Has1(Subnet(s))
@@ -151,7 +160,7 @@ func (t *Table) CheckSubnet(s netip.Prefix) bool {
 // the entries whose key contains s, in the original insertion order.
 func (t *Table) FilterSubnets(s netip.Prefix) *Table {
 	out := NewTable(t.Type)
-	if t.lpm == nil {
+	if t.prefixes() == nil {
 		return out
 	}
 	match := t.MatchingSubnets(s)

@@ -2,6 +2,7 @@ package value
 
 import (
 	"hash/maphash"
+	"slices"
 	"unsafe"
 
 	"github.com/gobro/gobro/lang/types"
@@ -19,8 +20,12 @@ import (
 //
 // The hash index is open addressing with linear probing over small
 // (hash, position) slots; keys are compared as their compact encodings
-// (key.go). A table[addr] of count costs an entry (32 bytes), the encoded
+// (key.go). A table[addr] of count costs an entry (48 bytes), the encoded
 // key (4 bytes for IPv4) and about two index slots (16 bytes).
+//
+// Scripts keep several tables per connection that mostly stay empty, so
+// Table holds only what lookups and walks need and the parts few tables
+// use wait behind rare: an empty set[string] is a single 80-byte object.
 //
 // Not safe for concurrent use: tables belong to the script thread.
 type Table struct {
@@ -28,22 +33,69 @@ type Table struct {
 	Attrs *TableAttrs // nil when the table has none
 
 	ents  []entry
-	keys  [][]Value // parallel to ents when keys are not decodable (see key.go)
-	slots []slot    // len is a power of two, or 0
-	live  int
-	iters int    // running iterations; compaction waits for 0
-	keep  bool   // keys are kept as values in keys (not decodable)
-	buf   []byte // scratch for encoding lookup keys
-	lpm   *prefixLens
-	z     *zeekOrder // Zeek's layout, when walks follow it (zeekorder.go)
+	slots []slot // len is a power of two, or 0
+	live  int32  // slot positions are 32 bits, so counts fit too
+	iters int32  // running iterations; compaction waits for 0
+	rare  *rareParts
+}
+
+// rareParts are the parts of a table that most tables never need, made
+// on first need (see Table.more). Each is nil or zero when unused.
+type rareParts struct {
+	// keep is set when keys cannot be rebuilt from their encodings (see
+	// key.go); keys then holds their values, parallel to Table.ents.
+	keep bool
+	keys [][]Value
+
+	lpm *prefixLens // one-column subnet keys (subnet.go)
+	z   *zeekOrder  // Zeek's layout, when walks follow it (zeekorder.go)
+	// zeekStale is set when z's layout may have changed since the log was
+	// put in its order. It is here rather than in z so that a walk's
+	// start checks it in line.
+	zeekStale bool
 
 	// Expiry support (&create_expire, &read_expire, &write_expire):
 	// stamps holds each entry's last access time by log position, kept
-	// aligned with ents; nil for tables without expiry, so others pay
-	// one nil check.
+	// aligned with Table.ents.
 	stamps []float64
 	clock  *float64 // current network time, owned by the engine
 	touch  Access
+
+	// buf is the scratch for encoding keys too long for a keyBuf.
+	buf []byte
+}
+
+// more returns t's rare parts, making them on first need.
+func (t *Table) more() *rareParts {
+	if t.rare == nil {
+		t.rare = &rareParts{}
+	}
+	return t.rare
+}
+
+// keyBuf is room on the caller's stack for encoding a lookup key. Most
+// keys (addrs, counts, ports, short names, IPv4 connection tuples) fit,
+// so tables need no scratch of their own; a table that meets a longer key
+// keeps a bigger scratch in rare.buf from then on. Lookups pay for
+// zeroing the room, so it is no bigger than the usual key.
+type keyBuf [32]byte
+
+// scratch returns an empty buffer to encode a key of t in.
+func (t *Table) scratch(stack *keyBuf) []byte {
+	if t.rare != nil && t.rare.buf != nil {
+		return t.rare.buf[:0]
+	}
+	return stack[:0]
+}
+
+// fitScratch notes the encoded key k: when it outgrew the scratch, the
+// table gets one that fits for next time. A fresh buffer, not k itself,
+// is kept so that k, which may be on the caller's stack, never escapes.
+func (t *Table) fitScratch(k []byte) {
+	if cap(k) <= len(keyBuf{}) || t.rare != nil && cap(k) <= cap(t.rare.buf) {
+		return
+	}
+	t.more().buf = make([]byte, 0, cap(k))
 }
 
 // Access says which operations refresh an entry's expiry stamp.
@@ -62,26 +114,28 @@ const (
 // TrackAccess makes the table keep an access stamp per entry, refreshed
 // as mode says, read from clock. Entries already there are stamped now.
 func (t *Table) TrackAccess(mode Access, clock *float64) {
-	t.touch, t.clock = mode, clock
-	t.stamps = make([]float64, len(t.ents), cap(t.ents))
-	for i := range t.stamps {
-		t.stamps[i] = *clock
+	r := t.more()
+	r.touch, r.clock = mode, clock
+	r.stamps = make([]float64, len(t.ents), cap(t.ents))
+	for i := range r.stamps {
+		r.stamps[i] = *clock
 	}
 }
 
 // Tracking reports whether TrackAccess is in effect.
-func (t *Table) Tracking() bool { return t.stamps != nil }
+func (t *Table) Tracking() bool { return t.rare != nil && t.rare.stamps != nil }
 
 // StampAt is the access stamp of the entry at pos.
-func (t *Table) StampAt(pos int) float64 { return t.stamps[pos] }
+func (t *Table) StampAt(pos int) float64 { return t.rare.stamps[pos] }
 
 // SetStampAt sets the access stamp of the entry at pos (an &expire_func
 // postponing expiry).
-func (t *Table) SetStampAt(pos int, at float64) { t.stamps[pos] = at }
+func (t *Table) SetStampAt(pos int, at float64) { t.rare.stamps[pos] = at }
 
 // Pos returns the log position of key, or -1.
 func (t *Table) Pos(key []Value) int {
-	k := t.encode(key)
+	var stack keyBuf
+	k := t.encode(key, &stack)
 	i := t.find(k, hashKey(k))
 	if i < 0 {
 		return -1
@@ -89,10 +143,23 @@ func (t *Table) Pos(key []Value) int {
 	return int(t.slots[i].pos - 1)
 }
 
-// read notes a read of the entry in slot i.
-func (t *Table) read(i int) {
-	if t.touch == AccessRead {
-		t.stamps[t.slots[i].pos-1] = *t.clock
+// readAt notes a read of the entry at pos for a &read_expire stamp.
+func (r *rareParts) readAt(pos int) {
+	if r.touch == AccessRead {
+		r.stamps[pos] = *r.clock
+	}
+}
+
+// found notes a lookup that found slot i, for the rare parts that heed
+// reads: a &read_expire stamp, and the shadow of Zeek's layout while it
+// is remapping. Zeek looks up a subnet-indexed table in its prefix table
+// instead, which leaves the layout alone.
+func (t *Table) found(i int) {
+	r := t.rare
+	pos := int(t.slots[i].pos - 1)
+	r.readAt(pos)
+	if r.z != nil && r.lpm == nil && r.z.dict.Remapping() {
+		r.z.found(t, pos, false)
 	}
 }
 
@@ -206,33 +273,34 @@ func hashKey(k []byte) uint32 {
 
 // NewTable returns an empty table (or set) of type t.
 func NewTable(t *types.TableType) *Table {
-	tab := &Table{Type: t, keep: !keyDecodable(t.Index)}
+	tab := &Table{Type: t}
+	if !keyDecodable(t.Index) {
+		tab.more().keep = true
+	}
 	if len(t.Index) == 1 && t.Index[0].Kind() == types.Subnet {
-		tab.lpm = &prefixLens{}
+		tab.more().lpm = &prefixLens{}
 	}
 	return tab
 }
 
 // Len is the number of entries (|t|).
-func (t *Table) Len() int { return t.live }
+func (t *Table) Len() int { return int(t.live) }
 
 // IsSet reports whether t is a set.
 func (t *Table) IsSet() bool { return t.Type.Yield == nil }
 
-// encode encodes key into the scratch buffer.
-func (t *Table) encode(key []Value) []byte {
-	b := t.buf[:0]
+// keeps reports whether t keeps its keys' values (rareParts.keep).
+func (t *Table) keeps() bool { return t.rare != nil && t.rare.keep }
+
+// encode encodes key into stack, or the table's scratch.
+func (t *Table) encode(key []Value, stack *keyBuf) []byte {
+	b := t.scratch(stack)
 	idx := t.Type.Index
 	for i, v := range key {
 		b = appendKey(b, v, idx[i], i == len(idx)-1)
 	}
-	t.buf = b
+	t.fitScratch(b)
 	return b
-}
-
-func (t *Table) encode1(k Value) []byte {
-	t.buf = appendKey(t.buf[:0], k, t.Type.Index[0], true)
-	return t.buf
 }
 
 // find returns the slot index holding encoded key k (with hash h), or -1.
@@ -261,48 +329,51 @@ func (t *Table) findKey(e *entry) int {
 }
 
 // Get returns the value at key (one Value per index column).
-func (t *Table) Get(key []Value) (Value, bool) { return t.get(t.encode(key)) }
+func (t *Table) Get(key []Value) (Value, bool) {
+	var stack keyBuf
+	return t.get(t.encode(key, &stack))
+}
 
 // Get1 is Get for a one-column index.
-func (t *Table) Get1(k Value) (Value, bool) { return t.get(t.encode1(k)) }
+func (t *Table) Get1(k Value) (Value, bool) {
+	// The one-column methods encode in place: a call to a helper costs
+	// more than the rest of their overhead.
+	var stack keyBuf
+	b := appendKey(t.scratch(&stack), k, t.Type.Index[0], true)
+	t.fitScratch(b)
+	return t.get(b)
+}
 
 func (t *Table) get(k []byte) (Value, bool) {
 	i := t.find(k, hashKey(k))
 	if i < 0 {
 		return Value{}, false
 	}
-	if t.stamps != nil {
-		t.read(i)
-	}
-	if t.z != nil && t.z.dict.Remapping() {
-		t.zeekFind(i)
+	if t.rare != nil {
+		t.found(i)
 	}
 	return t.ents[t.slots[i].pos-1].val, true
 }
 
-// zeekFind tells the shadow of Zeek's layout, while it is remapping, of
-// a lookup that found slot i. Zeek looks up a subnet-indexed table in its
-// prefix table instead.
-func (t *Table) zeekFind(i int) {
-	if t.lpm == nil {
-		t.z.found(t, int(t.slots[i].pos-1), false)
-	}
-}
-
 // Has reports whether key is present (`key in t`, exact match). Like a
 // read, it refreshes a &read_expire stamp.
-func (t *Table) Has(key []Value) bool { return t.has(t.encode(key)) }
+func (t *Table) Has(key []Value) bool {
+	var stack keyBuf
+	return t.has(t.encode(key, &stack))
+}
 
 // Has1 is Has for a one-column index.
-func (t *Table) Has1(k Value) bool { return t.has(t.encode1(k)) }
+func (t *Table) Has1(k Value) bool {
+	var stack keyBuf
+	b := appendKey(t.scratch(&stack), k, t.Type.Index[0], true)
+	t.fitScratch(b)
+	return t.has(b)
+}
 
 func (t *Table) has(k []byte) bool {
 	i := t.find(k, hashKey(k))
-	if i >= 0 && t.stamps != nil {
-		t.read(i)
-	}
-	if i >= 0 && t.z != nil && t.z.dict.Remapping() {
-		t.zeekFind(i)
+	if i >= 0 && t.rare != nil {
+		t.found(i)
 	}
 	return i >= 0
 }
@@ -312,15 +383,17 @@ func (t *Table) has(k []byte) bool {
 // deep-copied, so later changes to a record used as a key do not reach
 // the table, as in Zeek.
 func (t *Table) Put(key []Value, v Value) bool {
-	k := t.encode(key)
-	return t.put(k, v, key)
+	var stack keyBuf
+	return t.put(t.encode(key, &stack), v, key)
 }
 
 // Put1 is Put for a one-column index.
 func (t *Table) Put1(k Value, v Value) bool {
-	var one [1]Value
-	one[0] = k
-	return t.put(t.encode1(k), v, one[:])
+	var stack keyBuf
+	b := appendKey(t.scratch(&stack), k, t.Type.Index[0], true)
+	t.fitScratch(b)
+	one := [1]Value{k}
+	return t.put(b, v, one[:])
 }
 
 // Add adds key to a set.
@@ -337,18 +410,15 @@ func (t *Table) put(k []byte, v Value, key []Value) bool {
 	if i := t.find(k, h); i >= 0 {
 		pos := t.slots[i].pos - 1
 		t.ents[pos].val = v
-		if t.stamps != nil && t.touch != AccessCreate {
-			t.stamps[pos] = *t.clock
-		}
-		if t.z != nil {
-			t.z.found(t, int(pos), true)
+		if r := t.rare; r != nil {
+			r.overwrote(t, int(pos))
 		}
 		return false
 	}
 	if (len(t.ents)+1)*4 > len(t.slots)*3 {
 		t.grow()
 	}
-	if t.z == nil && len(t.ents) == 0 {
+	if len(t.ents) == 0 && (t.rare == nil || t.rare.z == nil) {
 		t.startZeekOrder()
 	}
 	e := entry{short: packShort(k), val: v}
@@ -364,28 +434,45 @@ func (t *Table) put(k []byte, v Value, key []Value) bool {
 	}
 	t.ents = append(t.ents, e)
 	pos := len(t.ents)
-	if t.stamps != nil {
-		t.stamps = append(t.stamps, *t.clock)
+	t.insertSlot(h, uint32(pos))
+	t.live++
+	if r := t.rare; r != nil {
+		r.added(t, key, pos-1)
 	}
-	if t.keep {
+	return true
+}
+
+// overwrote follows put's overwrite of the entry at pos.
+func (r *rareParts) overwrote(t *Table, pos int) {
+	if r.stamps != nil && r.touch != AccessCreate {
+		r.stamps[pos] = *r.clock
+	}
+	if r.z != nil {
+		r.z.found(t, pos, true)
+	}
+}
+
+// added follows put's addition of key as the entry at pos.
+func (r *rareParts) added(t *Table, key []Value, pos int) {
+	if r.stamps != nil {
+		r.stamps = append(r.stamps, *r.clock)
+	}
+	if r.keep {
 		kept := make([]Value, len(key))
 		for i, x := range key {
 			kept[i] = Copy(x, t.Type.Index[i])
 		}
-		for len(t.keys) < pos-1 {
-			t.keys = append(t.keys, nil)
+		for len(r.keys) < pos {
+			r.keys = append(r.keys, nil)
 		}
-		t.keys = append(t.keys, kept)
+		r.keys = append(r.keys, kept)
 	}
-	t.insertSlot(h, uint32(pos))
-	t.live++
-	if t.lpm != nil {
-		t.lpm.add(key[0].Subnet(), 1)
+	if r.lpm != nil {
+		r.lpm.add(key[0].Subnet(), 1)
 	}
-	if t.z != nil {
-		t.z.add(t, key, pos-1)
+	if r.z != nil {
+		r.z.add(t, key, pos)
 	}
-	return true
 }
 
 func (t *Table) insertSlot(h, pos uint32) {
@@ -397,10 +484,13 @@ func (t *Table) insertSlot(h, pos uint32) {
 	t.slots[i] = slot{hash: h, pos: pos}
 }
 
+// mostlyDead reports whether tombstones outnumber live entries in the log.
+func (t *Table) mostlyDead() bool { return len(t.ents) > 2*int(t.live) }
+
 // grow makes room in the index; if the log is mostly tombstones it is
 // compacted instead (when no iteration runs).
 func (t *Table) grow() {
-	if t.iters == 0 && len(t.ents)-t.live > t.live {
+	if t.iters == 0 && t.mostlyDead() {
 		t.compact()
 		if (len(t.ents)+1)*4 <= len(t.slots)*3 {
 			return
@@ -428,8 +518,17 @@ func (t *Table) resize(n int) {
 	}
 }
 
-// rehash rebuilds the index with n slots.
-func (t *Table) rehash(n int) {
+// rehash rebuilds the index with room for the log (none for an empty
+// one).
+func (t *Table) rehash() {
+	if len(t.ents) == 0 {
+		t.slots = nil
+		return
+	}
+	n := 8
+	for (len(t.ents)+1)*4 > n*3 {
+		n *= 2
+	}
 	t.slots = make([]slot, n)
 	for i := range t.ents {
 		e := &t.ents[i]
@@ -443,13 +542,17 @@ func (t *Table) rehash(n int) {
 
 // compact drops tombstones from the log and rebuilds the index.
 func (t *Table) compact() {
+	r := t.rare
+	if r == nil {
+		r = &rareParts{} // nothing rides along
+	}
 	var newPos []int32 // for Zeek's layout: each old position's new one
-	if t.z != nil {
-		newPos = t.z.scratch[:0]
+	if r.z != nil {
+		newPos = r.z.scratch[:0]
 		for range t.ents {
 			newPos = append(newPos, -1)
 		}
-		t.z.scratch = newPos
+		r.z.scratch = newPos
 	}
 	j := 0
 	for i := range t.ents {
@@ -457,42 +560,46 @@ func (t *Table) compact() {
 			continue
 		}
 		t.ents[j] = t.ents[i]
-		if t.keep {
-			t.keys[j] = t.keys[i]
+		if r.keep {
+			r.keys[j] = r.keys[i]
 		}
-		if t.stamps != nil {
-			t.stamps[j] = t.stamps[i]
+		if r.stamps != nil {
+			r.stamps[j] = r.stamps[i]
 		}
-		if t.z != nil {
-			t.z.hashes[j] = t.z.hashes[i]
+		if r.z != nil {
+			r.z.hashes[j] = r.z.hashes[i]
 			newPos[i] = int32(j)
 		}
 		j++
 	}
-	if t.z != nil {
-		t.z.compacted(newPos, j)
+	if r.z != nil {
+		r.z.compacted(newPos, j)
 	}
 	clear(t.ents[j:])
 	t.ents = t.ents[:j]
-	if t.stamps != nil {
-		t.stamps = t.stamps[:j]
+	if r.stamps != nil {
+		r.stamps = r.stamps[:j]
 	}
-	if t.keep {
-		clear(t.keys[j:])
-		t.keys = t.keys[:j]
+	if r.keep {
+		clear(r.keys[j:])
+		r.keys = r.keys[:j]
 	}
-	n := 8
-	for (j+1)*4 > n*3 {
-		n *= 2
-	}
-	t.rehash(n)
+	t.rehash()
 }
 
 // Delete removes key and reports whether it was present.
-func (t *Table) Delete(key []Value) bool { return t.delete(t.encode(key)) }
+func (t *Table) Delete(key []Value) bool {
+	var stack keyBuf
+	return t.delete(t.encode(key, &stack))
+}
 
 // Delete1 is Delete for a one-column index.
-func (t *Table) Delete1(k Value) bool { return t.delete(t.encode1(k)) }
+func (t *Table) Delete1(k Value) bool {
+	var stack keyBuf
+	b := appendKey(t.scratch(&stack), k, t.Type.Index[0], true)
+	t.fitScratch(b)
+	return t.delete(b)
+}
 
 func (t *Table) delete(k []byte) bool {
 	i := t.find(k, hashKey(k))
@@ -500,24 +607,31 @@ func (t *Table) delete(k []byte) bool {
 		return false
 	}
 	pos := int(t.slots[i].pos - 1)
-	if t.lpm != nil {
-		var buf [8]byte
-		sn, _ := decodeCol(t.ents[pos].keyOf(&buf), t.Type.Index[0], true)
-		t.lpm.add(sn.Subnet(), -1)
-	}
-	if t.z != nil {
-		t.z.remove(t, pos)
+	if r := t.rare; r != nil {
+		r.deleting(t, pos)
 	}
 	t.ents[pos] = entry{val: Value{P: tombstone}}
-	if t.keep {
-		t.keys[pos] = nil
-	}
 	t.live--
 	t.removeSlot(i)
-	if t.iters == 0 && len(t.ents) > 16 && len(t.ents)-t.live > t.live {
+	if t.iters == 0 && len(t.ents) > 16 && t.mostlyDead() {
 		t.compact()
 	}
 	return true
+}
+
+// deleting follows delete before the entry at pos becomes a tombstone.
+func (r *rareParts) deleting(t *Table, pos int) {
+	if r.lpm != nil {
+		var buf [8]byte
+		sn, _ := decodeCol(t.ents[pos].keyOf(&buf), t.Type.Index[0], true)
+		r.lpm.add(sn.Subnet(), -1)
+	}
+	if r.z != nil {
+		r.z.remove(t, pos)
+	}
+	if r.keep {
+		r.keys[pos] = nil
+	}
 }
 
 // removeSlot empties slot i, shifting later members of its probe run back
@@ -538,27 +652,83 @@ func (t *Table) removeSlot(i int) {
 // Clear removes every entry. During an iteration the entries become
 // tombstones so the iterator's positions stay valid.
 func (t *Table) Clear() {
-	if t.z != nil {
-		t.z.reset(t)
+	r := t.rare
+	if r != nil && r.z != nil {
+		r.z.reset(t)
 	}
 	if t.iters > 0 {
 		for i := range t.ents {
 			t.ents[i] = entry{val: Value{P: tombstone}}
 		}
-		if t.keep {
-			clear(t.keys)
-		}
 		clear(t.slots)
+		if r != nil {
+			clear(r.keys)
+		}
 	} else {
-		t.ents, t.keys, t.slots = nil, nil, nil
-		if t.stamps != nil {
-			t.stamps = t.stamps[:0]
+		t.ents, t.slots = nil, nil
+		if r != nil {
+			r.keys = nil
+			if r.stamps != nil {
+				r.stamps = r.stamps[:0]
+			}
 		}
 	}
 	t.live = 0
-	if t.lpm != nil {
-		t.lpm = &prefixLens{}
+	if r != nil && r.lpm != nil {
+		r.lpm = &prefixLens{}
 	}
+}
+
+// copyTable is copy() of a table: its live entries, in walking order,
+// with their values copied. Encoded keys are immutable strings, and kept
+// keys were copied on insertion, so both are shared.
+func (c *copier) copyTable(x *Table) *Table {
+	end := x.End() // in Zeek's order, if x follows it
+	n := &Table{Type: x.Type, live: x.live}
+	c.memo(x, n)
+	if x.Attrs != nil {
+		n.Attrs = x.Attrs.Detached()
+	}
+	xr := x.rare
+	if xr == nil {
+		xr = &rareParts{} // nothing to carry over
+	}
+	if xr.keep || xr.lpm != nil || xr.stamps != nil {
+		nr := n.more()
+		nr.keep, nr.clock, nr.touch = xr.keep, xr.clock, xr.touch
+		if xr.stamps != nil {
+			nr.stamps = make([]float64, 0, x.live)
+		}
+		if xr.lpm != nil {
+			l := *xr.lpm
+			l.lens = [2][]uint8{slices.Clone(xr.lpm.lens[0]), slices.Clone(xr.lpm.lens[1])}
+			nr.lpm = &l
+		}
+	}
+	n.ents = make([]entry, 0, x.live)
+	yt := x.Type.Yield
+	var from []int // x's positions, for Zeek's layout
+	for pos := x.Next(-1, end); pos >= 0; pos = x.Next(pos, end) {
+		if xr.z != nil {
+			from = append(from, pos)
+		}
+		e := x.ents[pos]
+		if yt != nil {
+			e.val = c.copy(e.val, yt)
+		}
+		n.ents = append(n.ents, e)
+		if xr.keep {
+			n.rare.keys = append(n.rare.keys, xr.keys[pos])
+		}
+		if xr.stamps != nil {
+			n.rare.stamps = append(n.rare.stamps, xr.stamps[pos])
+		}
+	}
+	n.rehash()
+	if xr.z != nil && !n.ordered() {
+		xr.z.copyTo(n, from)
+	}
+	return n
 }
 
 // ---- iteration ----
@@ -622,7 +792,7 @@ func (it *Iter) Val() Value { return it.t.ents[it.pos].val }
 // the log keeps its order. A walk that changes its table (or looks it up)
 // must be bracketed.
 func (t *Table) BeginIter() {
-	if t.z != nil && t.z.stale && t.iters == 0 {
+	if t.rare != nil && t.rare.zeekStale && t.iters == 0 {
 		t.zeekWalk()
 	}
 	t.iters++
@@ -631,7 +801,7 @@ func (t *Table) BeginIter() {
 // EndIter ends a walk started by BeginIter.
 func (t *Table) EndIter() {
 	t.iters--
-	if t.iters == 0 && len(t.ents) > 16 && len(t.ents)-t.live > t.live {
+	if t.iters == 0 && len(t.ents) > 16 && t.mostlyDead() {
 		t.compact()
 	}
 }
@@ -640,7 +810,7 @@ func (t *Table) EndIter() {
 // a bracketed walk it puts the log in Zeek's order first when the table
 // follows it.
 func (t *Table) End() int {
-	if t.z != nil && t.z.stale && t.iters == 0 {
+	if t.rare != nil && t.rare.zeekStale && t.iters == 0 {
 		t.zeekWalk()
 	}
 	return len(t.ents)
@@ -660,10 +830,10 @@ func (t *Table) Next(pos, end int) int {
 
 // KeyAt appends the key columns of the entry at pos to dst.
 func (t *Table) KeyAt(pos int, dst []Value) []Value {
-	if t.keep {
+	if t.keeps() {
 		// Kept keys may be records: hand out copies, as Zeek rebuilds
 		// index values, so the loop body cannot change the stored key.
-		for i, k := range t.keys[pos] {
+		for i, k := range t.rare.keys[pos] {
 			dst = append(dst, Copy(k, t.Type.Index[i]))
 		}
 		return dst
@@ -674,8 +844,8 @@ func (t *Table) KeyAt(pos int, dst []Value) []Value {
 
 // Key1At returns the key of the entry at pos in a one-column table.
 func (t *Table) Key1At(pos int) Value {
-	if t.keep {
-		return Copy(t.keys[pos][0], t.Type.Index[0])
+	if t.keeps() {
+		return Copy(t.rare.keys[pos][0], t.Type.Index[0])
 	}
 	var buf [8]byte
 	v, _ := decodeCol(t.ents[pos].keyOf(&buf), t.Type.Index[0], true)

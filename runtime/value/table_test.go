@@ -5,7 +5,9 @@ import (
 	"net/netip"
 	"runtime"
 	"slices"
+	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/gobro/gobro/lang/types"
 )
@@ -88,7 +90,6 @@ func TestTableMultiColumn(t *testing.T) {
 	neg0 := slices.Clone(k1)
 	neg0[4] = Double(0)
 	s.Add(neg0)
-	neg0[4] = Double(-0.0 * 1)
 	negz := Double(0)
 	negz.N |= 1 << 63
 	neg0[4] = negz
@@ -273,6 +274,38 @@ func TestSubnetTable(t *testing.T) {
 	}
 }
 
+// An empty table of scalar keys is one small object: the parts few
+// tables use are made on first need. Lookups allocate nothing, not even
+// for keys too long to encode on the stack, once the table has met one.
+func TestTableLean(t *testing.T) {
+	if size := unsafe.Sizeof(Table{}); size > 80 {
+		t.Errorf("Table is %d bytes, want at most 80", size)
+	}
+	tt := types.NewTable(types.CountType, types.StringType)
+	if n := testing.AllocsPerRun(10, func() { sink = NewTable(tt) }); n != 1 {
+		t.Errorf("NewTable: %v allocations, want 1", n)
+	}
+	empty := Copy(Value{P: NewTable(tt)}, tt).P.(*Table)
+	if empty.slots != nil || empty.rare != nil {
+		t.Errorf("copy of an empty table: %d slots, rare parts %v", len(empty.slots), empty.rare != nil)
+	}
+	tab := NewTable(tt)
+	long := String(strings.Repeat("long key ", 20))
+	tab.Put1(String("short"), Count(1))
+	if tab.rare != nil {
+		t.Error("short keys made rare parts")
+	}
+	tab.Put1(long, Count(2))
+	for _, k := range []Value{String("short"), long, String("absent")} {
+		if n := testing.AllocsPerRun(10, func() { tab.Get1(k); tab.Has1(k); tab.Pos([]Value{k}) }); n != 0 {
+			t.Errorf("lookups of %q: %v allocations", k.Str(), n)
+		}
+	}
+	if v, ok := tab.Get1(long); !ok || v.Count() != 2 {
+		t.Errorf("long key: %v %v", v, ok)
+	}
+}
+
 // ---- benchmarks ----
 
 func heapInUse() uint64 {
@@ -372,5 +405,104 @@ func BenchmarkTableAddrGet10K(b *testing.B) {
 			b.Fatal("missing")
 		}
 		i = (i + 7919) % 10000
+	}
+}
+
+// BenchmarkNewTableEmpty reports what an empty set costs (B/op): scripts
+// keep several per connection that usually stay empty.
+func BenchmarkNewTableEmpty(b *testing.B) {
+	tt := types.NewSet(types.StringType)
+	b.ReportAllocs()
+	for b.Loop() {
+		sink = NewTable(tt)
+	}
+}
+
+// BenchmarkCopyEmptyTable is copy() of an empty set (a &default=set()
+// field of a copied record).
+func BenchmarkCopyEmptyTable(b *testing.B) {
+	tt := types.NewSet(types.StringType)
+	v := Value{P: NewTable(tt)}
+	b.ReportAllocs()
+	for b.Loop() {
+		sink = Copy(v, tt).P.(*Table)
+	}
+}
+
+var sink *Table
+
+func BenchmarkTableShortStringHas(b *testing.B) {
+	tab := NewTable(types.NewSet(types.StringType))
+	names := []string{"http", "dns", "ssl", "ssh", "smtp", "ftp", "irc", "krb"}
+	keys := make([]Value, 16)
+	for i := range keys {
+		keys[i] = String(names[i%len(names)] + fmt.Sprint(i/len(names)))
+		if i%2 == 0 {
+			tab.Add1(keys[i])
+		}
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if tab.Has1(keys[i]) != (i%2 == 0) {
+			b.Fatal("wrong")
+		}
+		i = (i + 1) & 15
+	}
+}
+
+// BenchmarkTableLongStringGet looks up keys longer than any small
+// scratch buffer (URLs).
+func BenchmarkTableLongStringGet(b *testing.B) {
+	tab := NewTable(types.NewTable(types.CountType, types.StringType))
+	keys := make([]Value, 1000)
+	for i := range keys {
+		keys[i] = String(fmt.Sprintf("http://www.example.com/some/rather/long/path/to/a/resource/%08d.html?q=%d", i, i))
+		tab.Put1(keys[i], Count(uint64(i)))
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, ok := tab.Get1(keys[i]); !ok {
+			b.Fatal("missing")
+		}
+		i = (i + 7) % len(keys)
+	}
+}
+
+// BenchmarkTableConnIDGet looks up four-column keys (addr, port, addr,
+// port).
+func BenchmarkTableConnIDGet(b *testing.B) {
+	tab := NewTable(types.NewTable(types.CountType, types.AddrType, types.PortType, types.AddrType, types.PortType))
+	keys := make([][]Value, 1000)
+	for i := range keys {
+		keys[i] = []Value{
+			Addr(netip.AddrFrom4([4]byte{10, 0, byte(i >> 8), byte(i)})), Port(uint32(1024+i), 6),
+			Addr(netip.AddrFrom4([4]byte{192, 168, 0, 1})), Port(80, 6),
+		}
+		tab.Put(keys[i], Count(uint64(i)))
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, ok := tab.Get(keys[i]); !ok {
+			b.Fatal("missing")
+		}
+		i = (i + 7) % len(keys)
+	}
+}
+
+func BenchmarkTableWalk1K(b *testing.B) {
+	tab := fillCountCount(1000)
+	b.ReportAllocs()
+	for b.Loop() {
+		var sum uint64
+		it := tab.Iter()
+		for it.Next() {
+			sum += it.Val().Count()
+		}
+		if sum != 999*1000/2 {
+			b.Fatal("sum", sum)
+		}
 	}
 }

@@ -37,10 +37,7 @@ type zeekOrder struct {
 	key    hashorder.Key
 	dict   hashorder.Dict
 	hashes []uint32 // each log position's key hash, aligned with Table.ents
-	// stale is set when the layout may have changed since the log was put
-	// in its order.
-	stale bool
-	buf   []byte
+	buf    []byte
 	// scratch and newPos are zeekWalk's (scratch also compact's).
 	scratch, newPos []int32
 }
@@ -55,7 +52,7 @@ func (t *Table) startZeekOrder() {
 	if key == nil || t.ordered() || !zeekHashable(t.Type.Index) {
 		return
 	}
-	t.z = &zeekOrder{key: *key}
+	t.more().z = &zeekOrder{key: *key}
 }
 
 // add records the new entry at pos with key.
@@ -64,24 +61,28 @@ func (z *zeekOrder) add(t *Table, key []Value, pos int) {
 	h := z.key.Hash(z.buf)
 	z.hashes = append(z.hashes, h)
 	z.dict.Add(h, int32(pos), t.iters > 0)
-	z.stale = true
+	t.rare.zeekStale = true
 }
 
 // found records a lookup (or an overwrite, which looks the key up) of the
 // entry at pos.
 func (z *zeekOrder) found(t *Table, pos int, overwrite bool) {
 	h, walking := z.hashes[pos], t.iters > 0
+	var moved bool
 	if overwrite {
-		z.stale = z.dict.Replace(h, int32(pos), walking) || z.stale
+		moved = z.dict.Replace(h, int32(pos), walking)
 	} else {
-		z.stale = z.dict.Find(h, int32(pos), walking) || z.stale
+		moved = z.dict.Find(h, int32(pos), walking)
+	}
+	if moved {
+		t.rare.zeekStale = true
 	}
 }
 
 // remove records the deletion of the entry at pos.
 func (z *zeekOrder) remove(t *Table, pos int) {
 	z.dict.Remove(z.hashes[pos], int32(pos), t.iters > 0)
-	z.stale = true
+	t.rare.zeekStale = true
 }
 
 // reset follows Table.Clear: Zeek gives a cleared table a new dictionary.
@@ -90,7 +91,7 @@ func (z *zeekOrder) reset(t *Table) {
 	if t.iters == 0 {
 		z.hashes = z.hashes[:0]
 	}
-	z.stale = true
+	t.rare.zeekStale = true
 }
 
 // compacted follows the log's compaction: newPos is each old position's
@@ -104,36 +105,39 @@ func (z *zeekOrder) compacted(newPos []int32, n int) {
 // order (from holds their positions in t), its own shadow: Zeek copies a
 // table by inserting the entries in that order into a new one.
 func (z *zeekOrder) copyTo(n *Table, from []int) {
-	c := &zeekOrder{key: z.key, hashes: make([]uint32, 0, len(from)), stale: true}
+	c := &zeekOrder{key: z.key, hashes: make([]uint32, 0, len(from))}
 	for i, p := range from {
 		h := z.hashes[p]
 		c.hashes = append(c.hashes, h)
 		c.dict.Add(h, int32(i), false)
 	}
-	n.z = c
+	r := n.more()
+	r.z, r.zeekStale = c, true
 }
 
-// zeekWalk prepares a walk that no other walk encloses: the log is put in
-// Zeek's order (dropping tombstones), or, for a table that turned out to
-// be &ordered (the attributes of a constructor's table come after its
-// entries), the shadow is dropped.
+// zeekWalk prepares a walk that no other walk encloses, when the log may
+// be out of Zeek's order: the log is put in that order (dropping
+// tombstones), or, for a table that turned out to be &ordered (the
+// attributes of a constructor's table come after its entries), the
+// shadow is dropped.
 func (t *Table) zeekWalk() {
+	r := t.rare
+	r.zeekStale = false
 	if t.ordered() {
-		t.z = nil
+		r.z = nil
 		return
 	}
-	z := t.z
-	z.stale = false
+	z := r.z
 	order := z.dict.Order(z.scratch[:0])
 	z.scratch = order
 	ents := make([]entry, len(order), max(len(order), cap(t.ents)))
 	hashes := make([]uint32, len(order), max(len(order), cap(z.hashes)))
 	var keys [][]Value
-	if t.keep {
+	if r.keep {
 		keys = make([][]Value, len(order), cap(ents))
 	}
 	var stamps []float64
-	if t.stamps != nil {
+	if r.stamps != nil {
 		stamps = make([]float64, len(order), cap(ents))
 	}
 	newPos := z.newPos[:0]
@@ -145,10 +149,10 @@ func (t *Table) zeekWalk() {
 		ents[i] = t.ents[p]
 		hashes[i] = z.hashes[p]
 		if keys != nil {
-			keys[i] = t.keys[p]
+			keys[i] = r.keys[p]
 		}
 		if stamps != nil {
-			stamps[i] = t.stamps[p]
+			stamps[i] = r.stamps[p]
 		}
 		newPos[p] = int32(i)
 	}
@@ -158,8 +162,8 @@ func (t *Table) zeekWalk() {
 		}
 	}
 	z.dict.Renumber(newPos)
-	t.ents, z.hashes, t.keys = ents, hashes, keys
+	t.ents, z.hashes, r.keys = ents, hashes, keys
 	if stamps != nil {
-		t.stamps = stamps
+		r.stamps = stamps
 	}
 }

@@ -187,7 +187,7 @@ func TestZeekOrderWalkWhileChanging(t *testing.T) {
 	}
 	// After the walk the table walks in Zeek's order again: that of a
 	// Dict told the same story (the changes came during a walk).
-	key := s.z.key
+	key := s.rare.z.key
 	var d hashorder.Dict
 	for i, k := range keys {
 		d.Add(key.Hash([]byte(k)), int32(i), false)
