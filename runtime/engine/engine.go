@@ -79,6 +79,10 @@ type Engine struct {
 	// FindScript resolves a script name along the search path
 	// (find_in_zeekpath); nil finds nothing.
 	FindScript func(name string) (string, bool)
+	// LogDir is where logs go when the scripts name no directory
+	// (Log::default_logdir and the filters' paths); "" is the working
+	// directory, as for zeek.
+	LogDir string
 	// InputHeartbeat is how often REREAD and STREAM input sources are
 	// looked at; 0 means Threading::heartbeat_interval, as in Zeek.
 	InputHeartbeat time.Duration

@@ -200,6 +200,16 @@ func (e *Engine) logGlobal(name string) value.Value {
 	return e.prog.Globals[s.Slot]
 }
 
+// defaultLogDir is where logs go when neither the writer nor the filter
+// names a directory: Log::default_logdir, else the embedder's LogDir
+// (else the working directory).
+func (e *Engine) defaultLogDir() string {
+	if d := e.globalString("Log::default_logdir", ""); d != "" {
+		return d
+	}
+	return e.LogDir
+}
+
 func (e *Engine) globalString(name, def string) string {
 	v := e.logGlobal(name)
 	if s, ok := v.P.(string); ok {
@@ -347,7 +357,7 @@ func (e *Engine) logFile(id value.Value, path string, cols *types.RecordType, fl
 	}
 	dir := e.globalString("LogAscii::logdir", "")
 	if dir == "" {
-		dir = e.globalString("Log::default_logdir", "")
+		dir = e.defaultLogDir()
 	}
 	f := &logFile{
 		path: path, dir: dir, cols: logging.Columns(cols, sep, keep), opts: e.logOptions(), stream: id.N,

@@ -126,7 +126,7 @@ func (e *Engine) rotationPath(f *logFile, pp *value.Func) (dir, base string) {
 		dir = d.Str()
 	}
 	if dir == "" {
-		dir = e.globalString("Log::default_logdir", "")
+		dir = e.defaultLogDir()
 	}
 	if dir != "" {
 		if err := os.MkdirAll(dir, 0o777); err != nil {
