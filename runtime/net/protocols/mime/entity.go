@@ -419,6 +419,13 @@ func (e *Entity) bodyLine(line []byte, crlf bool) {
 }
 
 func (e *Entity) decodeIdentity(line []byte, crlf bool) {
+	if !crlf && !e.delayCRLF && len(e.data) == 0 && (e.ChunkSize <= 0 || len(line) <= e.ChunkSize) && len(line) > 0 {
+		// The line is one chunk as it stands (a body of known length
+		// comes this way packet by packet): hand it out without
+		// copying it into data first, as flush would have.
+		e.part.Data(line)
+		return
+	}
 	if e.delayCRLF {
 		e.delayCRLF = false
 		e.add([]byte("\r\n"))
