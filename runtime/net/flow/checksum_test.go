@@ -2,6 +2,7 @@ package flow
 
 import (
 	"math/rand"
+	"net/netip"
 	"testing"
 )
 
@@ -56,5 +57,15 @@ func BenchmarkSumBytes(b *testing.B) {
 	b.SetBytes(int64(len(seg)))
 	for i := 0; i < b.N; i++ {
 		sumBytes(seg)
+	}
+}
+
+// addrSum is sumBytes of the address's bytes, for both families.
+func TestAddrSum(t *testing.T) {
+	for _, s := range []string{"0.0.0.0", "255.255.255.255", "172.19.51.37", "2001:db8::ff00:42:8329", "::ffff:1.2.3.4"} {
+		a := netip.MustParseAddr(s)
+		if got, want := addrSum(a), wordSum(a.AsSlice()); got != want {
+			t.Errorf("addrSum(%s) = %#x, want %#x", s, got, want)
+		}
 	}
 }

@@ -731,8 +731,7 @@ func validChecksum(p *gnet.Packet) bool {
 	seg = seg[:l4len]
 	var sum uint32
 	pseudo := func() {
-		s, d := p.Src.AsSlice(), p.Dst.AsSlice()
-		sum += sumBytes(s) + sumBytes(d)
+		sum += addrSum(p.Src) + addrSum(p.Dst)
 		sum += uint32(p.Proto) + uint32(l4len)&0xffff + uint32(l4len)>>16
 	}
 	switch p.Proto {
@@ -752,6 +751,18 @@ func validChecksum(p *gnet.Packet) bool {
 		sum = sum&0xffff + sum>>16
 	}
 	return uint16(sum) == 0xffff
+}
+
+// addrSum is sumBytes of an address's bytes, without the allocation
+// of AsSlice.
+func addrSum(a netip.Addr) uint32 {
+	if a.Is4() {
+		b := a.As4()
+		s := (uint32(b[0])<<8 | uint32(b[1])) + (uint32(b[2])<<8 | uint32(b[3]))
+		return s&0xffff + s>>16 // at most 0x1fffe: one fold
+	}
+	b := a.As16()
+	return sumBytes(b[:])
 }
 
 // sumBytes is the one's-complement sum of b as big-endian 16-bit words
