@@ -425,7 +425,7 @@ func bifRecordFields(ctx Context, args []value.Value) (value.Value, error) {
 		return value.Value{P: out}, bifError("record_fields() requires a record value or type")
 	}
 	for i, f := range rt.Fields {
-		r := value.EmptyRecord(ft, ft.NumFields())
+		r := value.EmptyRecord(ft, value.AllFields)
 		set := r.Set
 		set("type_name", value.String(types.Describe(f.Type)))
 		set("log", value.Bool(f.Log))

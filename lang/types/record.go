@@ -9,6 +9,9 @@ type RecordType struct {
 	Name   string
 	Fields []*Field
 	byName map[string]*Field
+	// numeric has bit i set when field i (of the first 64) is of a kind
+	// whose values are plain numbers (see IsNumeric).
+	numeric uint64
 }
 
 // Field is one record field. Offset is its index in a record value's slot
@@ -49,9 +52,33 @@ func (t *RecordType) AddField(f *Field) bool {
 		return false
 	}
 	f.Offset = len(t.Fields)
+	if f.Offset < 64 && f.Type != nil && IsNumeric(f.Type.Kind()) {
+		t.numeric |= 1 << f.Offset
+	}
 	t.Fields = append(t.Fields, f)
 	t.byName[f.Name] = f
 	return true
+}
+
+// NumericMask has bit i set when field i, of the first 64, holds plain
+// numbers: the runtime stores those fields in 8 bytes rather than in a
+// whole value. A field's bit never changes once the field is added.
+// A nil type has none.
+func (t *RecordType) NumericMask() uint64 {
+	if t == nil {
+		return 0
+	}
+	return t.numeric
+}
+
+// IsNumeric reports whether values of kind k are plain numbers: bool,
+// count, int, double, time, interval, port and enum.
+func IsNumeric(k Kind) bool {
+	switch k {
+	case Bool, Count, Int, Double, Time, Interval, Port, Enum:
+		return true
+	}
+	return false
 }
 
 // Field returns the field called name, or nil.

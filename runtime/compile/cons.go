@@ -36,8 +36,14 @@ func (c *compiler) newRecord(rt *types.RecordType, elems []ast.Expr) expr {
 			inits = append(inits, init{i, c.expr(f.Default, f.Type)})
 		}
 	}
+	var will uint64 // the fields the constructor sets, to size the record
+	for _, in := range inits {
+		if in.idx < 64 {
+			will |= 1 << in.idx
+		}
+	}
 	return func(fr *Frame) value.Value {
-		r := value.EmptyRecord(rt, len(inits))
+		r := value.EmptyRecord(rt, will)
 		for _, in := range inits {
 			r.SetField(in.idx, in.f(fr))
 		}
@@ -54,7 +60,7 @@ func (c *compiler) recordCoerce(f expr, src, dst *types.RecordType, n ast.Node) 
 	}
 	return func(fr *Frame) value.Value {
 		r := f(fr).P.(*value.Record)
-		out := value.EmptyRecord(dst, len(dst.Fields))
+		out := value.EmptyRecord(dst, value.AllFields)
 		r.Each(func(i int, v value.Value) bool {
 			if i < len(m) && m[i] >= 0 {
 				out.SetField(m[i], v)

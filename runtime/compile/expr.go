@@ -387,16 +387,36 @@ func (c *compiler) field(e *ast.FieldExpr) expr {
 	if f.Default != nil {
 		def = c.expr(f.Default, f.Type)
 	}
-	return func(fr *Frame) value.Value {
-		r := x(fr).P.(*value.Record)
-		if v := r.Field(idx); v.P != value.Unset {
-			return v
-		}
+	missing := func(fr *Frame) value.Value {
 		if def != nil {
 			return def(fr)
 		}
 		fail(e, "field value missing")
 		return value.None
+	}
+	// The field's kind says where a record keeps it: the accessor for
+	// that place inlines here.
+	if types.IsNumeric(f.Type.Kind()) {
+		return func(fr *Frame) value.Value {
+			r := x(fr).P.(*value.Record)
+			if n, ok := r.Num(idx); ok {
+				return value.Value{N: n}
+			}
+			if v := r.Field(idx); v.P != value.Unset {
+				return v
+			}
+			return missing(fr)
+		}
+	}
+	return func(fr *Frame) value.Value {
+		r := x(fr).P.(*value.Record)
+		if v, ok := r.Val(idx); ok {
+			return v
+		}
+		if v := r.Field(idx); v.P != value.Unset {
+			return v
+		}
+		return missing(fr)
 	}
 }
 

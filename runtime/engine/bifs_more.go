@@ -121,7 +121,7 @@ func (e *Engine) stats(ctx builtins.Context, name string) (value.Value, error) {
 	if rt == nil {
 		return value.None, bifError(name + "(): type " + tname + " is not declared")
 	}
-	r := value.EmptyRecord(rt, len(rt.Fields))
+	r := value.EmptyRecord(rt, value.AllFields)
 	for i, f := range rt.Fields {
 		switch {
 		case f.Optional:

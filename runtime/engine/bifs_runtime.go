@@ -124,7 +124,7 @@ func (e *Engine) globalIDs(ctx builtins.Context, _ []value.Value) (value.Value, 
 	}
 	out := value.NewTable(tt)
 	mk := func() (*value.Record, func(string, value.Value)) {
-		r := value.EmptyRecord(rt, len(rt.Fields))
+		r := value.EmptyRecord(rt, value.AllFields)
 		for i, f := range rt.Fields {
 			if f.Type.Kind() == types.Bool {
 				r.SetField(i, value.Bool(false)) // broker_backend &default=F

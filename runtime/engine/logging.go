@@ -261,7 +261,7 @@ func coerceRecord(v value.Value, dst *types.RecordType) (value.Value, bool) {
 	if r.Type == dst {
 		return v, true
 	}
-	out := value.EmptyRecord(dst, len(dst.Fields))
+	out := value.EmptyRecord(dst, value.AllFields)
 	for i, sf := range r.Type.Fields {
 		df := dst.Field(sf.Name)
 		if df == nil {

@@ -232,7 +232,7 @@ func Build(rt *types.RecordType, cols []Column, r Row) *value.Record {
 }
 
 func newRecord(rt *types.RecordType) *value.Record {
-	return value.EmptyRecord(rt, rt.NumFields())
+	return value.EmptyRecord(rt, value.AllFields)
 }
 
 // Problem is one message the reading produced.

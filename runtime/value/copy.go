@@ -71,12 +71,15 @@ func (c *copier) copy(v Value, t types.Type) Value {
 	switch x := v.P.(type) {
 	case *Record:
 		r := &Record{Type: x.Type, set: x.set, vals: make([]Value, len(x.vals))}
+		if x.nums != nil {
+			r.nums = append([]uint64(nil), x.nums...)
+		}
 		c.memo(x, r)
 		rt := x.Type
 		if rt == nil {
 			rt, _ = t.(*types.RecordType)
 		}
-		x.eachSlot(func(i, k int) {
+		x.eachVal(func(i, k int) {
 			ft := types.Type(types.AnyType)
 			if rt != nil && i < len(rt.Fields) {
 				ft = rt.Fields[i].Type

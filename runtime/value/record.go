@@ -7,27 +7,34 @@ import (
 )
 
 // Record is a record value. It stores only the fields that hold a
-// value: most records a run keeps (a connection's, its log rows) have
-// many optional fields of which few are set, and a slot costs 24 bytes
-// whether set or not.
+// value, and a numeric field in 8 bytes: most records a run keeps (a
+// connection's, its log rows) have many optional fields of which few
+// are set, and many of those are counts, times and enums, while a whole
+// Value costs 24 bytes.
 //
-// Bit i of set says field i is present; vals holds the present fields in
-// field order, so field i is vals[popcount(set below bit i)]. A record
-// whose type has more than 64 fields (or gains one by `redef record`
-// past 64) is dense instead: every bit set and vals indexed by field,
-// unset fields holding None. Both forms read the same way for i < 64,
-// so the fast path has no mode test.
+// Bit i of set says field i is present. Present fields of the type's
+// numeric kinds (types.RecordType.NumericMask) keep their N in nums,
+// the others their Value in vals, each in field order: field i is at
+// the popcount of the set bits below i of its own kind. A record whose
+// type has more than 64 fields (or gains one by `redef record` past 64),
+// or whose numeric field is given a value that is more than a number, is
+// dense instead: no bit set, vals indexed by field with None for unset
+// fields, nums unused.
 //
 // A field added by `redef record` after the value was made reads as
 // unset until assigned.
 type Record struct {
 	Type *types.RecordType
 	set  uint64
+	nums []uint64
 	vals []Value
 }
 
 // sparseMax is how many fields the bitmap covers.
 const sparseMax = 64
+
+// AllFields is the mask for EmptyRecord of a maker that sets every field.
+const AllFields = ^uint64(0)
 
 // NewRecord makes a record of type rt with every field unset but for
 // &default containers, which start empty (a record, table or vector), so
@@ -37,7 +44,7 @@ func NewRecord(rt *types.RecordType) *Record { return withDefaults(EmptyRecord(r
 // NewFullRecord is NewRecord with room for every field, for a maker that
 // fills them all (the engine's endpoint and conn_id records).
 func NewFullRecord(rt *types.RecordType) *Record {
-	return withDefaults(EmptyRecord(rt, len(rt.Fields)))
+	return withDefaults(EmptyRecord(rt, AllFields))
 }
 
 func withDefaults(r *Record) *Record {
@@ -58,15 +65,24 @@ func withDefaults(r *Record) *Record {
 }
 
 // EmptyRecord makes a record of type rt with no field set, not even
-// &default ones, and room for n fields: for a maker that sets the
-// fields itself (constructors, conversions).
-func EmptyRecord(rt *types.RecordType, n int) *Record {
-	if len(rt.Fields) > sparseMax {
-		return &Record{Type: rt, set: ^uint64(0), vals: filled(len(rt.Fields))}
+// &default ones, with room for the fields of mask will (bit i: field
+// i), for a maker that sets the fields itself (constructors,
+// conversions).
+func EmptyRecord(rt *types.RecordType, will uint64) *Record {
+	n := len(rt.Fields)
+	if n > sparseMax {
+		return &Record{Type: rt, vals: filled(n)}
 	}
 	r := &Record{Type: rt}
-	if n > 0 {
-		r.vals = make([]Value, 0, n)
+	if n < sparseMax {
+		will &= 1<<n - 1
+	}
+	num := rt.NumericMask()
+	if c := bits.OnesCount64(will & num); c > 0 {
+		r.nums = make([]uint64, 0, c)
+	}
+	if c := bits.OnesCount64(will &^ num); c > 0 {
+		r.vals = make([]Value, 0, c)
 	}
 	return r
 }
@@ -74,7 +90,13 @@ func EmptyRecord(rt *types.RecordType, n int) *Record {
 // RecordOf makes a record of type rt from a value per field in field
 // order (None for unset; missing trailing fields are unset).
 func RecordOf(rt *types.RecordType, fields []Value) *Record {
-	r := EmptyRecord(rt, len(fields))
+	var will uint64
+	for i, v := range fields {
+		if i < sparseMax && !v.IsUnset() {
+			will |= 1 << i
+		}
+	}
+	r := EmptyRecord(rt, will)
 	for i, v := range fields {
 		r.SetField(i, v)
 	}
@@ -92,23 +114,61 @@ func filled(n int) []Value {
 // dense reports whether the record stores every field (see Record).
 func (r *Record) dense() bool { return len(r.vals) > sparseMax }
 
-// Field is field i's value, None when unset.
-func (r *Record) Field(i int) Value {
-	if uint(i) < sparseMax {
-		bit := uint64(1) << uint(i)
-		if r.set&bit == 0 {
-			return None
-		}
-		return r.vals[bits.OnesCount64(r.set&(bit-1))]
+// numeric is the mask of the fields kept in nums.
+func (r *Record) numeric() uint64 {
+	if r.Type == nil {
+		return 0
 	}
-	if i >= 0 && i < len(r.vals) && r.dense() {
-		return r.vals[i]
-	}
-	return None
+	return r.Type.NumericMask()
 }
 
-// Has reports whether field i holds a value.
-func (r *Record) Has(i int) bool { return !r.Field(i).IsUnset() }
+// Field is field i's value, None when unset.
+func (r *Record) Field(i int) Value {
+	if r.dense() {
+		if i >= 0 && i < len(r.vals) {
+			return r.vals[i]
+		}
+		return None
+	}
+	bit := uint64(1) << uint(i) // 0 past the bitmap: unset
+	if r.set&bit == 0 {
+		return None
+	}
+	below, num := r.set&(bit-1), r.Type.NumericMask()
+	if num&bit != 0 {
+		return Value{N: r.nums[bits.OnesCount64(below&num)]}
+	}
+	return r.vals[bits.OnesCount64(below&^num)]
+}
+
+// Num is field i's number when field i is a set field of a numeric kind
+// in a sparse record; false otherwise, for Field to answer. It is small
+// enough to inline where the compiler knows the field's kind.
+func (r *Record) Num(i int) (uint64, bool) {
+	bit, num := uint64(1)<<uint(i), r.Type.NumericMask()
+	if r.set&num&bit == 0 {
+		return 0, false
+	}
+	return r.nums[bits.OnesCount64(r.set&num&(bit-1))], true
+}
+
+// Val is Num for a field of any other kind.
+func (r *Record) Val(i int) (Value, bool) {
+	bit, num := uint64(1)<<uint(i), r.Type.NumericMask()
+	if r.set&^num&bit == 0 {
+		return Value{}, false
+	}
+	return r.vals[bits.OnesCount64(r.set&^num&(bit-1))], true
+}
+
+// Has reports whether field i holds a value: its bit, in a sparse
+// record (which stores no unset value).
+func (r *Record) Has(i int) bool {
+	if r.set&(1<<uint(i)) != 0 {
+		return true
+	}
+	return r.dense() && !r.Field(i).IsUnset()
+}
 
 // SetField sets field i to v; None unsets it.
 func (r *Record) SetField(i int, v Value) {
@@ -120,52 +180,72 @@ func (r *Record) SetField(i int, v Value) {
 		return
 	}
 	bit := uint64(1) << uint(i)
-	k := bits.OnesCount64(r.set & (bit - 1))
+	below, num, has, unset := r.set&(bit-1), r.numeric(), r.set&bit != 0, v.IsUnset()
+	if num&bit != 0 {
+		if v.P != nil && !unset {
+			r.setDense(i, v) // more than a number: keep it whole
+			return
+		}
+		k := bits.OnesCount64(below & num)
+		switch {
+		case has && unset:
+			r.nums = removeAt(r.nums, k)
+			r.set &^= bit
+		case has:
+			r.nums[k] = v.N
+		case !unset:
+			r.nums = insertAt(r.nums, k, v.N, bits.OnesCount64(num))
+			r.set |= bit
+		}
+		return
+	}
+	k := bits.OnesCount64(below &^ num)
 	switch {
-	case r.set&bit != 0 && v.IsUnset():
-		r.vals = append(r.vals[:k], r.vals[k+1:]...)
-		r.vals[:len(r.vals)+1][len(r.vals)] = Value{} // drop the reference
+	case has && unset:
+		r.vals = removeAt(r.vals, k)
 		r.set &^= bit
-	case r.set&bit != 0:
+	case has:
 		r.vals[k] = v
-	case v.IsUnset():
-	default:
-		r.grow()
-		r.vals = r.vals[:len(r.vals)+1]
-		copy(r.vals[k+1:], r.vals[k:])
-		r.vals[k] = v
+	case !unset:
+		r.vals = insertAt(r.vals, k, v, len(r.Type.Fields)-bits.OnesCount64(num))
 		r.set |= bit
 	}
 }
 
-// grow makes room for one more field: doubling, as append does, but
-// never past the type's field count, so a record that fills up ends at
-// the dense size. (Growing by half kept idle records 48 bytes smaller
-// but made half again as much garbage while records fill.)
-func (r *Record) grow() {
-	n := len(r.vals)
-	if n < cap(r.vals) {
-		return
+// insertAt inserts x at k, growing s by doubling, as append does, but
+// never past bound (the fields of its kind), so a record that fills up
+// ends at exactly its size.
+func insertAt[T any](s []T, k int, x T, bound int) []T {
+	if len(s) == cap(s) {
+		c := max(min(2*len(s)+2, bound), len(s)+1)
+		grown := make([]T, len(s), c)
+		copy(grown, s)
+		s = grown
 	}
-	c := 2*n + 2
-	if r.Type != nil {
-		c = max(min(c, len(r.Type.Fields)), n+1)
-	}
-	vals := make([]Value, n, c)
-	copy(vals, r.vals)
-	r.vals = vals
+	s = s[:len(s)+1]
+	copy(s[k+1:], s[k:])
+	s[k] = x
+	return s
+}
+
+// removeAt removes s[k], clearing the vacated slot so that it holds no
+// reference.
+func removeAt[T any](s []T, k int) []T {
+	copy(s[k:], s[k+1:])
+	var zero T
+	s[len(s)-1] = zero
+	return s[:len(s)-1]
 }
 
 // setDense stores field i of a record that is or becomes dense.
 func (r *Record) setDense(i int, v Value) {
 	if !r.dense() {
-		n := max(len(r.Type.Fields), i+1, sparseMax+1)
-		vals := filled(n)
-		for s, k := r.set, 0; s != 0; s &= s - 1 {
-			vals[bits.TrailingZeros64(s)] = r.vals[k]
-			k++
-		}
-		r.set, r.vals = ^uint64(0), vals
+		vals := filled(max(len(r.Type.Fields), i+1, sparseMax+1))
+		r.Each(func(j int, w Value) bool {
+			vals[j] = w
+			return true
+		})
+		r.set, r.nums, r.vals = 0, nil, vals
 	}
 	for i >= len(r.vals) {
 		r.vals = append(r.vals, None)
@@ -187,18 +267,28 @@ func (r *Record) Each(f func(i int, v Value) bool) {
 		}
 		return
 	}
-	k := 0
+	num := r.numeric()
+	kn, kv := 0, 0
 	for s := r.set; s != 0; s &= s - 1 {
-		if !f(bits.TrailingZeros64(s), r.vals[k]) {
+		i := bits.TrailingZeros64(s)
+		var v Value
+		if num&(1<<i) != 0 {
+			v = Value{N: r.nums[kn]}
+			kn++
+		} else {
+			v = r.vals[kv]
+			kv++
+		}
+		if !f(i, v) {
 			return
 		}
-		k++
 	}
 }
 
-// eachSlot calls f with the field index and slot of every stored value
-// (in a dense record, unset ones too).
-func (r *Record) eachSlot(f func(i, k int)) {
+// eachVal calls f with the field index and slot in vals of every value
+// stored whole (in a dense record, unset ones too): what a deep copy
+// must visit.
+func (r *Record) eachVal(f func(i, k int)) {
 	if r.dense() {
 		for k := range r.vals {
 			f(k, k)
@@ -206,7 +296,7 @@ func (r *Record) eachSlot(f func(i, k int)) {
 		return
 	}
 	k := 0
-	for s := r.set; s != 0; s &= s - 1 {
+	for s := r.set &^ r.numeric(); s != 0; s &= s - 1 {
 		f(bits.TrailingZeros64(s), k)
 		k++
 	}

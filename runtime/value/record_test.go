@@ -33,8 +33,8 @@ func TestRecordSparse(t *testing.T) {
 	if got, want := fields(r), "1=101 3=103 5=105 9=109 "; got != want {
 		t.Fatalf("fields %q, want %q", got, want)
 	}
-	if len(r.vals) != 4 {
-		t.Fatalf("%d slots for 4 fields", len(r.vals))
+	if len(r.nums) != 4 || len(r.vals) != 0 {
+		t.Fatalf("%d numbers and %d values for 4 count fields", len(r.nums), len(r.vals))
 	}
 	r.SetField(3, Count(7)) // overwrite in place
 	r.SetField(5, None)     // unset removes the slot
@@ -61,8 +61,8 @@ func TestRecordGrowthBound(t *testing.T) {
 	for i := 0; i < 6; i++ {
 		r.SetField(i, Count(uint64(i)))
 	}
-	if cap(r.vals) != 6 {
-		t.Fatalf("cap %d for a 6-field record", cap(r.vals))
+	if cap(r.nums) != 6 {
+		t.Fatalf("room for %d numbers in a 6-field record", cap(r.nums))
 	}
 }
 
@@ -98,5 +98,52 @@ func TestRecordDense(t *testing.T) {
 	c.SetField(7, Count(8))
 	if got, want := fields(c), "7=8 59=59 65=65 "; got != want || r.Field(7).Count() != 7 {
 		t.Fatalf("copy %q, original field 7 = %d", got, r.Field(7).Count())
+	}
+}
+
+// A record of mixed kinds keeps numbers and whole values apart, reads
+// back both in field order, and copies deeply.
+func TestRecordMixedKinds(t *testing.T) {
+	inner := recordType(1)
+	rt := types.NewRecord("M")
+	rt.AddField(&types.Field{Name: "c", Type: types.CountType, Optional: true})
+	rt.AddField(&types.Field{Name: "s", Type: types.StringType, Optional: true})
+	rt.AddField(&types.Field{Name: "t", Type: types.TimeType, Optional: true})
+	rt.AddField(&types.Field{Name: "r", Type: inner, Optional: true})
+	rt.AddField(&types.Field{Name: "b", Type: types.BoolType, Optional: true})
+	if got, want := rt.NumericMask(), uint64(0b10101); got != want {
+		t.Fatalf("numeric mask %b, want %b", got, want)
+	}
+	sub := RecordOf(inner, []Value{Count(9)})
+	r := RecordOf(rt, []Value{Count(7), String("x"), Time(1.5), {P: sub}, Bool(true)})
+	if len(r.nums) != 3 || len(r.vals) != 2 || cap(r.nums) != 3 || cap(r.vals) != 2 {
+		t.Fatalf("nums %d/%d, vals %d/%d", len(r.nums), cap(r.nums), len(r.vals), cap(r.vals))
+	}
+	if r.Field(0).Count() != 7 || r.Field(1).Str() != "x" || r.Field(2).Double() != 1.5 ||
+		r.Field(3).P != sub || !r.Field(4).Bool() {
+		t.Fatalf("fields read back as %v", r.Values())
+	}
+	r.SetField(2, None)
+	r.SetField(1, None)
+	if r.Has(1) || r.Has(2) || r.Field(4).N != 1 || r.Field(3).P != sub {
+		t.Fatalf("after unsetting: %v", r.Values())
+	}
+	c := Copy(Value{P: r}, rt).P.(*Record)
+	c.Field(3).P.(*Record).SetField(0, Count(1))
+	c.SetField(0, Count(8))
+	if sub.Field(0).Count() != 9 || r.Field(0).Count() != 7 || c.Field(0).Count() != 8 {
+		t.Fatal("the copy shares a nested record or a number")
+	}
+}
+
+// A numeric field given more than a number (a value with a pointer)
+// makes the record dense rather than lose it.
+func TestRecordNumericFieldKeepsWholeValue(t *testing.T) {
+	rt := recordType(3)
+	r := RecordOf(rt, []Value{Count(1), None, Count(3)})
+	odd := Value{N: 2, P: "extra"}
+	r.SetField(1, odd)
+	if !r.dense() || r.Field(1) != odd || r.Field(0).Count() != 1 || r.Field(2).Count() != 3 {
+		t.Fatalf("dense %v, fields %v", r.dense(), r.Values())
 	}
 }
