@@ -460,7 +460,7 @@ func AppendDouble(b []byte, x float64) []byte {
 	}
 	// An integral-looking result gets ".0" only when x really is (almost)
 	// an integer: 1.0000004 prints "1".
-	if bytes.IndexAny(b[start:], "e.") < 0 && math.Abs(x-math.RoundToEven(x)) < 1e-9 {
+	if !bytes.ContainsAny(b[start:], "e.") && math.Abs(x-math.RoundToEven(x)) < 1e-9 {
 		b = append(b, ".0"...)
 	}
 	return b

@@ -41,8 +41,7 @@ func chainTuples(t *testing.T, name string) (inner, outer map[string]bool, p6 []
 }
 
 func TestTunnelsTeredo(t *testing.T) {
-	inner, outer := map[string]bool{}, map[string]bool{}
-	inner, outer, _ = chainTuples(t, "tunnels-Teredo.pcap")
+	inner, outer, _ := chainTuples(t, "tunnels-Teredo.pcap")
 	for _, k := range []string{
 		"2001:0:4137:9e50:8000:f12a:b9c8:2815 1286 2001:4860:0:2001::68 80 6",
 		"2001:0:4137:9e50:8000:f12a:b9c8:2815 0 2001:4860:0:2001::68 0 58",

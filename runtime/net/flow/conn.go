@@ -117,12 +117,10 @@ func (id *ConnID) is(a netip.Addr, ap uint16, b netip.Addr, bp uint16, proto uin
 // flush: lower address, other address, lower port and other port (network
 // order), protocol as 16-bit little endian.
 func (k key) bytes() (out [38]byte) {
-	b := out[:0:38]
-	b = append(b, k.a[:]...)
-	b = append(b, k.b[:]...)
-	b = append(b, byte(k.ap>>8), byte(k.ap), byte(k.bp>>8), byte(k.bp))
-	b = append(b, k.proto, 0)
-	return out // b's appends (38 bytes, its capacity) filled out
+	n := copy(out[:], k.a[:])
+	n += copy(out[n:], k.b[:])
+	copy(out[n:], []byte{byte(k.ap >> 8), byte(k.ap), byte(k.bp >> 8), byte(k.bp), k.proto, 0})
+	return out
 }
 
 // scaled implements Zeek's ScaledHistoryEntry counters (letters c, g, t, w
