@@ -30,64 +30,40 @@ type benchTrace struct {
 }
 
 var (
-	synthOnce  sync.Once
-	synthTrace benchTrace
-	mixedOnce  sync.Once
-	mixedTrace benchTrace
-	idleOnce   sync.Once
-	idleTrace  benchTrace
-	bulkOnce   sync.Once
-	bulkTrace  benchTrace
-	sharedMu   sync.Mutex
-	shared     = map[string]*benchTrace{}
+	sharedMu sync.Mutex
+	shared   = map[string]*benchTrace{}
 )
+
+// generated is a synthetic bench trace, made by gen on first use.
+func generated(gen func() (trace []byte, packets, frameBytes int)) func(*testing.B) *benchTrace {
+	once := sync.OnceValue(func() *benchTrace {
+		data, pkts, frames := gen()
+		return &benchTrace{data: data, pkts: pkts, frames: frames}
+	})
+	return func(*testing.B) *benchTrace { return once() }
+}
 
 // synthConns × 10 packets ≥ 1 M packets: each connection a handshake, a
 // request and a response (each acknowledged) and a FIN close.
 const synthConns = 100_001
 
-// synthetic generates the connection-heavy synthetic trace once: many
-// short TCP connections from distinct clients, 1 µs between packets, so
-// the whole trace spans about a second and every connection is still
-// tracked when the input ends (the close delay is 5 s).
-func synthetic(b *testing.B) *benchTrace {
-	synthOnce.Do(func() {
-		data, pkts, frames := pcapgen.ShortConns(synthConns)
-		synthTrace = benchTrace{data: data, pkts: pkts, frames: frames}
-	})
-	return &synthTrace
-}
-
-// mixed generates the synthetic trace with a mix of connection sizes
-// (pcapgen.MixedConns), ≥ 1 M packets.
-func mixed(b *testing.B) *benchTrace {
-	mixedOnce.Do(func() {
-		data, pkts, frames := pcapgen.MixedConns(1_000_000)
-		mixedTrace = benchTrace{data: data, pkts: pkts, frames: frames}
-	})
-	return &mixedTrace
-}
-
-// idle generates 100,000 idle TCP connections to the HTTP port
-// (pcapgen.IdleConns), all still open at the end: the load the memory
-// target per idle connection is measured on.
-func idle(b *testing.B) *benchTrace {
-	idleOnce.Do(func() {
-		data, pkts, frames := pcapgen.IdleConns(100_000)
-		idleTrace = benchTrace{data: data, pkts: pkts, frames: frames}
-	})
-	return &idleTrace
-}
-
-// bulk generates 2,000 HTTP transfers of 290 kB each
-// (pcapgen.BulkConns), 820,000 packets: the large-stream load.
-func bulk(b *testing.B) *benchTrace {
-	bulkOnce.Do(func() {
-		data, pkts, frames := pcapgen.BulkConns(2000)
-		bulkTrace = benchTrace{data: data, pkts: pkts, frames: frames}
-	})
-	return &bulkTrace
-}
+var (
+	// synthetic is the connection-heavy trace: many short TCP
+	// connections from distinct clients, 1 µs between packets, so the
+	// whole trace spans about a second and every connection is still
+	// tracked when the input ends (the close delay is 5 s).
+	synthetic = generated(func() ([]byte, int, int) { return pcapgen.ShortConns(synthConns) })
+	// mixed has a mix of connection sizes (pcapgen.MixedConns), ≥ 1 M
+	// packets.
+	mixed = generated(func() ([]byte, int, int) { return pcapgen.MixedConns(1_000_000) })
+	// idle is 100,000 idle TCP connections to the HTTP port
+	// (pcapgen.IdleConns), all still open at the end: the load the
+	// memory target per idle connection is measured on.
+	idle = generated(func() ([]byte, int, int) { return pcapgen.IdleConns(100_000) })
+	// bulk is 2,000 HTTP transfers of 290 kB each (pcapgen.BulkConns),
+	// 820,000 packets: the large-stream load.
+	bulk = generated(func() ([]byte, int, int) { return pcapgen.BulkConns(2000) })
+)
 
 // sharedTraces are the larger traces of ../shared/traces the benchmarks
 // run on, by name.
