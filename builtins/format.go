@@ -51,12 +51,15 @@ func init() {
 		"cat": func(ctx Context, args []value.Value) (value.Value, error) {
 			// One buffer for all arguments: cat builds file handles and
 			// keys on the per-connection path.
-			p := value.Printer{Mode: value.ModeRaw}
 			var buf [128]byte
 			b := buf[:0]
 			for _, a := range args {
 				v, t := unbox1(a)
-				b = p.Append(b, v, t)
+				var ok bool
+				if b, ok = value.AppendScalar(b, v, t, value.ModeRaw); !ok {
+					p := value.Printer{Mode: value.ModeRaw}
+					b = append(b, p.Append(nil, v, t)...) // an aggregate
+				}
 			}
 			return value.String(string(b)), nil
 		},

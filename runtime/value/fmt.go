@@ -117,7 +117,10 @@ func (p *Printer) Fmt(format string, args []Value, argTypes []types.Type, loc *t
 		var err error
 		switch verb {
 		case 's':
-			s = raw.Append(dirBuf[:0], v, t)
+			var ok bool
+			if s, ok = AppendScalar(dirBuf[:0], v, t, ModeRaw); !ok {
+				s = raw.Append(nil, v, t) // an aggregate: on the heap
+			}
 		case 'd', 'x':
 			s, err = fmtInteger(dirBuf[:0], v, t, verb)
 		case 'e', 'f', 'g':

@@ -59,48 +59,63 @@ func (r *renderer) onStack(x any) bool {
 	return false
 }
 
-func (r *renderer) value(v Value, t types.Type) {
+// AppendScalar appends the rendering of v (of type t) to b when t is a
+// scalar kind (or v is unset), and reports whether it did. It does not
+// recurse, so a caller's stack buffer passed as b stays on the stack:
+// cat and fmt render most arguments this way.
+func AppendScalar(b []byte, v Value, t types.Type, mode Mode) ([]byte, bool) {
 	if v.IsUnset() {
-		r.b = append(r.b, "<uninitialized>"...)
-		return
+		return append(b, "<uninitialized>"...), true
 	}
 	switch t.Kind() {
 	case types.Bool:
 		if v.N != 0 {
-			r.b = append(r.b, 'T')
+			b = append(b, 'T')
 		} else {
-			r.b = append(r.b, 'F')
+			b = append(b, 'F')
 		}
 	case types.Count:
-		r.b = strconv.AppendUint(r.b, v.N, 10)
+		b = strconv.AppendUint(b, v.N, 10)
 	case types.Int:
-		r.b = strconv.AppendInt(r.b, int64(v.N), 10)
+		b = strconv.AppendInt(b, int64(v.N), 10)
 	case types.Double, types.Time:
-		r.b = appendDouble(r.b, v.Double())
+		b = appendDouble(b, v.Double())
 	case types.Interval:
-		r.b = appendInterval(r.b, v.Double())
+		b = appendInterval(b, v.Double())
 	case types.String:
-		if r.p.Mode == ModeRaw {
-			r.b = append(r.b, v.Str()...)
+		if mode == ModeRaw {
+			b = append(b, v.Str()...)
 		} else {
-			r.b = appendEscaped(r.b, v.Str())
+			b = appendEscaped(b, v.Str())
 		}
 	case types.Addr:
-		r.b = appendAddr(r.b, v.Addr())
+		b = appendAddr(b, v.Addr())
 	case types.Subnet:
-		r.b = appendSubnet(r.b, v.Subnet())
+		b = appendSubnet(b, v.Subnet())
 	case types.Port:
-		r.b = appendPort(r.b, v)
+		b = appendPort(b, v)
 	case types.Enum:
 		name := ""
 		if et, ok := t.(*types.EnumType); ok {
 			name = et.NameOf(int64(v.N))
 		}
 		if name == "" {
-			r.b = strconv.AppendInt(r.b, int64(v.N), 10)
+			b = strconv.AppendInt(b, int64(v.N), 10)
 		} else {
-			r.b = append(r.b, name...)
+			b = append(b, name...)
 		}
+	default:
+		return b, false
+	}
+	return b, true
+}
+
+func (r *renderer) value(v Value, t types.Type) {
+	if b, ok := AppendScalar(r.b, v, t, r.p.Mode); ok {
+		r.b = b
+		return
+	}
+	switch t.Kind() {
 	case types.Pattern:
 		r.b = append(r.b, '/')
 		if p, ok := v.P.(*Pattern); ok {
