@@ -143,7 +143,7 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 				off = L.orig
 			}
 			if off >= 0 {
-				rec.Field(off).P.(*value.Record).SetField(L.l2Address, value.String(formatMAC(m.mac)))
+				rec.Field(off).P.(*value.Record).SetField(L.l2Address, value.String(e.macName(m.mac)))
 			}
 		}
 	}

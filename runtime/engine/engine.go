@@ -106,7 +106,8 @@ type Engine struct {
 	argBuf []value.Value                // bindArgs' reused result
 	funcs  map[string]*compile.Function // function's cache
 
-	fileLay *fileLayout // fa_file offsets (files.go)
+	fileLay  *fileLayout        // fa_file offsets (files.go)
+	macNames map[[6]byte]string // macName's interned addresses
 	// connEpoch counts the tracker's turns (a packet, a timer sweep,
 	// the final flush); connection records refresh once per turn.
 	connEpoch uint64

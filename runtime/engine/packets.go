@@ -4,7 +4,6 @@ import (
 	"container/heap"
 	"errors"
 	"io"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -480,29 +479,28 @@ func (e *Engine) typeOf(name string) types.Type {
 	return nil
 }
 
-// formatMAC is Zeek's fmt_mac: lower-case hex pairs joined by colons.
-func formatMAC(m [6]byte) string {
-	if s, ok := macNames.Load(m); ok {
-		return s.(string)
+// macName is formatMAC interned: a trace has few MAC addresses (the
+// routers' and hosts'), and every connection record keeps two as
+// l2_addr. The table is the engine's own (no locking) and bounded, so a
+// flood of forged addresses cannot grow it.
+func (e *Engine) macName(m [6]byte) string {
+	if s, ok := e.macNames[m]; ok {
+		return s
 	}
-	s := formatMACNew(m)
-	if macCount.Add(1) <= maxMACNames {
-		macNames.Store(m, s)
+	s := formatMAC(m)
+	if len(e.macNames) < maxMACNames {
+		if e.macNames == nil {
+			e.macNames = map[[6]byte]string{}
+		}
+		e.macNames[m] = s
 	}
 	return s
 }
 
-// macNames interns formatted MAC addresses: a trace has few (the
-// routers' and hosts'), and every connection record keeps two as
-// l2_addr. Bounded, so a flood of forged addresses cannot grow it.
-var (
-	macNames sync.Map // [6]byte -> string
-	macCount atomic.Int64
-)
-
 const maxMACNames = 1 << 16
 
-func formatMACNew(m [6]byte) string {
+// formatMAC is Zeek's fmt_mac: lower-case hex pairs joined by colons.
+func formatMAC(m [6]byte) string {
 	const hex = "0123456789abcdef"
 	b := make([]byte, 0, 17)
 	for i, x := range m {
