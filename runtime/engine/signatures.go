@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -125,59 +126,83 @@ func matcher(s *signature.Signature) (analyzer.Matcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("signature %s: bad payload pattern: %v", s.Name, err)
 	}
-	return payloadPattern{p: p, need: requiredLiteral(p.GoSyntax())}, nil
+	return payloadPattern{p: p, need: requiredLiterals(p.GoSyntax())}, nil
 }
 
 // payloadPattern matches an anchored Zeek pattern against payload bytes.
 // Every connection's first bytes are tried against every signature, most
-// of which fail: need, a literal any match must contain (lower case),
-// rejects those without running the regexp.
+// of which fail: need, literals one of which any match contains (lower
+// case), rejects those without running the regexp.
 type payloadPattern struct {
 	p    *value.Pattern
-	need []byte
+	need [][]byte // one of these (lower case), if any
 }
 
 func (m payloadPattern) Match(b []byte) bool {
-	if m.need != nil && !containsFold(b, m.need) {
+	if m.need != nil && !slices.ContainsFunc(m.need, func(lit []byte) bool { return containsFold(b, lit) }) {
 		return false
 	}
 	return m.p.MatchAnywhereBytes(b)
 }
 
-// requiredLiteral is the longest ASCII string (lower case) that every
-// match of the Go regexp re contains, ignoring case; nil when there is
-// none of two bytes or more. Only what a match cannot avoid counts: the
-// parts of a concatenation, the body of a + or of a repeat of at least
-// one; alternatives, optional parts and classes wider than one letter
-// in both cases end a literal.
-func requiredLiteral(re string) []byte {
+// requiredLiterals are ASCII strings (lower case) one of which every
+// match of the Go regexp re contains, ignoring case; nil when no such
+// set has only members of two bytes or more. Only what a match cannot
+// avoid counts: the parts of a concatenation, the body of a + or of a
+// repeat of at least one, and each branch of an alternation (which
+// makes a set); optional parts and classes wider than one letter in
+// both cases end a literal.
+func requiredLiterals(re string) [][]byte {
 	t, err := syntax.Parse(re, syntax.Perl)
 	if err != nil {
 		return nil
 	}
-	best := longestRequired(t.Simplify())
-	if len(best) < 2 {
+	best := required(t.Simplify())
+	if weakest(best) < 2 {
 		return nil
 	}
 	return best
 }
 
-// longestRequired returns the longest required literal within t.
-func longestRequired(t *syntax.Regexp) []byte {
+// weakest is the length of a set's shortest member (0 for no set): a
+// set rejects no better than that.
+func weakest(set [][]byte) int {
+	if len(set) == 0 {
+		return 0
+	}
+	n := len(set[0])
+	for _, b := range set[1:] {
+		n = min(n, len(b))
+	}
+	return n
+}
+
+// required returns the most selective set of literals one of which
+// every match of t contains.
+func required(t *syntax.Regexp) [][]byte {
 	switch t.Op {
-	case syntax.OpCapture:
-		return longestRequired(t.Sub[0])
-	case syntax.OpPlus:
-		return longestRequired(t.Sub[0])
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(t.Sub[0])
 	case syntax.OpRepeat:
 		if t.Min >= 1 {
-			return longestRequired(t.Sub[0])
+			return required(t.Sub[0])
 		}
+	case syntax.OpAlternate:
+		var set [][]byte
+		for _, sub := range t.Sub {
+			alt := required(sub)
+			if alt == nil {
+				return nil // this branch needs nothing
+			}
+			set = append(set, alt...)
+		}
+		return set
 	case syntax.OpConcat:
-		var best, run []byte
-		keep := func(b []byte) {
-			if len(b) > len(best) {
-				best = b
+		var best [][]byte
+		var run []byte
+		keep := func(set [][]byte) {
+			if weakest(set) > weakest(best) {
+				best = set
 			}
 		}
 		for _, sub := range t.Sub {
@@ -185,11 +210,15 @@ func longestRequired(t *syntax.Regexp) []byte {
 				run = append(run, lit...)
 				continue
 			}
-			keep(run)
+			if run != nil {
+				keep([][]byte{run})
+			}
 			run = nil
-			keep(longestRequired(sub))
+			keep(required(sub))
 		}
-		keep(run)
+		if run != nil {
+			keep([][]byte{run})
+		}
 		return best
 	case syntax.OpLiteral:
 		// Its longest ASCII run, when it has other characters.
@@ -204,10 +233,12 @@ func longestRequired(t *syntax.Regexp) []byte {
 				best = run
 			}
 		}
-		return best
+		if best != nil {
+			return [][]byte{best}
+		}
 	default:
 		if lit, ok := literalOf(t); ok {
-			return lit
+			return [][]byte{lit}
 		}
 	}
 	return nil

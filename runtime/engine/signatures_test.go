@@ -3,12 +3,14 @@ package engine
 import (
 	"bytes"
 	"math/rand"
+	"strings"
 	"testing"
 )
 
-// The literal a payload pattern's matches must contain: only parts a
-// match cannot avoid count, and a wrong one would hide a protocol.
-func TestRequiredLiteral(t *testing.T) {
+// The literals one of which a payload pattern's matches must contain:
+// only parts a match cannot avoid count, and a wrong one would hide a
+// protocol.
+func TestRequiredLiterals(t *testing.T) {
 	for _, c := range []struct{ re, want string }{
 		{`^HTTP/[0-9]`, "http/"},
 		{`(|.*[\r\n]) *[Uu][Ss][Ee][Rr] +.+[\n\r]+ *[Nn][Ii][Cc][Kk] +.*[\r\n]`, "user"},
@@ -17,16 +19,23 @@ func TestRequiredLiteral(t *testing.T) {
 		{`x(?:abcd){2,3}`, "abcdabcd"}, // and of a repeat of at least one
 		{`ab(cdefg)?h`, "ab"},          // an optional part is not
 		{`ab(cdefg)*h`, "ab"},
-		{`(hello|world)`, ""}, // nor one alternative
+		{`(hello|world)`, "hello|world"}, // either branch will do
+		{`(hello|w)x`, ""},               // a one-letter branch rejects too little
+		{`(hello|.*)`, ""},               // a branch needing nothing
+		{`(|.*[\n\r])[[:space:]]*([hH][eE][lL][oO]|[eE][hH][lL][oO])`, "helo|ehlo"},
 		{`(?i)mail from`, "mail from"},
-		{`[\n\r ]*(120|220)[^0-9]`, ""},
+		{`[\n\r ]*(120|220)[^0-9]`, "120|220"},
 		{`\x41\x42`, "ab"},
 		{`a.b`, ""},          // single letters around a wildcard: too short
 		{`[ab]cd`, "cd"},     // a class of two letters is not one character
 		{`\xe9\xe9ab`, "ab"}, // beyond ASCII ends a literal
 	} {
-		if got := string(requiredLiteral(c.re)); got != c.want {
-			t.Errorf("requiredLiteral(%q) = %q, want %q", c.re, got, c.want)
+		var got []string
+		for _, b := range requiredLiterals(c.re) {
+			got = append(got, string(b))
+		}
+		if g := strings.Join(got, "|"); g != c.want {
+			t.Errorf("requiredLiterals(%q) = %q, want %q", c.re, g, c.want)
 		}
 	}
 }
