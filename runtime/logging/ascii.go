@@ -99,7 +99,7 @@ func (w *asciiWriter) Write(vals []value.Value) error {
 		}
 		b = w.field(b, v, w.cols[i].Type, false)
 	}
-	if mp := w.opts.MetaPrefix; mp != "" && strings.HasPrefix(string(b), mp) {
+	if mp := w.opts.MetaPrefix; mp != "" && len(b) >= len(mp) && string(b[:len(mp)]) == mp {
 		// A row must not look like a header line.
 		b = append(appendHex(nil, b[0]), b[1:]...)
 	}
@@ -254,6 +254,28 @@ func (w *asciiWriter) str(b []byte, s string, inSet bool) []byte {
 		b = appendHex(b, s[0])
 		return append(b, s[1:]...)
 	}
+	if plainASCII(s) && !(o.Separator != "" && strings.Contains(s, o.Separator)) &&
+		!(inSet && o.SetSeparator != "" && strings.Contains(s, o.SetSeparator)) {
+		return append(b, s...) // nothing to escape: most uids, hosts, URIs
+	}
+	return w.escaped(b, s, inSet)
+}
+
+// plainASCII reports whether s has only printable ASCII other than the
+// backslash: bytes that every escape rule leaves alone.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// escaped appends s with Zeek's escapes: backslashes doubled, separators
+// hex-escaped, and bad UTF-8 and control bytes hex-escaped chunk by chunk.
+func (w *asciiWriter) escaped(b []byte, s string, inSet bool) []byte {
+	o := &w.opts
 	// Chunks between escapes: once a bad or control byte is seen in one,
 	// its multi-byte sequences are hex-escaped too (Zeek's UTF-8 check
 	// runs over the whole chunk).
