@@ -114,14 +114,6 @@ func filled(n int) []Value {
 // dense reports whether the record stores every field (see Record).
 func (r *Record) dense() bool { return len(r.vals) > sparseMax }
 
-// numeric is the mask of the fields kept in nums.
-func (r *Record) numeric() uint64 {
-	if r.Type == nil {
-		return 0
-	}
-	return r.Type.NumericMask()
-}
-
 // Field is field i's value, None when unset.
 func (r *Record) Field(i int) Value {
 	if r.dense() {
@@ -180,7 +172,7 @@ func (r *Record) SetField(i int, v Value) {
 		return
 	}
 	bit := uint64(1) << uint(i)
-	below, num, has, unset := r.set&(bit-1), r.numeric(), r.set&bit != 0, v.IsUnset()
+	below, num, has, unset := r.set&(bit-1), r.Type.NumericMask(), r.set&bit != 0, v.IsUnset()
 	if num&bit != 0 {
 		if v.P != nil && !unset {
 			r.setDense(i, v) // more than a number: keep it whole
@@ -269,7 +261,7 @@ func (r *Record) Each(f func(i int, v Value) bool) {
 		}
 		return
 	}
-	num := r.numeric()
+	num := r.Type.NumericMask()
 	kn, kv := 0, 0
 	for s := r.set; s != 0; s &= s - 1 {
 		i := bits.TrailingZeros64(s)
@@ -298,7 +290,7 @@ func (r *Record) eachVal(f func(i, k int)) {
 		return
 	}
 	k := 0
-	for s := r.set &^ r.numeric(); s != 0; s &= s - 1 {
+	for s := r.set &^ r.Type.NumericMask(); s != 0; s &= s - 1 {
 		f(bits.TrailingZeros64(s), k)
 		k++
 	}
