@@ -358,9 +358,8 @@ func TestDetectionMadeOnFirstUse(t *testing.T) {
 		"TSIG orig eof", "TSIG resp eof", "TSIG done")
 }
 
-// TestFirstSenderFlushedFirst: the two streams are made together with
-// the first packet, the sender's first, and Close flushes them in that
-// order.
+// TestFirstSenderFlushedFirst: the first packet's sender has the first
+// of the two streams, and Close flushes them in that order.
 func TestFirstSenderFlushedFirst(t *testing.T) {
 	m := newManager(Config{BufferSize: 1024})
 	m.RegisterPort("TPORT", 7000, TCP)
@@ -373,4 +372,39 @@ func TestFirstSenderFlushedFirst(t *testing.T) {
 	check(t,
 		"TPORT resp gap 2", `TPORT resp "zz"`, "TPORT orig gap 2", `TPORT orig "cd"`,
 		"TPORT resp eof", "TPORT orig eof", "TPORT done")
+}
+
+// A TCP connection keeps no streams until it carries data: the handshake
+// and a FIN without data are only recorded, the FIN ends its direction at
+// once, and the first payload makes the streams as if they had been fed
+// from the start (the resp stream starts at its SYN, the orig stream
+// takes the ack of its FIN for no gap).
+func TestStreamsMadeByData(t *testing.T) {
+	m := newManager(Config{BufferSize: 1024})
+	m.RegisterPort("TPORT", 7000, TCP)
+	idle := m.Attach(conn(gnet.ProtoTCP, 7000))
+	idle.Packet(tcp(syn, 100, 0, ""), true)
+	idle.Packet(tcp(syn|ack, 500, 101, ""), false)
+	idle.Packet(tcp(ack, 101, 501, ""), true)
+	idle.Close()
+	if idle.streams != nil {
+		t.Fatal("streams made without data")
+	}
+	check(t, "TPORT orig eof", "TPORT resp eof", "TPORT done")
+
+	s := m.Attach(conn(gnet.ProtoTCP, 7000))
+	s.Packet(tcp(syn, 100, 0, ""), true)
+	s.Packet(tcp(syn|ack, 500, 101, ""), false)
+	s.Packet(tcp(ack|fin, 101, 501, ""), true)
+	if s.streams != nil {
+		t.Fatal("streams made without data")
+	}
+	check(t, "TPORT orig eof")
+	s.Packet(tcp(ack, 501, 102, "ab"), false)
+	if s.streams == nil {
+		t.Fatal("data made no streams")
+	}
+	s.Packet(tcp(ack, 504, 102, "d"), false) // held: 503 missing
+	s.Close()
+	check(t, `TPORT resp "ab"`, "TPORT resp gap 1", `TPORT resp "d"`, "TPORT resp eof", "TPORT done")
 }

@@ -18,27 +18,49 @@ type Set struct {
 	// never began.
 	watch *watchList
 	pia   *pia
-	// dirs are the TCP streams, made with the first packet: dirs[0] is
-	// the stream of first, the endpoint that sent it, dirs[1] the
-	// other's. They go by endpoint, not by orig/resp, because the
-	// tracker may still flip the roles after the streams have started.
-	dirs   *[2]direction
-	first  *flow.Endpoint
-	tcp    bool
-	closed bool
-	flags  uint8 // the TCP flags of the packet being fed
+	// A TCP connection's two directions are indexed by endpoint, not by
+	// orig/resp, because the tracker may still flip the roles after
+	// they started: direction 0 is that of the endpoint that sent the
+	// first packet. Most TCP connections carry no data (scans, refused
+	// or idle sessions), so the first packet makes only quiet, what the
+	// streams would have been told; the first segment that quiet cannot
+	// describe (payload, an ack leaving a gap) turns it into streams.
+	quiet   *quiet
+	streams *streams
+	eof     [2]bool // EndOfData was passed on for that direction
+	tcp     bool
+	closed  bool
+	flags   uint8 // the TCP flags of the packet being fed
 }
 
-// direction is one TCP endpoint's stream (see Set.dirs).
+// quiet is the state of both TCP streams while neither has data
+// delivered, held, acknowledged or gapped: then a stream is only
+// whether and at which sequence number it started and whether a FIN
+// sits right at that number (a FIN further on would need a gap).
+type quiet struct {
+	first        *flow.Endpoint
+	isn          [2]uint32
+	started, fin [2]bool
+}
+
+// streams are a TCP connection's reassembled directions.
+type streams struct {
+	first *flow.Endpoint
+	dirs  [2]direction
+}
+
+// direction is one TCP endpoint's stream (see Set.quiet).
 type direction struct {
 	set    *Set
 	stream reassembly.Stream
-	eof    bool // EndOfData was passed on
 }
 
 func (d *direction) isOrig() bool {
 	s := d.set
-	return (d == &s.dirs[0]) == (s.first == s.conn.Orig)
+	if d == &s.streams.dirs[0] {
+		return s.isOrig(0)
+	}
+	return s.isOrig(1)
 }
 func (d *direction) Data(_ uint64, b []byte) { d.set.deliver(d.isOrig(), b) }
 func (d *direction) Gap(_ uint64, n uint64)  { d.set.gap(d.isOrig(), n) }
@@ -104,28 +126,43 @@ func (s *Set) Packet(p *gnet.Packet, isOrig bool) {
 		s.deliver(isOrig, payload)
 		return
 	}
-	me, peer := s.direction(isOrig), s.direction(!isOrig)
 	f := p.TCPFlags
 	s.flags = f
-	if f&gnet.TCPAck != 0 && f&gnet.TCPRst == 0 {
-		peer.stream.Ack(p.Ack) // before this segment's own data
+	ep := s.conn.Resp
+	if isOrig {
+		ep = s.conn.Orig
 	}
-	switch {
-	case f&gnet.TCPRst != 0:
-	case f&gnet.TCPSyn != 0:
-		me.stream.SYN(p.Seq, payload)
-	default:
-		me.stream.Segment(p.Seq, payload)
+	if s.streams == nil && !s.quietly(ep, p, payload) {
+		s.makeStreams(ep)
 	}
-	if f&gnet.TCPFin != 0 {
-		n := uint32(len(payload))
-		if f&gnet.TCPSyn != 0 {
-			n++
+	i := s.index(ep)
+	if st := s.streams; st != nil {
+		me, peer := &st.dirs[i].stream, &st.dirs[1-i].stream
+		if f&gnet.TCPAck != 0 && f&gnet.TCPRst == 0 {
+			peer.Ack(p.Ack) // before this segment's own data
 		}
-		me.stream.Fin(p.Seq + n)
+		switch {
+		case f&gnet.TCPRst != 0:
+		case f&gnet.TCPSyn != 0:
+			me.SYN(p.Seq, payload)
+		default:
+			me.Segment(p.Seq, payload)
+		}
+		if f&gnet.TCPFin != 0 {
+			me.Fin(finSeq(p, payload))
+		}
 	}
-	s.checkEOF(me)
-	s.checkEOF(peer)
+	s.checkEOF(i)
+	s.checkEOF(1 - i)
+}
+
+// finSeq is the sequence number a FIN segment's FIN occupies.
+func finSeq(p *gnet.Packet, payload []byte) uint32 {
+	n := uint32(len(payload))
+	if p.TCPFlags&gnet.TCPSyn != 0 {
+		n++
+	}
+	return p.Seq + n
 }
 
 // transportPayload is the packet's payload without link-layer padding:
@@ -145,37 +182,147 @@ func transportPayload(p *gnet.Packet) []byte {
 	return p.Payload
 }
 
-// direction returns the stream of the endpoint sending when isOrig says
-// so. The first call makes both, in one allocation.
-func (s *Set) direction(isOrig bool) *direction {
-	ep := s.conn.Resp
-	if isOrig {
-		ep = s.conn.Orig
+// quietly feeds the segment from ep to quiet, making quiet with the
+// first packet, as Packet feeds it to the streams. It reports false,
+// changing nothing, when quiet could not describe the streams after it.
+func (s *Set) quietly(ep *flow.Endpoint, p *gnet.Packet, payload []byte) bool {
+	f := p.TCPFlags
+	if len(payload) > 0 && f&gnet.TCPRst == 0 {
+		return false
 	}
-	if s.dirs == nil {
-		s.dirs, s.first = &[2]direction{{set: s}, {set: s}}, ep
-		for i := range s.dirs {
-			d := &s.dirs[i]
-			var sink reassembly.Sink = d
-			if s.m.cfg.Inconsistencies {
-				sink = checkingDirection{d}
-			}
-			d.stream.Reset(sink, reassembly.Config{})
-		}
+	q := quiet{first: ep}
+	if s.quiet != nil {
+		q = *s.quiet
 	}
-	if ep == s.first {
-		return &s.dirs[0]
+	i := 0
+	if ep != q.first {
+		i = 1
 	}
-	return &s.dirs[1]
+	if f&gnet.TCPAck != 0 && f&gnet.TCPRst == 0 && !q.ack(1-i, p.Ack) {
+		return false
+	}
+	switch {
+	case f&gnet.TCPRst != 0:
+	case f&gnet.TCPSyn != 0:
+		q.syn(i, p.Seq+1)
+	default:
+		q.start(i, p.Seq)
+	}
+	if f&gnet.TCPFin != 0 && !q.finAt(i, finSeq(p, payload)) {
+		return false
+	}
+	if s.quiet == nil {
+		s.quiet = new(quiet)
+	}
+	*s.quiet = q
+	return true
 }
 
-func (s *Set) checkEOF(d *direction) {
-	if !d.eof && d.stream.EOF() {
-		d.eof = true
-		for _, x := range s.running {
-			if !x.removed {
-				x.a.EndOfData(d.isOrig())
+// The quiet methods follow what a reassembly.Stream does with a segment
+// without payload, an ack and a FIN while nothing was delivered, held,
+// acknowledged or gapped.
+
+// start starts stream i at isn unless it started already.
+func (q *quiet) start(i int, isn uint32) {
+	if !q.started[i] {
+		q.isn[i], q.started[i] = isn, true
+	}
+}
+
+// syn re-bases stream i at isn (SYN's seq+1), which a stream without
+// data refuses only once it saw a FIN.
+func (q *quiet) syn(i int, isn uint32) {
+	if !q.started[i] || !q.fin[i] {
+		q.isn[i], q.started[i] = isn, true
+	}
+}
+
+// ack reports whether stream i stays quiet when the peer acknowledges
+// ack: an ack beyond the ISN, unless clamped to a FIN there, is a gap.
+func (q *quiet) ack(i int, ack uint32) bool {
+	if !q.started[i] {
+		q.start(i, ack)
+		return true
+	}
+	return q.fin[i] || int32(ack-q.isn[i]) <= 0
+}
+
+// finAt reports whether stream i stays quiet with its FIN at seq: a FIN
+// before the ISN is ignored, one beyond it leaves bytes to gap.
+func (q *quiet) finAt(i int, seq uint32) bool {
+	q.start(i, seq)
+	switch rel := int32(seq - q.isn[i]); {
+	case rel < 0:
+	case rel == 0:
+		q.fin[i] = true
+	default:
+		return false
+	}
+	return true
+}
+
+// makeStreams makes both streams in one allocation and replays quiet
+// into them, so they are as if they had been fed from the first packet;
+// ep sent the packet that needs them.
+func (s *Set) makeStreams(ep *flow.Endpoint) {
+	q := s.quiet
+	st := &streams{first: ep}
+	if q != nil {
+		st.first = q.first
+	}
+	for i := range st.dirs {
+		d := &st.dirs[i]
+		d.set = s
+		var sink reassembly.Sink = d
+		if s.m.cfg.Inconsistencies {
+			sink = checkingDirection{d}
+		}
+		d.stream.Reset(sink, reassembly.Config{})
+		if q != nil && q.started[i] {
+			d.stream.Init(q.isn[i])
+			if q.fin[i] {
+				d.stream.Fin(q.isn[i])
 			}
+		}
+	}
+	s.streams, s.quiet = st, nil
+}
+
+// first is the endpoint of TCP direction 0.
+func (s *Set) first() *flow.Endpoint {
+	if s.streams != nil {
+		return s.streams.first
+	}
+	return s.quiet.first
+}
+
+// index is the TCP direction of endpoint ep.
+func (s *Set) index(ep *flow.Endpoint) int {
+	if ep == s.first() {
+		return 0
+	}
+	return 1
+}
+
+// isOrig tells whether TCP direction i is the originator's now.
+func (s *Set) isOrig(i int) bool { return (i == 0) == (s.first() == s.conn.Orig) }
+
+// checkEOF passes on the end of direction i once its stream reached its
+// FIN (a quiet stream reaches a FIN at its ISN at once).
+func (s *Set) checkEOF(i int) {
+	if s.eof[i] {
+		return
+	}
+	if st := s.streams; st != nil && st.dirs[i].stream.EOF() || st == nil && s.quiet.fin[i] {
+		s.endOfData(i)
+	}
+}
+
+func (s *Set) endOfData(i int) {
+	s.eof[i] = true
+	for _, x := range s.running {
+		if !x.removed {
+			x.a.EndOfData(s.isOrig(i))
 		}
 	}
 }
@@ -231,18 +378,15 @@ func (s *Set) Close() {
 	if s.closed {
 		return
 	}
-	if s.dirs != nil {
-		for i := range s.dirs {
-			s.dirs[i].stream.Close()
+	if st := s.streams; st != nil {
+		for i := range st.dirs {
+			st.dirs[i].stream.Close()
 		}
-		for i := range s.dirs {
-			if d := &s.dirs[i]; !d.eof {
-				d.eof = true
-				for _, x := range s.running {
-					if !x.removed {
-						x.a.EndOfData(d.isOrig())
-					}
-				}
+	}
+	if s.streams != nil || s.quiet != nil {
+		for i := range s.eof {
+			if !s.eof[i] {
+				s.endOfData(i)
 			}
 		}
 	}
