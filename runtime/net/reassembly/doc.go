@@ -90,8 +90,10 @@
 // # Feeding it from the tracker
 //
 // Two Streams per connection (one per endpoint), made only when an
-// analyser wants bytes, fed with the raw 32-bit sequence numbers of every
-// checksum-valid TCP packet:
+// analyser wants bytes and a segment needs them (analyzer.Set keeps what
+// data-less packets told it until then, and replays it with Init and
+// Fin), fed with the raw 32-bit sequence numbers of every checksum-valid
+// TCP packet:
 //
 //  1. once an endpoint's initial sequence number is known, Init(isn+1)
 //     (a SYN, or the first seen seq of a partial connection; the same
