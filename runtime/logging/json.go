@@ -25,7 +25,7 @@ type jsonWriter struct {
 
 func (w *jsonWriter) Write(vals []value.Value) error {
 	if w.buf == nil {
-		w.buf = bufio.NewWriter(w.out)
+		w.buf = bufio.NewWriterSize(w.out, bufferSize)
 	}
 	b := append(w.line[:0], '{')
 	first := true
