@@ -16,6 +16,19 @@ type logStream struct {
 	stream  value.Value
 	enabled bool
 	filters []logFilter // in the order they were added
+	// recs are the filters' records, what every Log::write hands out:
+	// made anew on each change, so a write that adds or removes a
+	// filter from a policy hook does not disturb its own walk.
+	recs []value.Value
+}
+
+// changed remakes recs after the filters changed.
+func (st *logStream) changed() {
+	recs := make([]value.Value, len(st.filters))
+	for i, f := range st.filters {
+		recs[i] = f.rec
+	}
+	st.recs = recs
 }
 
 type logFilter struct {
@@ -27,7 +40,7 @@ type logFilter struct {
 type LogStreamInfo struct {
 	Stream  value.Value // the Log::Stream record
 	Enabled bool
-	Filters []value.Value // the Log::Filter records, in the order added
+	Filters []value.Value // the Log::Filter records, in the order added (shared: read only)
 }
 
 // LogStream returns the stream with the given Log::ID, if it exists.
@@ -36,11 +49,7 @@ func LogStream(ctx Context, id value.Value) (LogStreamInfo, bool) {
 	if st == nil {
 		return LogStreamInfo{}, false
 	}
-	info := LogStreamInfo{Stream: st.stream, Enabled: st.enabled}
-	for _, f := range st.filters {
-		info.Filters = append(info.Filters, f.rec)
-	}
-	return info, true
+	return LogStreamInfo{Stream: st.stream, Enabled: st.enabled, Filters: st.recs}, true
 }
 
 type logState struct {
@@ -89,10 +98,12 @@ func init() {
 			for i, f := range st.filters {
 				if f.name == name {
 					st.filters[i].rec = a[1] // a filter of the same name is replaced
+					st.changed()
 					return value.Bool(true), nil
 				}
 			}
 			st.filters = append(st.filters, logFilter{name, a[1]})
+			st.changed()
 			return value.Bool(true), nil
 		},
 		"Log::__remove_filter": func(ctx Context, a []value.Value) (value.Value, error) {
@@ -103,6 +114,7 @@ func init() {
 			for i, f := range st.filters {
 				if f.name == a[1].Str() {
 					st.filters = append(st.filters[:i], st.filters[i+1:]...)
+					st.changed()
 					return value.Bool(true), nil
 				}
 			}

@@ -305,10 +305,8 @@ func (e *Engine) logWrite(ctx builtins.Context, a []value.Value) (value.Value, e
 		e.Queue(fn, []value.Value{rec})
 	}
 	// The global and the stream's policy hooks; a break vetoes the write.
-	if s := e.chk.Lookup("Log::log_stream_policy"); s != nil && s.Func != nil {
-		if fn := e.prog.Funcs[s.Func]; fn != nil && !e.RunHook(fn, []value.Value{boxed, id}) {
-			return value.Bool(true), nil
-		}
+	if fn := e.function("Log::log_stream_policy"); fn != nil && !e.RunHook(fn, []value.Value{boxed, id}) {
+		return value.Bool(true), nil
 	}
 	if fn := hookFn(field(info.Stream, "policy")); fn != nil && !e.RunHook(fn, []value.Value{boxed, id}) {
 		return value.Bool(true), nil
