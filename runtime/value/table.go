@@ -303,13 +303,6 @@ func (t *Table) encode(key []Value, stack *keyBuf) []byte {
 	return b
 }
 
-// encode1 is encode for a one-column key.
-func (t *Table) encode1(k Value, stack *keyBuf) []byte {
-	b := appendKey(t.scratch(stack), k, t.Type.Index[0], true)
-	t.fitScratch(b)
-	return b
-}
-
 // find returns the slot index holding encoded key k (with hash h), or -1.
 func (t *Table) find(k []byte, h uint32) int {
 	if len(t.slots) == 0 {
@@ -346,7 +339,8 @@ func (t *Table) Get1(k Value) (Value, bool) {
 	// The one-column methods encode in place: a call to a helper costs
 	// more than the rest of their overhead.
 	var stack keyBuf
-	b := t.encode1(k, &stack)
+	b := appendKey(t.scratch(&stack), k, t.Type.Index[0], true)
+	t.fitScratch(b)
 	return t.get(b)
 }
 
@@ -371,7 +365,8 @@ func (t *Table) Has(key []Value) bool {
 // Has1 is Has for a one-column index.
 func (t *Table) Has1(k Value) bool {
 	var stack keyBuf
-	b := t.encode1(k, &stack)
+	b := appendKey(t.scratch(&stack), k, t.Type.Index[0], true)
+	t.fitScratch(b)
 	return t.has(b)
 }
 
@@ -395,7 +390,8 @@ func (t *Table) Put(key []Value, v Value) bool {
 // Put1 is Put for a one-column index.
 func (t *Table) Put1(k Value, v Value) bool {
 	var stack keyBuf
-	b := t.encode1(k, &stack)
+	b := appendKey(t.scratch(&stack), k, t.Type.Index[0], true)
+	t.fitScratch(b)
 	one := [1]Value{k}
 	return t.put(b, v, one[:])
 }
@@ -600,7 +596,8 @@ func (t *Table) Delete(key []Value) bool {
 // Delete1 is Delete for a one-column index.
 func (t *Table) Delete1(k Value) bool {
 	var stack keyBuf
-	b := t.encode1(k, &stack)
+	b := appendKey(t.scratch(&stack), k, t.Type.Index[0], true)
+	t.fitScratch(b)
 	return t.delete(b)
 }
 
