@@ -544,7 +544,8 @@ func (t *Table) rehash() {
 func (t *Table) compact() {
 	r := t.rare
 	if r == nil {
-		r = &rareParts{} // nothing rides along
+		var none rareParts // nothing rides along (and nothing is made)
+		r = &none
 	}
 	var newPos []int32 // for Zeek's layout: each old position's new one
 	if r.z != nil {
@@ -691,7 +692,8 @@ func (c *copier) copyTable(x *Table) *Table {
 	}
 	xr := x.rare
 	if xr == nil {
-		xr = &rareParts{} // nothing to carry over
+		var none rareParts // nothing to carry over (and nothing is made)
+		xr = &none
 	}
 	if xr.keep || xr.lpm != nil || xr.stamps != nil {
 		nr := n.more()
