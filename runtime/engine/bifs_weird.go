@@ -4,7 +4,6 @@ import (
 	"net/netip"
 
 	"github.com/gobro/gobro/builtins"
-	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/value"
 )
 
@@ -225,16 +224,12 @@ func sample[K comparable](w *weirdState, per map[K]map[string]uint64, key K, nam
 }
 
 func (e *Engine) raiseWeird(event string, args ...value.Value) {
-	s := e.chk.Lookup(event)
-	if s == nil || s.Func == nil {
+	fn := e.handlerFn(event)
+	if fn == nil {
 		return
 	}
-	fn := e.prog.Funcs[s.Func]
-	if fn == nil || !fn.Handled() {
-		return
-	}
-	if ft, ok := s.Type.(*types.FuncType); ok && len(ft.Params) < len(args) {
-		args = args[:len(ft.Params)]
+	if n := len(fn.Type.Params); n < len(args) {
+		args = args[:n]
 	}
 	e.Queue(fn, args)
 }

@@ -195,11 +195,7 @@ func (s *Session) SetGlobal(name string, v value.Value) bool {
 
 // Handlers is how many handlers the event or hook called name has.
 func (s *Session) Handlers(name string) int {
-	sym := s.e.chk.Lookup(name)
-	if sym == nil || sym.Func == nil {
-		return 0
-	}
-	if fn := s.e.prog.Funcs[sym.Func]; fn != nil {
+	if fn := s.e.function(name); fn != nil {
 		return len(fn.Bodies)
 	}
 	return 0
