@@ -71,13 +71,18 @@ func (p *Pair) ListenA(addr netip.AddrPort) (l net.Listener, err error) {
 	return l, err
 }
 
-// DialA connects from A's TCP port local (0: any) to addr.
+// DialA connects from A's TCP port local (0: any) to addr. The
+// connection has a 10-second deadline, so a stalled exchange fails the
+// recording rather than hanging it; a caller may set another.
 func (p *Pair) DialA(local int, addr netip.AddrPort) (c net.Conn, err error) {
 	err = p.InA(func() (err error) {
 		d := net.Dialer{LocalAddr: &net.TCPAddr{IP: IPA.AsSlice(), Port: local}}
 		c, err = d.Dial("tcp4", addr.String())
 		return err
 	})
+	if err == nil {
+		c.SetDeadline(time.Now().Add(10 * time.Second))
+	}
 	return c, err
 }
 

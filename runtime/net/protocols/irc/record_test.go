@@ -190,7 +190,6 @@ func plainClient(p *record.Pair) error {
 		return err
 	}
 	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(10 * time.Second))
 	c := &client{conn, bufio.NewReader(conn)}
 	steps := []struct {
 		line string
@@ -234,7 +233,6 @@ func fetchDCC(p *record.Pair, offer string) error {
 		return err
 	}
 	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(10 * time.Second))
 	got := make([]byte, size)
 	_, err = io.ReadFull(conn, got)
 	return err
@@ -246,7 +244,6 @@ func tlsClient(p *record.Pair) error {
 		return err
 	}
 	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(10 * time.Second))
 	c := &client{conn, bufio.NewReader(conn)}
 	if _, err := c.do("STARTTLS", 1); err != nil {
 		return err

@@ -212,7 +212,6 @@ func mailClient(p *record.Pair) error {
 		return err
 	}
 	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(10 * time.Second))
 	c := &client{conn, bufio.NewReader(conn)}
 	return c.run([]step{
 		{"", 220},
@@ -232,7 +231,6 @@ func tlsClient(p *record.Pair) error {
 		return err
 	}
 	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(10 * time.Second))
 	c := &client{conn, bufio.NewReader(conn)}
 	if err := c.run([]step{{"", 220}, {"EHLO client.gobro.test\r\n", 250}, {"STARTTLS\r\n", 220}}); err != nil {
 		return err
