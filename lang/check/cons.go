@@ -103,8 +103,8 @@ func (c *Checker) anonRecord(args []ast.Expr) types.Type {
 		}
 		t := c.expr(fa.X, nil)
 		c.prog.Types[fa] = t
-		if !r.AddField(&types.Field{Name: fa.Name, Type: t}) {
-			c.errorf(fa, fa, "duplicate field %q", fa.Name)
+		if err := r.AddField(&types.Field{Name: fa.Name, Type: t}); err != nil {
+			c.errorf(fa, fa, "%v", err)
 		}
 	}
 	return r

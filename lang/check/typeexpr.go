@@ -138,8 +138,8 @@ func (c *Checker) addFields(r *types.RecordType, fields []*ast.Field, redef bool
 		if redef && !fld.Optional && fld.Default == nil {
 			c.errorText(f, f.Name, "extension field must be &optional or have &default")
 		}
-		if !r.AddField(fld) {
-			c.errorText(f, "", "duplicate field %q", f.Name)
+		if err := r.AddField(fld); err != nil {
+			c.errorText(f, "", "%v", err)
 		}
 	}
 }

@@ -1,6 +1,10 @@
 package types
 
-import "github.com/gobro/gobro/lang/ast"
+import (
+	"fmt"
+
+	"github.com/gobro/gobro/lang/ast"
+)
 
 // RecordType is a record. It is a mutable object: "redef record R += {...}"
 // appends fields to the one RecordType every alias and value of R shares, so
@@ -42,14 +46,21 @@ func (t *RecordType) String() string {
 	return Describe(t)
 }
 
-// AddField appends f, giving it the next offset. It reports false when a
-// field of that name exists already.
-func (t *RecordType) AddField(f *Field) bool {
+// MaxRecordFields bounds a record type's fields: a record value keeps
+// its slot counts in 16 bits (value.Record).
+const MaxRecordFields = 1<<16 - 1
+
+// AddField appends f, giving it the next offset. It fails when a field
+// of that name exists already or the type is full.
+func (t *RecordType) AddField(f *Field) error {
 	if t.byName == nil {
 		t.byName = map[string]*Field{}
 	}
 	if _, dup := t.byName[f.Name]; dup {
-		return false
+		return fmt.Errorf("duplicate field %q", f.Name)
+	}
+	if len(t.Fields) >= MaxRecordFields {
+		return fmt.Errorf("record type has more than %d fields", MaxRecordFields)
 	}
 	f.Offset = len(t.Fields)
 	if f.Offset < 64 && f.Type != nil && IsNumeric(f.Type.Kind()) {
@@ -57,7 +68,7 @@ func (t *RecordType) AddField(f *Field) bool {
 	}
 	t.Fields = append(t.Fields, f)
 	t.byName[f.Name] = f
-	return true
+	return nil
 }
 
 // NumericMask has bit i set when field i, of the first 64, holds plain

@@ -1,6 +1,7 @@
 package types
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/gobro/gobro/lang/ast"
@@ -98,11 +99,26 @@ func TestPromotable(t *testing.T) {
 	}
 }
 
+// A record type stops at MaxRecordFields, which value.Record's 16-bit
+// slot counts rely on.
+func TestRecordFieldLimit(t *testing.T) {
+	r := NewRecord("R")
+	for i := range MaxRecordFields {
+		if err := r.AddField(&Field{Name: fmt.Sprint("f", i), Type: CountType}); err != nil {
+			t.Fatalf("field %d: %v", i, err)
+		}
+	}
+	err := r.AddField(&Field{Name: "one_more", Type: CountType})
+	if err == nil || err.Error() != "record type has more than 65535 fields" {
+		t.Fatalf("field past the limit: %v", err)
+	}
+}
+
 func TestRecordGrowth(t *testing.T) {
 	r := NewRecord("R")
 	r.AddField(&Field{Name: "a", Type: CountType})
-	if r.AddField(&Field{Name: "a", Type: CountType}) {
-		t.Fatal("duplicate field accepted")
+	if err := r.AddField(&Field{Name: "a", Type: CountType}); err == nil || err.Error() != `duplicate field "a"` {
+		t.Fatalf("duplicate field: %v", err)
 	}
 	r.AddField(&Field{Name: "b", Type: CountType, Optional: true, Redef: true})
 	if f := r.Field("b"); f == nil || f.Offset != 1 || r.NumFields() != 2 {

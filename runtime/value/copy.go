@@ -70,10 +70,12 @@ func (c *copier) copy(v Value, t types.Type) Value {
 	}
 	switch x := v.P.(type) {
 	case *Record:
-		r := &Record{Type: x.Type, set: x.set, vals: make([]Value, len(x.vals))}
-		if x.nums != nil {
-			r.nums = append([]uint64(nil), x.nums...)
+		r := &Record{Type: x.Type, set: x.set}
+		if nums := x.numSlots(); len(nums) > 0 {
+			r.storeNums(append([]uint64(nil), nums...))
 		}
+		xvals, vals := x.valSlots(), make([]Value, x.vlen)
+		r.storeVals(vals)
 		c.memo(x, r)
 		rt := x.Type
 		if rt == nil {
@@ -84,7 +86,7 @@ func (c *copier) copy(v Value, t types.Type) Value {
 			if rt != nil && i < len(rt.Fields) {
 				ft = rt.Fields[i].Type
 			}
-			r.vals[k] = c.copy(x.vals[k], ft)
+			vals[k] = c.copy(xvals[k], ft)
 		})
 		return Value{P: r}
 	case *Vector:

@@ -2,6 +2,7 @@ package value
 
 import (
 	"math/bits"
+	"unsafe"
 
 	"github.com/gobro/gobro/lang/types"
 )
@@ -23,11 +24,53 @@ import (
 //
 // A field added by `redef record` after the value was made reads as
 // unset until assigned.
+//
+// nums and vals point at the first slot of their arrays and keep their
+// sizes in small integers beside them, instead of two 24-byte slice
+// headers: a record is 48 bytes instead of 64, and a run keeps several
+// per connection. A sparse record has at most 64 slots of each kind; a
+// dense one as many as its type has fields, which the checker bounds
+// (types.MaxRecordFields).
 type Record struct {
-	Type *types.RecordType
-	set  uint64
-	nums []uint64
-	vals []Value
+	Type       *types.RecordType
+	set        uint64
+	nums       *uint64 // ncap slots; the first popcount(set&numeric) in use
+	vals       *Value  // vcap slots; the first vlen in use
+	vlen, vcap uint16
+	ncap       uint8
+}
+
+// numSlots is the numbers in use.
+func (r *Record) numSlots() []uint64 {
+	if r.nums == nil {
+		return nil
+	}
+	return unsafe.Slice(r.nums, r.ncap)[:bits.OnesCount64(r.set&r.Type.NumericMask())]
+}
+
+// valSlots is the values in use.
+func (r *Record) valSlots() []Value {
+	if r.vals == nil {
+		return nil
+	}
+	return unsafe.Slice(r.vals, r.vcap)[:r.vlen]
+}
+
+// numAt and valAt are slot k of a kind, for a k the set bitmap says is
+// in use: pointer arithmetic without the bounds check that rebuilding
+// the slice would cost on every field access.
+func (r *Record) numAt(k int) *uint64 {
+	return (*uint64)(unsafe.Add(unsafe.Pointer(r.nums), uintptr(k)*unsafe.Sizeof(uint64(0))))
+}
+
+func (r *Record) valAt(k int) *Value {
+	return (*Value)(unsafe.Add(unsafe.Pointer(r.vals), uintptr(k)*unsafe.Sizeof(Value{})))
+}
+
+func (r *Record) storeNums(s []uint64) { r.nums, r.ncap = unsafe.SliceData(s), uint8(cap(s)) }
+
+func (r *Record) storeVals(s []Value) {
+	r.vals, r.vlen, r.vcap = unsafe.SliceData(s), uint16(len(s)), uint16(cap(s))
 }
 
 // sparseMax is how many fields the bitmap covers.
@@ -70,19 +113,20 @@ func withDefaults(r *Record) *Record {
 // conversions).
 func EmptyRecord(rt *types.RecordType, will uint64) *Record {
 	n := len(rt.Fields)
-	if n > sparseMax {
-		return &Record{Type: rt, vals: filled(n)}
-	}
 	r := &Record{Type: rt}
+	if n > sparseMax {
+		r.storeVals(filled(n))
+		return r
+	}
 	if n < sparseMax {
 		will &= 1<<n - 1
 	}
 	num := rt.NumericMask()
 	if c := bits.OnesCount64(will & num); c > 0 {
-		r.nums = make([]uint64, 0, c)
+		r.storeNums(make([]uint64, 0, c))
 	}
 	if c := bits.OnesCount64(will &^ num); c > 0 {
-		r.vals = make([]Value, 0, c)
+		r.storeVals(make([]Value, 0, c))
 	}
 	return r
 }
@@ -112,13 +156,13 @@ func filled(n int) []Value {
 }
 
 // dense reports whether the record stores every field (see Record).
-func (r *Record) dense() bool { return len(r.vals) > sparseMax }
+func (r *Record) dense() bool { return r.vlen > sparseMax }
 
 // Field is field i's value, None when unset.
 func (r *Record) Field(i int) Value {
 	if r.dense() {
-		if i >= 0 && i < len(r.vals) {
-			return r.vals[i]
+		if vals := r.valSlots(); i >= 0 && i < len(vals) {
+			return vals[i]
 		}
 		return None
 	}
@@ -128,9 +172,9 @@ func (r *Record) Field(i int) Value {
 	}
 	below, num := r.set&(bit-1), r.Type.NumericMask()
 	if num&bit != 0 {
-		return Value{N: r.nums[bits.OnesCount64(below&num)]}
+		return Value{N: *r.numAt(bits.OnesCount64(below & num))}
 	}
-	return r.vals[bits.OnesCount64(below&^num)]
+	return *r.valAt(bits.OnesCount64(below &^ num))
 }
 
 // Num is field i's number when field i is a set field of a numeric kind
@@ -141,7 +185,7 @@ func (r *Record) Num(i int) (uint64, bool) {
 	if r.set&num&bit == 0 {
 		return 0, false
 	}
-	return r.nums[bits.OnesCount64(r.set&num&(bit-1))], true
+	return *r.numAt(bits.OnesCount64(r.set & num & (bit - 1))), true
 }
 
 // Val is Num for a field of any other kind.
@@ -150,7 +194,7 @@ func (r *Record) Val(i int) (Value, bool) {
 	if r.set&^num&bit == 0 {
 		return Value{}, false
 	}
-	return r.vals[bits.OnesCount64(r.set&^num&(bit-1))], true
+	return *r.valAt(bits.OnesCount64(r.set &^ num & (bit - 1))), true
 }
 
 // Has reports whether field i holds a value: its bit, in a sparse
@@ -181,12 +225,12 @@ func (r *Record) SetField(i int, v Value) {
 		k := bits.OnesCount64(below & num)
 		switch {
 		case has && unset:
-			r.nums = removeAt(r.nums, k)
+			r.storeNums(removeAt(r.numSlots(), k))
 			r.set &^= bit
-		case has:
-			r.nums[k] = v.N
+		case has: // the common case first: a write in place
+			*r.numAt(k) = v.N
 		case !unset:
-			r.nums = insertAt(r.nums, k, v.N, bits.OnesCount64(num))
+			r.storeNums(insertAt(r.numSlots(), k, v.N, bits.OnesCount64(num)))
 			r.set |= bit
 		}
 		return
@@ -194,12 +238,12 @@ func (r *Record) SetField(i int, v Value) {
 	k := bits.OnesCount64(below &^ num)
 	switch {
 	case has && unset:
-		r.vals = removeAt(r.vals, k)
+		r.storeVals(removeAt(r.valSlots(), k))
 		r.set &^= bit
 	case has:
-		r.vals[k] = v
+		*r.valAt(k) = v
 	case !unset:
-		r.vals = insertAt(r.vals, k, v, len(r.Type.Fields)-bits.OnesCount64(num))
+		r.storeVals(insertAt(r.valSlots(), k, v, len(r.Type.Fields)-bits.OnesCount64(num)))
 		r.set |= bit
 	}
 }
@@ -239,12 +283,15 @@ func (r *Record) setDense(i int, v Value) {
 			vals[j] = w
 			return true
 		})
-		r.set, r.nums, r.vals = 0, nil, vals
+		r.set, r.nums, r.ncap = 0, nil, 0
+		r.storeVals(vals)
 	}
-	for i >= len(r.vals) {
-		r.vals = append(r.vals, None)
+	vals := r.valSlots()
+	for i >= len(vals) {
+		vals = append(vals, None)
 	}
-	r.vals[i] = v
+	vals[i] = v
+	r.storeVals(vals)
 }
 
 // NumFields is how many fields the record's type has.
@@ -254,23 +301,23 @@ func (r *Record) NumFields() int { return len(r.Type.Fields) }
 // false.
 func (r *Record) Each(f func(i int, v Value) bool) {
 	if r.dense() {
-		for i, v := range r.vals {
+		for i, v := range r.valSlots() {
 			if !v.IsUnset() && !f(i, v) {
 				return
 			}
 		}
 		return
 	}
-	num := r.Type.NumericMask()
+	num, nums, vals := r.Type.NumericMask(), r.numSlots(), r.valSlots()
 	kn, kv := 0, 0
 	for s := r.set; s != 0; s &= s - 1 {
 		i := bits.TrailingZeros64(s)
 		var v Value
 		if num&(1<<i) != 0 {
-			v = Value{N: r.nums[kn]}
+			v = Value{N: nums[kn]}
 			kn++
 		} else {
-			v = r.vals[kv]
+			v = vals[kv]
 			kv++
 		}
 		if !f(i, v) {
@@ -284,7 +331,7 @@ func (r *Record) Each(f func(i int, v Value) bool) {
 // must visit.
 func (r *Record) eachVal(f func(i, k int)) {
 	if r.dense() {
-		for k := range r.vals {
+		for k := range int(r.vlen) {
 			f(k, k)
 		}
 		return

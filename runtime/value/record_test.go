@@ -33,8 +33,8 @@ func TestRecordSparse(t *testing.T) {
 	if got, want := fields(r), "1=101 3=103 5=105 9=109 "; got != want {
 		t.Fatalf("fields %q, want %q", got, want)
 	}
-	if len(r.nums) != 4 || len(r.vals) != 0 {
-		t.Fatalf("%d numbers and %d values for 4 count fields", len(r.nums), len(r.vals))
+	if len(r.numSlots()) != 4 || len(r.valSlots()) != 0 {
+		t.Fatalf("%d numbers and %d values for 4 count fields", len(r.numSlots()), len(r.valSlots()))
 	}
 	r.SetField(3, Count(7)) // overwrite in place
 	r.SetField(5, None)     // unset removes the slot
@@ -61,8 +61,8 @@ func TestRecordGrowthBound(t *testing.T) {
 	for i := 0; i < 6; i++ {
 		r.SetField(i, Count(uint64(i)))
 	}
-	if cap(r.nums) != 6 {
-		t.Fatalf("room for %d numbers in a 6-field record", cap(r.nums))
+	if r.ncap != 6 {
+		t.Fatalf("room for %d numbers in a 6-field record", r.ncap)
 	}
 }
 
@@ -116,8 +116,8 @@ func TestRecordMixedKinds(t *testing.T) {
 	}
 	sub := RecordOf(inner, []Value{Count(9)})
 	r := RecordOf(rt, []Value{Count(7), String("x"), Time(1.5), {P: sub}, Bool(true)})
-	if len(r.nums) != 3 || len(r.vals) != 2 || cap(r.nums) != 3 || cap(r.vals) != 2 {
-		t.Fatalf("nums %d/%d, vals %d/%d", len(r.nums), cap(r.nums), len(r.vals), cap(r.vals))
+	if len(r.numSlots()) != 3 || len(r.valSlots()) != 2 || r.ncap != 3 || r.vcap != 2 {
+		t.Fatalf("nums %d/%d, vals %d/%d", len(r.numSlots()), r.ncap, len(r.valSlots()), r.vcap)
 	}
 	if r.Field(0).Count() != 7 || r.Field(1).Str() != "x" || r.Field(2).Double() != 1.5 ||
 		r.Field(3).P != sub || !r.Field(4).Bool() {
