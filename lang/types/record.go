@@ -16,6 +16,9 @@ type RecordType struct {
 	// numeric has bit i set when field i (of the first 64) is of a kind
 	// whose values are plain numbers (see IsNumeric).
 	numeric uint64
+	// containerDefaults has bit i set when field i (of the first 64)
+	// is a record, table, set or vector with a &default.
+	containerDefaults uint64
 }
 
 // Field is one record field. Offset is its index in a record value's slot
@@ -63,8 +66,13 @@ func (t *RecordType) AddField(f *Field) error {
 		return fmt.Errorf("record type has more than %d fields", MaxRecordFields)
 	}
 	f.Offset = len(t.Fields)
-	if f.Offset < 64 && f.Type != nil && IsNumeric(f.Type.Kind()) {
-		t.numeric |= 1 << f.Offset
+	if f.Offset < 64 && f.Type != nil {
+		switch k := f.Type.Kind(); {
+		case IsNumeric(k):
+			t.numeric |= 1 << f.Offset
+		case f.Default != nil && (k == Record || k == Table || k == Set || k == Vector):
+			t.containerDefaults |= 1 << f.Offset
+		}
 	}
 	t.Fields = append(t.Fields, f)
 	t.byName[f.Name] = f
@@ -80,6 +88,17 @@ func (t *RecordType) NumericMask() uint64 {
 		return 0
 	}
 	return t.numeric
+}
+
+// ContainerDefaults is the mask of the first 64 fields that are
+// containers (record, table, set, vector) with a &default: the fields
+// a record made by the engine leaves to be made on first use. A nil
+// type has none.
+func (t *RecordType) ContainerDefaults() uint64 {
+	if t == nil {
+		return 0
+	}
+	return t.containerDefaults
 }
 
 // IsNumeric reports whether values of kind k are plain numbers: bool,

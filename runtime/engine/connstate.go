@@ -59,7 +59,7 @@ type connLayout struct {
 	idT, epT                                                 *types.RecordType
 	uid, startTime, vlan, innerVLAN, tunnel                  int
 	id, orig, resp, duration, history, service               int
-	origH, origP, respH, respP, proto, ctx                   int
+	origH, origP, respH, respP, proto                        int
 	size, epState, numPkts, numBytesIP, flowLabel, l2Address int
 }
 
@@ -89,7 +89,7 @@ func (e *Engine) connLayout() *connLayout {
 	L.orig, L.resp, L.duration = offset(ct, "orig"), offset(ct, "resp"), offset(ct, "duration")
 	L.history, L.service = offset(ct, "history"), offset(ct, "service")
 	L.origH, L.origP, L.respH = offset(L.idT, "orig_h"), offset(L.idT, "orig_p"), offset(L.idT, "resp_h")
-	L.respP, L.proto, L.ctx = offset(L.idT, "resp_p"), offset(L.idT, "proto"), offset(L.idT, "ctx")
+	L.respP, L.proto = offset(L.idT, "resp_p"), offset(L.idT, "proto")
 	L.size, L.epState, L.numPkts = offset(L.epT, "size"), offset(L.epT, "state"), offset(L.epT, "num_pkts")
 	L.numBytesIP, L.flowLabel, L.l2Address = offset(L.epT, "num_bytes_ip"), offset(L.epT, "flow_label"), offset(L.epT, "l2_addr")
 	e.layout = L
@@ -187,9 +187,4 @@ func writeID(id *value.Record, cid flow.ConnID, L *connLayout) {
 	put(id, L.respH, value.Addr(cid.RespH))
 	put(id, L.respP, value.Port(uint32(cid.RespP), pp))
 	put(id, L.proto, value.Count(uint64(cid.Proto)))
-	if L.ctx >= 0 && !id.Has(L.ctx) {
-		if rt, ok := L.idT.Fields[L.ctx].Type.(*types.RecordType); ok {
-			id.SetField(L.ctx, value.Value{P: newRecord(rt)})
-		}
-	}
 }

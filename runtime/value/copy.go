@@ -70,7 +70,10 @@ func (c *copier) copy(v Value, t types.Type) Value {
 	}
 	switch x := v.P.(type) {
 	case *Record:
-		r := &Record{Type: x.Type, set: x.set}
+		if x.src != nil && x.src.Live != nil {
+			return Value{P: c.snapshot(x, t)}
+		}
+		r := &Record{Type: x.Type, set: x.set, src: x.src}
 		if nums := x.numSlots(); len(nums) > 0 {
 			r.storeNums(append([]uint64(nil), nums...))
 		}
@@ -114,4 +117,24 @@ func (c *copier) copy(v Value, t types.Type) Value {
 		return Value{P: o}
 	}
 	return v
+}
+
+// snapshot copies a record with live fields (Source) into a plain one
+// holding their values now: a copy does not follow the engine's state.
+func (c *copier) snapshot(x *Record, t types.Type) *Record {
+	r := EmptyRecord(x.Type, AllFields)
+	c.memo(x, r)
+	rt := x.Type
+	if rt == nil {
+		rt, _ = t.(*types.RecordType)
+	}
+	x.Each(func(i int, v Value) bool {
+		ft := types.Type(types.AnyType)
+		if rt != nil && i < len(rt.Fields) {
+			ft = rt.Fields[i].Type
+		}
+		r.SetField(i, c.copy(v, ft))
+		return true
+	})
+	return r
 }

@@ -31,13 +31,92 @@ import (
 // per connection. A sparse record has at most 64 slots of each kind; a
 // dense one as many as its type has fields, which the checker bounds
 // (types.MaxRecordFields).
+//
+// src, when set, supplies the fields the record does not store (see
+// Source).
 type Record struct {
 	Type       *types.RecordType
 	set        uint64
 	nums       *uint64 // ncap slots; the first popcount(set&numeric) in use
 	vals       *Value  // vcap slots; the first vlen in use
+	src        *Source
 	vlen, vcap uint16
 	ncap       uint8
+}
+
+// A Source supplies the fields a record does not store, on reading:
+//   - the &default containers (types.RecordType.ContainerDefaults) of a
+//     record the engine made (NewRecord): each is made empty on first
+//     use and stored from then on, so that a connection whose scripts
+//     never touch its `failed_analyzers` set or conn_id `ctx` holds
+//     neither;
+//   - with Live set, fields the engine keeps in its own state (a
+//     connection's id, endpoints, history …), read from that state
+//     when asked rather than copied into the record before every event.
+//
+// A stored value hides the supplied one: a script's assignment to a
+// live field sticks, and `delete` brings the live value back.
+type Source struct {
+	Live LiveFields
+}
+
+// LiveFields is the engine state behind a record's live fields.
+type LiveFields interface {
+	// LiveMask is the mask of the fields the state supplies.
+	LiveMask() uint64
+	// LiveField is field i's current value, None if it has none now.
+	LiveField(i int) Value
+}
+
+// defaultsOnly is the Source of engine-made records without live
+// fields.
+var defaultsOnly = &Source{}
+
+// SetLive makes the record read the fields of l's mask from l when it
+// does not store them (see Source). src must stay as long as the
+// record: the engine keeps it beside the state it reads.
+func (r *Record) SetLive(src *Source, l LiveFields) {
+	src.Live = l
+	r.src = src
+}
+
+// supplied is field i of a record with a source, where it stores none.
+func (r *Record) supplied(i int) Value {
+	bit := uint64(1) << uint(i)
+	if l := r.src.Live; l != nil && l.LiveMask()&bit != 0 {
+		return l.LiveField(i)
+	}
+	if r.Type.ContainerDefaults()&bit == 0 {
+		return None
+	}
+	v := emptyContainer(r.Type.Fields[i].Type)
+	r.SetField(i, v)
+	return v
+}
+
+// suppliedMask is the fields a source may supply beyond the stored ones.
+func (r *Record) suppliedMask() uint64 {
+	if r.src == nil {
+		return 0
+	}
+	m := r.Type.ContainerDefaults()
+	if l := r.src.Live; l != nil {
+		m |= l.LiveMask()
+	}
+	return m &^ r.set
+}
+
+// emptyContainer is a new empty value of a container type.
+func emptyContainer(t types.Type) Value {
+	switch t := t.(type) {
+	case *types.RecordType:
+		return Value{P: NewRecord(t)}
+	case *types.TableType:
+		return Value{P: NewTable(t)}
+	case *types.VectorType:
+		return Value{P: &Vector{Type: t}}
+	}
+	return None
 }
 
 // numSlots is the numbers in use.
@@ -80,28 +159,29 @@ const sparseMax = 64
 const AllFields = ^uint64(0)
 
 // NewRecord makes a record of type rt with every field unset but for
-// &default containers, which start empty (a record, table or vector), so
-// `r$f` and `add r$s[x]` work on them as in Zeek.
+// &default containers, which read as empty ones (a record, table or
+// vector), so `r$f` and `add r$s[x]` work on them as in Zeek. They are
+// made on first use (see Source).
 func NewRecord(rt *types.RecordType) *Record { return withDefaults(EmptyRecord(rt, 0)) }
 
-// NewFullRecord is NewRecord with room for every field, for a maker that
-// fills them all (the engine's endpoint and conn_id records).
+// NewFullRecord is NewRecord with room for every field but the
+// &default containers, for a maker that fills them all (the engine's
+// conn_id records).
 func NewFullRecord(rt *types.RecordType) *Record {
-	return withDefaults(EmptyRecord(rt, AllFields))
+	return withDefaults(EmptyRecord(rt, AllFields&^rt.ContainerDefaults()))
 }
 
+// withDefaults gives r the source of its &default containers; those
+// past the first 64 fields are made now.
 func withDefaults(r *Record) *Record {
-	for i, f := range r.Type.Fields {
-		if f.Default == nil {
-			continue
-		}
-		switch t := f.Type.(type) {
-		case *types.RecordType:
-			r.SetField(i, Value{P: NewRecord(t)})
-		case *types.TableType:
-			r.SetField(i, Value{P: NewTable(t)})
-		case *types.VectorType:
-			r.SetField(i, Value{P: &Vector{Type: t}})
+	if r.Type.ContainerDefaults() != 0 {
+		r.src = defaultsOnly
+	}
+	for i := sparseMax; i < len(r.Type.Fields); i++ {
+		if f := r.Type.Fields[i]; f.Default != nil {
+			if v := emptyContainer(f.Type); !v.IsUnset() {
+				r.SetField(i, v)
+			}
 		}
 	}
 	return r
@@ -161,13 +241,19 @@ func (r *Record) dense() bool { return r.vlen > sparseMax }
 // Field is field i's value, None when unset.
 func (r *Record) Field(i int) Value {
 	if r.dense() {
-		if vals := r.valSlots(); i >= 0 && i < len(vals) {
+		if vals := r.valSlots(); i >= 0 && i < len(vals) && !vals[i].IsUnset() {
 			return vals[i]
+		}
+		if r.src != nil && i >= 0 && i < sparseMax {
+			return r.supplied(i)
 		}
 		return None
 	}
 	bit := uint64(1) << uint(i) // 0 past the bitmap: unset
 	if r.set&bit == 0 {
+		if r.src != nil && i >= 0 && i < sparseMax {
+			return r.supplied(i)
+		}
 		return None
 	}
 	below, num := r.set&(bit-1), r.Type.NumericMask()
@@ -202,6 +288,9 @@ func (r *Record) Val(i int) (Value, bool) {
 func (r *Record) Has(i int) bool {
 	if r.set&(1<<uint(i)) != 0 {
 		return true
+	}
+	if r.src != nil && i >= 0 && i < sparseMax && r.suppliedMask()&(1<<uint(i)) != 0 {
+		return !r.Field(i).IsUnset()
 	}
 	return r.dense() && !r.Field(i).IsUnset()
 }
@@ -300,6 +389,10 @@ func (r *Record) NumFields() int { return len(r.Type.Fields) }
 // Each calls f with every set field in field order, until f returns
 // false.
 func (r *Record) Each(f func(i int, v Value) bool) {
+	if r.src != nil {
+		r.eachSupplied(f)
+		return
+	}
 	if r.dense() {
 		for i, v := range r.valSlots() {
 			if !v.IsUnset() && !f(i, v) {
@@ -321,6 +414,22 @@ func (r *Record) Each(f func(i int, v Value) bool) {
 			kv++
 		}
 		if !f(i, v) {
+			return
+		}
+	}
+}
+
+// eachSupplied is Each of a record with a source: its &default
+// containers are made first (reading them may not change the record
+// under the walk), then the stored and the live fields are visited in
+// field order.
+func (r *Record) eachSupplied(f func(i int, v Value) bool) {
+	for m := r.Type.ContainerDefaults() &^ r.set; m != 0; m &= m - 1 {
+		r.Field(bits.TrailingZeros64(m))
+	}
+	n := len(r.Type.Fields)
+	for i := 0; i < n; i++ {
+		if v := r.Field(i); !v.IsUnset() && !f(i, v) {
 			return
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/gobro/gobro/lang/ast"
 	"github.com/gobro/gobro/lang/types"
 )
 
@@ -145,5 +146,56 @@ func TestRecordNumericFieldKeepsWholeValue(t *testing.T) {
 	r.SetField(1, odd)
 	if !r.dense() || r.Field(1) != odd || r.Field(0).Count() != 1 || r.Field(2).Count() != 3 {
 		t.Fatalf("dense %v, fields %v", r.dense(), r.Values())
+	}
+}
+
+// defaultsType is a record with a count, a set and a record field with
+// a &default, which an engine-made record makes on first use.
+func defaultsType() *types.RecordType {
+	dflt := &ast.CallExpr{}
+	rt := types.NewRecord("D")
+	rt.AddField(&types.Field{Name: "n", Type: types.CountType, Optional: true})
+	rt.AddField(&types.Field{Name: "s", Type: types.NewSet(types.StringType), Default: dflt})
+	rt.AddField(&types.Field{Name: "r", Type: recordType(1), Default: dflt})
+	return rt
+}
+
+// Engine-made records hold no &default container until it is read;
+// reading stores it, so changes to it stay, and every walk sees it.
+func TestRecordDefaultContainersOnFirstUse(t *testing.T) {
+	rt := defaultsType()
+	if got := rt.ContainerDefaults(); got != 0b110 {
+		t.Fatalf("container defaults %b, want 110", got)
+	}
+	r := NewRecord(rt)
+	if r.set != 0 || r.vals != nil {
+		t.Fatalf("a new record stores %b", r.set)
+	}
+	c := Copy(Value{P: r}, rt).P.(*Record) // copied before use: still lazy
+	if !r.Has(1) || !r.Has(2) || r.Has(0) {
+		t.Fatal("Has: the defaults are not there, or the count is")
+	}
+	s := r.Field(1).P.(*Table)
+	s.Add([]Value{String("x")})
+	if r.Field(1).P != s || s.Len() != 1 {
+		t.Fatal("the set made on first read was not kept")
+	}
+	var seen []int
+	r.Each(func(i int, v Value) bool {
+		seen = append(seen, i)
+		return true
+	})
+	if fmt.Sprint(seen) != "[1 2]" {
+		t.Fatalf("Each visits %v, want [1 2]", seen)
+	}
+	r.SetField(1, None) // delete r$s: the default comes back, empty
+	if r.Field(1).P == s || r.Field(1).P.(*Table).Len() != 0 {
+		t.Fatal("a deleted default container did not come back empty")
+	}
+	if c.set != 0 || c.Field(1).P.(*Table).Len() != 0 || c.Field(1).P == s {
+		t.Fatal("the copy shares the original's default container")
+	}
+	if e := EmptyRecord(rt, 0); e.Has(1) || !e.Field(1).IsUnset() {
+		t.Fatal("EmptyRecord supplies defaults (its maker sets them)")
 	}
 }
