@@ -14,31 +14,25 @@ import (
 type connState struct {
 	rec  *value.Record // the `connection` record, made on first use
 	apps *analyzer.Set // its analysers, nil if none
-	// What rec holds already, so a refresh writes (and boxes) only what
-	// changed: the id, written when idOrig was the originator (roles
-	// flip by swapping the endpoints, and the id with them), the
-	// history, and the originator when l2_addr was written.
+	// The record's live fields (liveConn) and its endpoint records read
+	// the connection through these, with hist the history boxed once.
+	conn *flow.Conn
+	L    *connLayout
+	src  value.Source
+	hist value.Value
+	// idOrig is the originator when the id was written: roles flip by
+	// swapping the endpoints, and the id with them.
 	idOrig *flow.Endpoint
-	hist   string
-	l2Orig *flow.Endpoint
-	// epoch is the engine's connEpoch when rec was last refreshed: the
-	// tracker counts packets and moves states only between epochs, so
-	// the many events of one packet refresh the record once (unless an
-	// analyser flipped the roles, which changes idOrig and the history).
-	epoch uint64
+	// macs are the first packet's link-layer addresses by endpoint slot
+	// (flow.Endpoint.Slot), if hasMACs: Zeek keeps them as l2_addr and
+	// swaps them when roles flip.
+	macs    [2][6]byte
+	hasMACs bool
 	// tunnelDirs are the directions in which a UDP tunnel (Teredo,
 	// VXLAN …) was decapsulated from the connection, until its packet
 	// analyser confirmed (tunnels.go).
 	tunnelDirs      uint8
 	tunnelConfirmed bool
-	// macs are the first packet's link-layer addresses by endpoint
-	// (Zeek keeps them as l2_addr and swaps them when roles flip).
-	macs [2]endpointMAC
-}
-
-type endpointMAC struct {
-	ep  *flow.Endpoint
-	mac [6]byte
 }
 
 // state returns the engine's state of a connection, made on first use.
@@ -55,7 +49,10 @@ func state(c *flow.Conn) *connState {
 // offsets of the fields it fills, found once (the record type is fixed
 // once the scripts are checked); -1 where a field does not exist.
 type connLayout struct {
-	ct                                                       *types.RecordType
+	e  *Engine
+	ct *types.RecordType
+	// connLive and epLive are the fields liveConn supplies.
+	connLive, epLive                                         uint64
 	idT, epT                                                 *types.RecordType
 	uid, startTime, vlan, innerVLAN, tunnel                  int
 	id, orig, resp, duration, history, service               int
@@ -92,6 +89,7 @@ func (e *Engine) connLayout() *connLayout {
 	L.respP, L.proto = offset(L.idT, "resp_p"), offset(L.idT, "proto")
 	L.size, L.epState, L.numPkts = offset(L.epT, "size"), offset(L.epT, "state"), offset(L.epT, "num_pkts")
 	L.numBytesIP, L.flowLabel, L.l2Address = offset(L.epT, "num_bytes_ip"), offset(L.epT, "flow_label"), offset(L.epT, "l2_addr")
+	L.e, L.connLive, L.epLive = e, mask(L.duration, L.history), mask(L.size, L.epState, L.numPkts, L.numBytesIP, L.flowLabel, L.l2Address)
 	e.layout = L
 	return L
 }
@@ -100,64 +98,108 @@ func put(r *value.Record, off int, v value.Value) {
 	r.SetField(off, v)
 }
 
+// mask is the bitmap of the field offsets that exist and fit one.
+func mask(offs ...int) uint64 {
+	var m uint64
+	for _, o := range offs {
+		if o >= 0 && o < 64 {
+			m |= 1 << o
+		}
+	}
+	return m
+}
+
 // connRecord returns the connection's `connection` record, made on first
-// use and refreshed from the tracker on every call (as Zeek's
-// Connection::GetVal does before each event).
+// use. What the tracker changes as packets come (the endpoints' sizes,
+// states and counts, the duration, the history) the record and its
+// endpoint records read from the tracker when a script asks (liveConn),
+// so they are never stale and nothing is copied before each event, as
+// Zeek's Connection::GetVal does. Only the id is written, again when the
+// roles flip; and as in Zeek, what a script wrote over those fields
+// lasts until the next event that carries the connection.
 func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 	L := e.connLayout()
 	if L == nil {
 		return &value.Record{}
 	}
 	st := state(c)
-	rec := st.rec
-	if rec == nil {
-		rec = e.newConnRecord(c, L)
-		st.rec = rec
-	} else if st.epoch == e.connEpoch && st.idOrig == c.Orig && st.hist == c.History() {
-		return rec // analysers may flip roles within a turn: that shows
+	if st.rec == nil {
+		st.rec = e.newConnRecord(c, st, L)
+	} else {
+		// A script's write to a live field lasts until here.
+		st.rec.ResetLive()
+		for _, off := range [2]int{L.orig, L.resp} {
+			if ep, ok := st.rec.Val(off); ok && off >= 0 {
+				ep.P.(*value.Record).ResetLive()
+			}
+		}
 	}
-	st.epoch = e.connEpoch
 	if L.id >= 0 && st.idOrig != c.Orig {
 		st.idOrig = c.Orig
-		writeID(rec.Field(L.id).P.(*value.Record), c.ID, L)
+		writeID(st.rec.Field(L.id).P.(*value.Record), c.ID, L)
 	}
-	for i, ep := range [2]*flow.Endpoint{c.Orig, c.Resp} {
-		off := L.orig
-		if i == 1 {
-			off = L.resp
-		}
-		if off < 0 {
-			continue
-		}
-		r := rec.Field(off).P.(*value.Record)
-		put(r, L.size, value.Count(ep.Size()))
-		put(r, L.epState, value.Count(uint64(ep.State)))
-		put(r, L.numPkts, value.Count(ep.NumPkts))
-		put(r, L.numBytesIP, value.Count(ep.NumBytesIP))
+	return st.rec
+}
+
+// liveConn supplies the live fields of a connection's record and its
+// endpoint records (value.LiveFields).
+type liveConn connState
+
+func (s *liveConn) LiveMask(r *value.Record) uint64 {
+	if r == s.rec {
+		return s.L.connLive
 	}
-	if st.macs[0].ep != nil && st.l2Orig != c.Orig && L.l2Address >= 0 {
-		st.l2Orig = c.Orig
-		for _, m := range st.macs {
-			off := L.resp
-			if m.ep == c.Orig {
-				off = L.orig
+	return s.L.epLive
+}
+
+func (s *liveConn) LiveField(r *value.Record, i int) value.Value {
+	c, L := s.conn, s.L
+	if r == s.rec {
+		switch i {
+		case L.duration:
+			return value.Interval(c.Duration().Seconds())
+		case L.history:
+			if h, _ := s.hist.P.(string); h != c.History() || s.hist.IsUnset() {
+				s.hist = value.String(c.History())
 			}
-			if off >= 0 {
-				rec.Field(off).P.(*value.Record).SetField(L.l2Address, value.String(e.macName(m.mac)))
-			}
+			return s.hist
+		}
+		return value.None
+	}
+	ep := c.Resp
+	if v, ok := s.rec.Val(L.orig); ok && v.P == r {
+		ep = c.Orig
+	}
+	switch i {
+	case L.size:
+		return value.Count(ep.Size())
+	case L.epState:
+		return value.Count(uint64(ep.State))
+	case L.numPkts:
+		return value.Count(ep.NumPkts)
+	case L.numBytesIP:
+		return value.Count(ep.NumBytesIP)
+	case L.flowLabel:
+		return value.Count(0) // the decoder does not give it yet
+	case L.l2Address:
+		if s.hasMACs {
+			return value.String(L.e.macName(s.macs[ep.Slot()]))
 		}
 	}
-	put(rec, L.duration, value.Interval(c.Duration().Seconds()))
-	if L.history >= 0 && (st.hist != c.History() || !rec.Has(L.history)) {
-		st.hist = c.History()
-		rec.SetField(L.history, value.String(c.History()))
-	}
-	return rec
+	return value.None
 }
 
 // newConnRecord makes a connection's record with what never changes.
-func (e *Engine) newConnRecord(c *flow.Conn, L *connLayout) *value.Record {
+func (e *Engine) newConnRecord(c *flow.Conn, st *connState, L *connLayout) *value.Record {
 	rec := newConnRecord(L.ct)
+	st.conn, st.L = c, L
+	live := (*liveConn)(st)
+	rec.SetLive(&st.src, live)
+	for _, off := range []int{L.orig, L.resp} {
+		if off >= 0 {
+			rec.Field(off).P.(*value.Record).SetLive(&st.src, live)
+		}
+	}
 	put(rec, L.uid, value.String(c.UID()))
 	put(rec, L.startTime, value.Time(float64(c.Start().UnixNano())/1e9))
 	if c.VLAN >= 0 {
@@ -170,11 +212,6 @@ func (e *Engine) newConnRecord(c *flow.Conn, L *connLayout) *value.Record {
 		// Zeek sets connection$tunnel when it builds the record; later
 		// changes come with tunnel_changed.
 		put(rec, L.tunnel, e.encapVector(c.Encap()))
-	}
-	for _, off := range []int{L.orig, L.resp} {
-		if off >= 0 && L.flowLabel >= 0 {
-			rec.Field(off).P.(*value.Record).SetField(L.flowLabel, value.Count(0)) // the decoder does not give it yet
-		}
 	}
 	return rec
 }

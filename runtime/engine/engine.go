@@ -108,9 +108,6 @@ type Engine struct {
 
 	fileLay  *fileLayout        // fa_file offsets (files.go)
 	macNames map[[6]byte]string // macName's interned addresses
-	// connEpoch counts the tracker's turns (a packet, a timer sweep,
-	// the final flush); connection records refresh once per turn.
-	connEpoch uint64
 	// apps is the protocol analysers' configuration (analyzers.go), made
 	// when a script first touches the Analyzer framework.
 	apps *analyzer.Manager

@@ -271,7 +271,6 @@ func (e *Engine) fireDue(now time.Time) {
 		if !t.recurring {
 			e.pending--
 		}
-		e.connEpoch++
 		e.removed(e.pkt.tracker.Expire(fromSeconds(t.at)), false)
 		if t.cancelled {
 			continue
@@ -279,7 +278,6 @@ func (e *Engine) fireDue(now time.Time) {
 		t.run()
 		e.drain()
 	}
-	e.connEpoch++
 	e.removed(e.pkt.tracker.Expire(now), false)
 }
 
@@ -347,7 +345,6 @@ func (e *Engine) processLevel(pkt *gnet.Packet) {
 // and raises the events it tells. It returns the packet's connection.
 func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn {
 	tr := e.pkt.tracker
-	e.connEpoch++
 	if pkt.IPVersion == 0 || pkt.IsFragment || !pkt.HasTransport {
 		tr.Process(pkt)
 		return nil
@@ -364,12 +361,13 @@ func (e *Engine) processPacket(pkt *gnet.Packet, encap []flow.Encap) *flow.Conn 
 		if pkt.Src != c.ID.OrigH || pkt.SrcPort != c.ID.OrigP && c.ID.Proto != flow.ProtoICMP && c.ID.Proto != flow.ProtoICMPv6 {
 			src, dst = c.Resp, c.Orig
 		}
-		state(c).macs = [2]endpointMAC{{src, pkt.SrcMAC}, {dst, pkt.DstMAC}}
+		st := state(c)
+		st.macs[src.Slot()], st.macs[dst.Slot()], st.hasMACs = pkt.SrcMAC, pkt.DstMAC, true
 	}
 	// The record is made when an event first carries the connection
 	// (as Zeek's Connection::GetVal), and so is the uid: a connection no
-	// script sees takes none. It is refreshed only before an event
-	// carries it, not for every packet.
+	// script sees takes none. What changes with packets it reads from
+	// the tracker when a script asks (connRecord).
 	var rec *value.Record
 	if isNew {
 		if e.handler("new_connection") {
@@ -461,7 +459,6 @@ func (e *Engine) flushConns() {
 	if e.pkt == nil || e.pkt.tracker == nil {
 		return
 	}
-	e.connEpoch++
 	e.removed(e.pkt.tracker.Flush(), true)
 }
 

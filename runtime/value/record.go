@@ -55,17 +55,18 @@ type Record struct {
 //     when asked rather than copied into the record before every event.
 //
 // A stored value hides the supplied one: a script's assignment to a
-// live field sticks, and `delete` brings the live value back.
+// live field holds until `delete` or ResetLive.
 type Source struct {
 	Live LiveFields
 }
 
-// LiveFields is the engine state behind a record's live fields.
+// LiveFields is the engine state behind the live fields of one or more
+// records (a connection's record and its endpoints share one).
 type LiveFields interface {
-	// LiveMask is the mask of the fields the state supplies.
-	LiveMask() uint64
-	// LiveField is field i's current value, None if it has none now.
-	LiveField(i int) Value
+	// LiveMask is the mask of the fields the state supplies to r.
+	LiveMask(r *Record) uint64
+	// LiveField is r's field i now, None if it has no value.
+	LiveField(r *Record, i int) Value
 }
 
 // defaultsOnly is the Source of engine-made records without live
@@ -73,18 +74,34 @@ type LiveFields interface {
 var defaultsOnly = &Source{}
 
 // SetLive makes the record read the fields of l's mask from l when it
-// does not store them (see Source). src must stay as long as the
-// record: the engine keeps it beside the state it reads.
+// does not store them (see Source). The engine keeps src beside the
+// state it reads; records of one state may share it.
 func (r *Record) SetLive(src *Source, l LiveFields) {
 	src.Live = l
 	r.src = src
 }
 
+// ResetLive drops the values a script stored over live fields, so that
+// they read the engine's state again: the engine calls it where Zeek
+// rewrites a connection's record, before an event carries it.
+func (r *Record) ResetLive() {
+	if r.src == nil || r.src.Live == nil {
+		return
+	}
+	m := r.src.Live.LiveMask(r)
+	if !r.dense() {
+		m &= r.set
+	}
+	for ; m != 0; m &= m - 1 {
+		r.SetField(bits.TrailingZeros64(m), None)
+	}
+}
+
 // supplied is field i of a record with a source, where it stores none.
 func (r *Record) supplied(i int) Value {
 	bit := uint64(1) << uint(i)
-	if l := r.src.Live; l != nil && l.LiveMask()&bit != 0 {
-		return l.LiveField(i)
+	if l := r.src.Live; l != nil && l.LiveMask(r)&bit != 0 {
+		return l.LiveField(r, i)
 	}
 	if r.Type.ContainerDefaults()&bit == 0 {
 		return None
@@ -101,7 +118,7 @@ func (r *Record) suppliedMask() uint64 {
 	}
 	m := r.Type.ContainerDefaults()
 	if l := r.src.Live; l != nil {
-		m |= l.LiveMask()
+		m |= l.LiveMask(r)
 	}
 	return m &^ r.set
 }

@@ -199,3 +199,51 @@ func TestRecordDefaultContainersOnFirstUse(t *testing.T) {
 		t.Fatal("EmptyRecord supplies defaults (its maker sets them)")
 	}
 }
+
+// fakeLive supplies field 0 (a count) and field 1 (a string).
+type fakeLive struct{ n uint64 }
+
+func (f *fakeLive) LiveMask(*Record) uint64 { return 0b11 }
+func (f *fakeLive) LiveField(_ *Record, i int) Value {
+	if i == 0 {
+		return Count(f.n)
+	}
+	return String(fmt.Sprint("s", f.n))
+}
+
+// Live fields read the state when asked; a stored value hides one until
+// ResetLive; a copy is a snapshot; the defaults still come on first use.
+func TestRecordLiveFields(t *testing.T) {
+	rt := types.NewRecord("L")
+	rt.AddField(&types.Field{Name: "n", Type: types.CountType})
+	rt.AddField(&types.Field{Name: "s", Type: types.StringType})
+	rt.AddField(&types.Field{Name: "d", Type: types.NewSet(types.StringType), Default: &ast.CallExpr{}})
+	live := &fakeLive{n: 1}
+	var src Source
+	r := NewRecord(rt)
+	r.SetLive(&src, live)
+	if n, ok := r.Num(0); ok || n != 0 || r.Field(0).Count() != 1 || !r.Has(1) {
+		t.Fatal("a live field is stored, or does not read")
+	}
+	snap := Copy(Value{P: r}, rt).P.(*Record)
+	live.n = 2
+	if r.Field(0).Count() != 2 || r.Field(1).Str() != "s2" {
+		t.Fatalf("live fields read %v", r.Values())
+	}
+	if snap.Field(0).Count() != 1 || snap.Field(1).Str() != "s1" || snap.src != nil {
+		t.Fatalf("the copy follows the state: %v", snap.Values())
+	}
+	r.SetField(0, Count(9))
+	var walk []string
+	r.Each(func(i int, v Value) bool {
+		walk = append(walk, fmt.Sprint(i))
+		return true
+	})
+	if r.Field(0).Count() != 9 || fmt.Sprint(walk) != "[0 1 2]" {
+		t.Fatalf("after a write: field 0 = %d, Each visits %v", r.Field(0).Count(), walk)
+	}
+	r.ResetLive()
+	if r.Field(0).Count() != 2 || !r.Has(2) {
+		t.Fatal("ResetLive kept the write, or dropped the default")
+	}
+}

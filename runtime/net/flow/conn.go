@@ -197,6 +197,10 @@ type Endpoint struct {
 	skip, eof bool
 }
 
+// Slot is the endpoint's index in its connection, 0 or 1: unlike its
+// role, it stays when the roles flip.
+func (e *Endpoint) Slot() int { return int(e.slot) }
+
 // peer is the connection's other endpoint.
 func (e *Endpoint) peer() *Endpoint { return &e.conn.eps[e.slot^1] }
 

@@ -1,0 +1,46 @@
+# @TEST-PCAP: sample.pcap
+# A connection record reads what the tracker changes (endpoint sizes,
+# states and packet counts, duration, history) when a script asks: a
+# record kept in a global or carried by a scheduled event is current,
+# copy() takes a snapshot, and a script's write over such a field lasts
+# until the next event that carries the connection, as in Zeek.
+
+global held: connection;
+global snap: connection;
+global have = F;
+
+event later(c: connection)
+	{
+	print "later", c$orig$num_pkts, c$resp$num_pkts, c$history;
+	}
+
+event new_connection(c: connection)
+	{
+	if ( have || c$id$resp_p != 80/tcp )
+		return;
+	have = T;
+	held = c;
+	snap = copy(c);
+	print "new", c$orig$num_pkts, c$orig$state, c$history, c$duration;
+	schedule 100msec { later(c) };
+	}
+
+event connection_established(c: connection)
+	{
+	if ( c$uid != held$uid )
+		return;
+	print "established", c$orig$num_pkts, c$resp$state, c$history;
+	c$resp$num_bytes_ip = 7;
+	c$history = "written";
+	print "written", c$resp$num_bytes_ip, c$history, held$resp$num_bytes_ip;
+	}
+
+event connection_state_remove(c: connection)
+	{
+	if ( c$uid != held$uid )
+		return;
+	print "remove", c$orig$num_pkts, c$orig$size, c$resp$size, c$resp$num_bytes_ip, c$history, c$duration == held$duration;
+	print "held", held$orig$num_pkts, held$history;
+	print "snapshot", snap$orig$num_pkts, snap$orig$state, snap$history, snap$duration;
+	print snap$orig, snap$id;
+	}
