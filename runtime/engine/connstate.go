@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"net/netip"
+
 	"github.com/gobro/gobro/lang/types"
 	"github.com/gobro/gobro/runtime/net/analyzer"
 	"github.com/gobro/gobro/runtime/net/flow"
@@ -20,9 +22,8 @@ type connState struct {
 	L    *connLayout
 	src  value.Source
 	hist value.Value
-	// idOrig is the originator when the id was written: roles flip by
-	// swapping the endpoints, and the id with them.
-	idOrig *flow.Endpoint
+	// addrs are the endpoints' addresses by slot, boxed once (addr).
+	addrs [2]any
 	// macs are the first packet's link-layer addresses by endpoint slot
 	// (flow.Endpoint.Slot), if hasMACs: Zeek keeps them as l2_addr and
 	// swaps them when roles flip.
@@ -51,8 +52,8 @@ func state(c *flow.Conn) *connState {
 type connLayout struct {
 	e  *Engine
 	ct *types.RecordType
-	// connLive and epLive are the fields liveConn supplies.
-	connLive, epLive                                         uint64
+	// connLive, idLive and epLive are the fields liveConn supplies.
+	connLive, idLive, epLive                                 uint64
 	idT, epT                                                 *types.RecordType
 	uid, startTime, vlan, innerVLAN, tunnel                  int
 	id, orig, resp, duration, history, service               int
@@ -89,7 +90,8 @@ func (e *Engine) connLayout() *connLayout {
 	L.respP, L.proto = offset(L.idT, "resp_p"), offset(L.idT, "proto")
 	L.size, L.epState, L.numPkts = offset(L.epT, "size"), offset(L.epT, "state"), offset(L.epT, "num_pkts")
 	L.numBytesIP, L.flowLabel, L.l2Address = offset(L.epT, "num_bytes_ip"), offset(L.epT, "flow_label"), offset(L.epT, "l2_addr")
-	L.e, L.connLive, L.epLive = e, mask(L.duration, L.history), mask(L.size, L.epState, L.numPkts, L.numBytesIP, L.flowLabel, L.l2Address)
+	L.e, L.connLive, L.idLive = e, mask(L.duration, L.history), mask(L.origH, L.origP, L.respH, L.respP, L.proto)
+	L.epLive = mask(L.size, L.epState, L.numPkts, L.numBytesIP, L.flowLabel, L.l2Address)
 	e.layout = L
 	return L
 }
@@ -128,15 +130,11 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 	} else {
 		// A script's write to a live field lasts until here.
 		st.rec.ResetLive()
-		for _, off := range [2]int{L.orig, L.resp} {
+		for _, off := range [3]int{L.id, L.orig, L.resp} {
 			if ep, ok := st.rec.Val(off); ok && off >= 0 {
 				ep.P.(*value.Record).ResetLive()
 			}
 		}
-	}
-	if L.id >= 0 && st.idOrig != c.Orig {
-		st.idOrig = c.Orig
-		writeID(st.rec.Field(L.id).P.(*value.Record), c.ID, L)
 	}
 	return st.rec
 }
@@ -146,10 +144,28 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 type liveConn connState
 
 func (s *liveConn) LiveMask(r *value.Record) uint64 {
-	if r == s.rec {
+	switch {
+	case r == s.rec:
 		return s.L.connLive
+	case s.isID(r):
+		return s.L.idLive
 	}
 	return s.L.epLive
+}
+
+// addr is ep's address a, boxed on first use: scripts read a
+// connection's addresses often, and boxing one allocates.
+func (s *liveConn) addr(ep *flow.Endpoint, a netip.Addr) value.Value {
+	box := &s.addrs[ep.Slot()]
+	if *box == nil {
+		*box = value.Addr(a).P
+	}
+	return value.Value{P: *box}
+}
+
+func (s *liveConn) isID(r *value.Record) bool {
+	v, ok := s.rec.Val(s.L.id)
+	return ok && v.P == r
 }
 
 func (s *liveConn) LiveField(r *value.Record, i int) value.Value {
@@ -163,6 +179,23 @@ func (s *liveConn) LiveField(r *value.Record, i int) value.Value {
 				s.hist = value.String(c.History())
 			}
 			return s.hist
+		}
+		return value.None
+	}
+	if s.isID(r) {
+		// The tracker's id, which flips with the roles.
+		pp := portProto(c.ID.Proto)
+		switch i {
+		case L.origH:
+			return s.addr(c.Orig, c.ID.OrigH)
+		case L.origP:
+			return value.Port(uint32(c.ID.OrigP), pp)
+		case L.respH:
+			return s.addr(c.Resp, c.ID.RespH)
+		case L.respP:
+			return value.Port(uint32(c.ID.RespP), pp)
+		case L.proto:
+			return value.Count(uint64(c.ID.Proto))
 		}
 		return value.None
 	}
@@ -195,7 +228,7 @@ func (e *Engine) newConnRecord(c *flow.Conn, st *connState, L *connLayout) *valu
 	st.conn, st.L = c, L
 	live := (*liveConn)(st)
 	rec.SetLive(&st.src, live)
-	for _, off := range []int{L.orig, L.resp} {
+	for _, off := range []int{L.id, L.orig, L.resp} {
 		if off >= 0 {
 			rec.Field(off).P.(*value.Record).SetLive(&st.src, live)
 		}
@@ -214,14 +247,4 @@ func (e *Engine) newConnRecord(c *flow.Conn, st *connState, L *connLayout) *valu
 		put(rec, L.tunnel, e.encapVector(c.Encap()))
 	}
 	return rec
-}
-
-// writeID fills a conn_id record.
-func writeID(id *value.Record, cid flow.ConnID, L *connLayout) {
-	pp := portProto(cid.Proto)
-	put(id, L.origH, value.Addr(cid.OrigH))
-	put(id, L.origP, value.Port(uint32(cid.OrigP), pp))
-	put(id, L.respH, value.Addr(cid.RespH))
-	put(id, L.respP, value.Port(uint32(cid.RespP), pp))
-	put(id, L.proto, value.Count(uint64(cid.Proto)))
 }

@@ -41,12 +41,12 @@ func fieldRecord(rt *types.RecordType, name string) *types.RecordType {
 // for events are filled whole, so sized once they never grow.
 func newRecord(rt *types.RecordType) *value.Record { return value.NewFullRecord(rt) }
 
-// newConnRecord makes a `connection` record with its id, empty endpoint
+// newConnRecord makes a `connection` record with empty id and endpoint
 // records (the engine's are live, see Engine.connRecord) and an empty
 // service set, the rest unset.
 func newConnRecord(ct *types.RecordType) *value.Record {
 	rec := value.NewRecord(ct) // sparse: few of its fields are ever set
-	setField(rec, "id", value.Value{P: value.NewFullRecord(fieldRecord(ct, "id"))})
+	setField(rec, "id", value.Value{P: value.NewRecord(fieldRecord(ct, "id"))})
 	setField(rec, "orig", value.Value{P: value.NewRecord(fieldRecord(ct, "orig"))})
 	setField(rec, "resp", value.Value{P: value.NewRecord(fieldRecord(ct, "resp"))})
 	if f := ct.Field("service"); f != nil {
