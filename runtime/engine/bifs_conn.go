@@ -133,7 +133,7 @@ func (e *Engine) placeholderConn(id value.Value) *value.Record {
 	if ct == nil {
 		return &value.Record{}
 	}
-	rec := newConnRecord(ct)
+	rec := newConnRecord(ct, value.AllFields)
 	setField(rec, "id", value.Copy(id, e.typeOf("conn_id")))
 	for _, side := range []string{"orig", "resp"} {
 		ep := recField(rec, side).P.(*value.Record)

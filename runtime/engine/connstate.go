@@ -52,8 +52,9 @@ func state(c *flow.Conn) *connState {
 type connLayout struct {
 	e  *Engine
 	ct *types.RecordType
-	// connLive, idLive and epLive are the fields liveConn supplies.
-	connLive, idLive, epLive                                 uint64
+	// connLive, idLive and epLive are the fields liveConn supplies;
+	// made those the engine sets in a new record.
+	connLive, idLive, epLive, made                           uint64
 	idT, epT                                                 *types.RecordType
 	uid, startTime, vlan, innerVLAN, tunnel                  int
 	id, orig, resp, duration, history, service               int
@@ -92,6 +93,7 @@ func (e *Engine) connLayout() *connLayout {
 	L.numBytesIP, L.flowLabel, L.l2Address = offset(L.epT, "num_bytes_ip"), offset(L.epT, "flow_label"), offset(L.epT, "l2_addr")
 	L.e, L.connLive, L.idLive = e, mask(L.duration, L.history), mask(L.origH, L.origP, L.respH, L.respP, L.proto)
 	L.epLive = mask(L.size, L.epState, L.numPkts, L.numBytesIP, L.flowLabel, L.l2Address)
+	L.made = mask(L.id, L.orig, L.resp, L.service, L.uid, L.startTime)
 	e.layout = L
 	return L
 }
@@ -224,7 +226,15 @@ func (s *liveConn) LiveField(r *value.Record, i int) value.Value {
 
 // newConnRecord makes a connection's record with what never changes.
 func (e *Engine) newConnRecord(c *flow.Conn, st *connState, L *connLayout) *value.Record {
-	rec := newConnRecord(L.ct)
+	// Room for what the engine sets, and for what the scripts had set
+	// in the previous connection's record by now (Conn::Info at least):
+	// connections live long, and room grown on demand is half again.
+	will := L.made
+	if e.lastConn != nil {
+		will |= e.lastConn.Stored()
+	}
+	rec := newConnRecord(L.ct, will)
+	e.lastConn = rec
 	st.conn, st.L = c, L
 	live := (*liveConn)(st)
 	rec.SetLive(&st.src, live)

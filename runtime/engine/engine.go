@@ -108,6 +108,7 @@ type Engine struct {
 
 	fileLay  *fileLayout        // fa_file offsets (files.go)
 	macNames map[[6]byte]string // macName's interned addresses
+	lastConn *value.Record      // the latest connection record (newConnRecord)
 	// apps is the protocol analysers' configuration (analyzers.go), made
 	// when a script first touches the Analyzer framework.
 	apps *analyzer.Manager

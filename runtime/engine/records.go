@@ -43,9 +43,9 @@ func newRecord(rt *types.RecordType) *value.Record { return value.NewFullRecord(
 
 // newConnRecord makes a `connection` record with empty id and endpoint
 // records (the engine's are live, see Engine.connRecord) and an empty
-// service set, the rest unset.
-func newConnRecord(ct *types.RecordType) *value.Record {
-	rec := value.NewRecord(ct) // sparse: few of its fields are ever set
+// service set, the rest unset, with room for the fields of will.
+func newConnRecord(ct *types.RecordType, will uint64) *value.Record {
+	rec := value.NewRecordFor(ct, will)
 	setField(rec, "id", value.Value{P: value.NewRecord(fieldRecord(ct, "id"))})
 	setField(rec, "orig", value.Value{P: value.NewRecord(fieldRecord(ct, "orig"))})
 	setField(rec, "resp", value.Value{P: value.NewRecord(fieldRecord(ct, "resp"))})

@@ -179,13 +179,16 @@ const AllFields = ^uint64(0)
 // &default containers, which read as empty ones (a record, table or
 // vector), so `r$f` and `add r$s[x]` work on them as in Zeek. They are
 // made on first use (see Source).
-func NewRecord(rt *types.RecordType) *Record { return withDefaults(EmptyRecord(rt, 0)) }
+func NewRecord(rt *types.RecordType) *Record { return NewRecordFor(rt, 0) }
 
 // NewFullRecord is NewRecord with room for every field but the
-// &default containers, for a maker that fills them all (the engine's
-// conn_id records).
-func NewFullRecord(rt *types.RecordType) *Record {
-	return withDefaults(EmptyRecord(rt, AllFields&^rt.ContainerDefaults()))
+// &default containers, for a maker that fills them all.
+func NewFullRecord(rt *types.RecordType) *Record { return NewRecordFor(rt, AllFields) }
+
+// NewRecordFor is NewRecord with room for the fields of will but the
+// &default containers.
+func NewRecordFor(rt *types.RecordType, will uint64) *Record {
+	return withDefaults(EmptyRecord(rt, will&^rt.ContainerDefaults()))
 }
 
 // withDefaults gives r the source of its &default containers; those
@@ -398,6 +401,22 @@ func (r *Record) setDense(i int, v Value) {
 	}
 	vals[i] = v
 	r.storeVals(vals)
+}
+
+// Stored is the mask of the fields among the first 64 that the record
+// stores (not those a Source supplies): what a maker of a like record
+// may give room for.
+func (r *Record) Stored() uint64 {
+	if !r.dense() {
+		return r.set
+	}
+	var m uint64
+	for i, v := range r.valSlots()[:sparseMax] {
+		if !v.IsUnset() {
+			m |= 1 << i
+		}
+	}
+	return m
 }
 
 // NumFields is how many fields the record's type has.

@@ -247,3 +247,24 @@ func TestRecordLiveFields(t *testing.T) {
 		t.Fatal("ResetLive kept the write, or dropped the default")
 	}
 }
+
+// Stored is the set bitmap, in a dense record too; NewRecordFor gives
+// room for those fields but the &default containers.
+func TestRecordStoredAndRoom(t *testing.T) {
+	r := EmptyRecord(recordType(10), 0)
+	r.SetField(3, Count(1))
+	r.SetField(8, Count(2))
+	if got := r.Stored(); got != 1<<3|1<<8 {
+		t.Fatalf("sparse Stored %b", got)
+	}
+	big := EmptyRecord(recordType(70), 0)
+	big.SetField(5, Count(1))
+	big.SetField(69, Count(1))
+	if got := big.Stored(); got != 1<<5 {
+		t.Fatalf("dense Stored %b", got)
+	}
+	d := NewRecordFor(defaultsType(), AllFields)
+	if d.ncap != 1 || d.vcap != 0 {
+		t.Fatalf("room for %d numbers and %d values, want 1 and 0", d.ncap, d.vcap)
+	}
+}
