@@ -136,7 +136,8 @@ func (e *Engine) placeholderConn(id value.Value) *value.Record {
 	rec := newConnRecord(ct, value.AllFields)
 	setField(rec, "id", value.Copy(id, e.typeOf("conn_id")))
 	for _, side := range []string{"orig", "resp"} {
-		ep := recField(rec, side).P.(*value.Record)
+		ep := value.NewRecord(fieldRecord(ct, side))
+		setField(rec, side, value.Value{P: ep})
 		setField(ep, "size", value.Count(0))
 		setField(ep, "state", value.Count(0))
 	}

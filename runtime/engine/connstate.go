@@ -52,9 +52,10 @@ func state(c *flow.Conn) *connState {
 type connLayout struct {
 	e  *Engine
 	ct *types.RecordType
-	// connLive, idLive and epLive are the fields liveConn supplies;
-	// made those the engine sets in a new record.
-	connLive, idLive, epLive, made                           uint64
+	// connLive, idLive and epLive are the fields liveConn supplies,
+	// endpoints those it makes on first use (see LiveMask); made those
+	// the engine sets in a new record.
+	connLive, idLive, epLive, endpoints, made                uint64
 	idT, epT                                                 *types.RecordType
 	uid, startTime, vlan, innerVLAN, tunnel                  int
 	id, orig, resp, duration, history, service               int
@@ -93,7 +94,7 @@ func (e *Engine) connLayout() *connLayout {
 	L.numBytesIP, L.flowLabel, L.l2Address = offset(L.epT, "num_bytes_ip"), offset(L.epT, "flow_label"), offset(L.epT, "l2_addr")
 	L.e, L.connLive, L.idLive = e, mask(L.duration, L.history), mask(L.origH, L.origP, L.respH, L.respP, L.proto)
 	L.epLive = mask(L.size, L.epState, L.numPkts, L.numBytesIP, L.flowLabel, L.l2Address)
-	L.made = mask(L.id, L.orig, L.resp, L.service, L.uid, L.startTime)
+	L.made, L.endpoints = mask(L.id, L.service, L.uid, L.startTime), mask(L.orig, L.resp)
 	e.layout = L
 	return L
 }
@@ -148,7 +149,9 @@ type liveConn connState
 func (s *liveConn) LiveMask(r *value.Record) uint64 {
 	switch {
 	case r == s.rec:
-		return s.L.connLive
+		// The endpoint records until made: once stored, they are no
+		// longer live fields that ResetLive would drop.
+		return s.L.connLive | s.L.endpoints&^r.Stored()
 	case s.isID(r):
 		return s.L.idLive
 	}
@@ -181,6 +184,14 @@ func (s *liveConn) LiveField(r *value.Record, i int) value.Value {
 				s.hist = value.String(c.History())
 			}
 			return s.hist
+		case L.orig, L.resp:
+			// Made when first read: an endpoint record reads all its
+			// fields from the tracker, and scripts often never ask
+			// for it before the connection ends.
+			ep := value.NewRecord(L.epT)
+			ep.SetLive(&s.src, s)
+			r.SetField(i, value.Value{P: ep})
+			return value.Value{P: ep}
 		}
 		return value.None
 	}
@@ -238,10 +249,10 @@ func (e *Engine) newConnRecord(c *flow.Conn, st *connState, L *connLayout) *valu
 	st.conn, st.L = c, L
 	live := (*liveConn)(st)
 	rec.SetLive(&st.src, live)
-	for _, off := range []int{L.id, L.orig, L.resp} {
-		if off >= 0 {
-			rec.Field(off).P.(*value.Record).SetLive(&st.src, live)
-		}
+	if L.id >= 0 {
+		id := value.NewRecord(L.idT)
+		id.SetLive(&st.src, live)
+		rec.SetField(L.id, value.Value{P: id})
 	}
 	put(rec, L.uid, value.String(c.UID()))
 	put(rec, L.startTime, value.Time(float64(c.Start().UnixNano())/1e9))

@@ -41,14 +41,10 @@ func fieldRecord(rt *types.RecordType, name string) *types.RecordType {
 // for events are filled whole, so sized once they never grow.
 func newRecord(rt *types.RecordType) *value.Record { return value.NewFullRecord(rt) }
 
-// newConnRecord makes a `connection` record with empty id and endpoint
-// records (the engine's are live, see Engine.connRecord) and an empty
-// service set, the rest unset, with room for the fields of will.
+// newConnRecord makes a `connection` record with an empty service set,
+// the rest unset, with room for the fields of will.
 func newConnRecord(ct *types.RecordType, will uint64) *value.Record {
 	rec := value.NewRecordFor(ct, will)
-	setField(rec, "id", value.Value{P: value.NewRecord(fieldRecord(ct, "id"))})
-	setField(rec, "orig", value.Value{P: value.NewRecord(fieldRecord(ct, "orig"))})
-	setField(rec, "resp", value.Value{P: value.NewRecord(fieldRecord(ct, "resp"))})
 	if f := ct.Field("service"); f != nil {
 		if tt, ok := f.Type.(*types.TableType); ok {
 			rec.SetField(f.Offset, value.Value{P: value.NewTable(tt)})
