@@ -17,11 +17,12 @@ type connState struct {
 	rec  *value.Record // the `connection` record, made on first use
 	apps *analyzer.Set // its analysers, nil if none
 	// The record's live fields (liveConn) and its endpoint records read
-	// the connection through these, with hist the history boxed once.
+	// the connection through these, with hist the history boxed (a
+	// string in an interface) when it changes.
 	conn *flow.Conn
 	L    *connLayout
 	src  value.Source
-	hist value.Value
+	hist any
 	// addrs are the endpoints' addresses by slot, boxed once (addr).
 	addrs [2]any
 	// macs are the first packet's link-layer addresses by endpoint slot
@@ -180,10 +181,10 @@ func (s *liveConn) LiveField(r *value.Record, i int) value.Value {
 		case L.duration:
 			return value.Interval(c.Duration().Seconds())
 		case L.history:
-			if h, _ := s.hist.P.(string); h != c.History() || s.hist.IsUnset() {
-				s.hist = value.String(c.History())
+			if h, ok := s.hist.(string); !ok || h != c.History() {
+				s.hist = value.String(c.History()).P
 			}
-			return s.hist
+			return value.Value{P: s.hist}
 		case L.orig, L.resp:
 			// Made when first read: an endpoint record reads all its
 			// fields from the tracker, and scripts often never ask
