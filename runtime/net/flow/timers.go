@@ -125,8 +125,16 @@ func (h *timerHeap) pop() timer {
 	s[n] = timer{} // drop the *Conn reference
 	*h = s[:n]
 	h.down(0)
+	if c := cap(s); c > minTimerShrink && n < c/4 {
+		// A burst of connections left their handshake timers; once
+		// those fired, give back what the heap no longer needs.
+		*h = append(make(timerHeap, 0, c/2), (*h)...)
+	}
 	return top
 }
+
+// minTimerShrink is the capacity below which the heap keeps its array.
+const minTimerShrink = 1024
 
 // down moves the timer at i down to its place.
 func (h *timerHeap) down(i int) {

@@ -63,6 +63,29 @@ func TestTimerHeapDropsOnlyDead(t *testing.T) {
 	}
 }
 
+// TestTimerHeapShrinks: after a burst, the heap gives back its array as
+// it drains, and still pops in (at, seq) order.
+func TestTimerHeapShrinks(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 7))
+	c := &Conn{}
+	var h timerHeap
+	for i := range 10000 {
+		h.push(timer{at: int64(r.IntN(1000)), c: c, seq: uint64(i+1) << timerSeqShift})
+	}
+	peak := cap(h)
+	prev := h.pop()
+	for len(h) > 100 {
+		tm := h.pop()
+		if tm.before(&prev) {
+			t.Fatalf("popped %+v after %+v", tm, prev)
+		}
+		prev = tm
+	}
+	if cap(h) > peak/8 || cap(h) < len(h) {
+		t.Fatalf("capacity %d for %d timers after a peak of %d", cap(h), len(h), peak)
+	}
+}
+
 // popLive takes the first live timer off the sorted model, dropping the
 // dead ones before it (the zero timer if none).
 func popLive(model *[]timer) timer {
