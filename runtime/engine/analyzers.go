@@ -243,9 +243,13 @@ func (h analyserHost) Handled(event string) bool { return h.e.handler(event) }
 
 func (h analyserHost) Raise(x *analyzer.Context, event string, args []value.Value) {
 	e := h.e
-	all := make([]value.Value, 0, 1+len(args))
-	all = append(all, value.Value{P: e.connRecord(x.Conn)})
-	e.raise1(event, append(all, args...)...)
+	fn := e.handlerFn(event)
+	if fn == nil {
+		return
+	}
+	var buf [smallArgs]value.Value // the queue copies the arguments
+	all := append(append(buf[:0], value.Value{P: e.connRecord(x.Conn)}), args...)
+	e.queue.push(newEvent(fn, all))
 }
 
 func (h analyserHost) Type(name string) types.Type { return h.e.typeOf(name) }
