@@ -50,23 +50,60 @@ func (c *compiler) args(call *ast.CallExpr, ft *types.FuncType) func(*Frame) []v
 // do), so a call allocates no argument slice. A call that re-enters the
 // same site before returning (a comparison function of sort calling
 // sort) gets a fresh slice.
+//
+// A built-in that only reads its any arguments (builtins.ReadsAnyArgs)
+// gets them boxed in an array the call site reuses too, rather than
+// each in a new heap box.
 func (c *compiler) builtinCall(e *ast.CallExpr, fn *Function, ft *types.FuncType) expr {
 	fs := c.argExprs(e, ft)
 	buf := make([]value.Value, len(fs))
+	var boxes []value.Any // by argument; Type nil where not boxed here
+	if builtins.ReadsAnyArgs(fn.Name) {
+		for i := len(ft.Params); i < len(e.Args); i++ {
+			a := e.Args[i]
+			t := c.typeOf(a)
+			if to, ok := c.chk.Coerce[a]; ok && to.Kind() != types.Any {
+				continue // converted first: left to argExprs
+			}
+			if _, lit := a.(*ast.BasicLit); lit || t == nil || t.Kind() == types.Any {
+				continue // boxed once at compile time, or not at all
+			}
+			if boxes == nil {
+				boxes = make([]value.Any, len(fs))
+			}
+			boxes[i].Type, fs[i] = t, c.expr1(a) // its own value, unboxed
+		}
+	}
 	busy := false
 	return func(fr *Frame) value.Value {
 		args := buf
-		if busy {
-			args = make([]value.Value, len(fs))
-		} else {
+		reuse := !busy
+		if reuse {
 			busy = true
 			defer func() { busy = false }()
+		} else {
+			args = make([]value.Value, len(fs))
 		}
 		for i, f := range fs {
 			args[i] = f(fr)
 		}
+		for i := range boxes {
+			b := &boxes[i]
+			switch {
+			case b.Type == nil:
+			case reuse:
+				b.Value, args[i] = args[i], value.Value{P: b}
+			default:
+				args[i] = value.Box(args[i], b.Type)
+			}
+		}
 		v := fn.Builtin(args, e)
 		clear(args) // drop references to argument values
+		if reuse {
+			for i := range boxes {
+				boxes[i].Value = value.None
+			}
+		}
 		return v
 	}
 }
