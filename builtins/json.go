@@ -89,7 +89,7 @@ func (o *jsonOpts) appendValue(b []byte, v value.Value, t types.Type) []byte {
 		b = logging.AppendJSONString(b, value.ProtoName(v.PortProto()))
 		return append(b, '}')
 	case types.Addr:
-		return logging.AppendJSONString(b, value.FormatAddr(v.Addr()))
+		return append(value.AppendAddr(append(b, '"'), v.Addr()), '"') // nothing to escape
 	case types.Subnet:
 		return logging.AppendJSONString(b, value.FormatSubnet(v.Subnet()))
 	case types.Enum:

@@ -38,9 +38,9 @@ func AppendRender(b []byte, d Data) []byte {
 	case Enum:
 		return append(b, x...)
 	case Address:
-		return append(b, value.FormatAddr(x.Addr())...)
+		return value.AppendAddr(b, x.Addr())
 	case Subnet:
-		b = append(b, value.FormatAddr(x.Network.Addr())...)
+		b = value.AppendAddr(b, x.Network.Addr())
 		b = append(b, '/')
 		return strconv.AppendInt(b, int64(x.Len()), 10)
 	case Port:

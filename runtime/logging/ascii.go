@@ -151,7 +151,7 @@ func (w *asciiWriter) field(b []byte, v value.Value, t types.Type, inSet bool) [
 	case types.Port:
 		return strconv.AppendUint(b, uint64(v.PortNum()), 10)
 	case types.Addr:
-		return append(b, value.FormatAddr(v.Addr())...)
+		return value.AppendAddr(b, v.Addr())
 	case types.Subnet:
 		return append(b, value.FormatSubnet(v.Subnet())...)
 	case types.Enum:

@@ -85,7 +85,7 @@ func (w *jsonWriter) value(b []byte, v value.Value, t types.Type) []byte {
 	case types.Port:
 		return strconv.AppendUint(b, uint64(v.PortNum()), 10)
 	case types.Addr:
-		return AppendJSONString(b, value.FormatAddr(v.Addr()))
+		return append(value.AppendAddr(append(b, '"'), v.Addr()), '"') // nothing to escape
 	case types.Subnet:
 		return AppendJSONString(b, value.FormatSubnet(v.Subnet()))
 	case types.Enum:

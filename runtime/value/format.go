@@ -89,7 +89,7 @@ func AppendScalar(b []byte, v Value, t types.Type, mode Mode) ([]byte, bool) {
 			b = appendEscaped(b, v.Str())
 		}
 	case types.Addr:
-		b = appendAddr(b, v.Addr())
+		b = AppendAddr(b, v.Addr())
 	case types.Subnet:
 		b = appendSubnet(b, v.Subnet())
 	case types.Port:

@@ -26,9 +26,11 @@ func appendInterval(b []byte, v float64) []byte { return ast.AppendInterval(b, v
 // RFC 5952-style IPv6 with the first longest zero run (of two or more
 // groups) as "::", and a dotted IPv4 tail for the compatible and mapped
 // forms (::a.b.c.d, ::ffff:a.b.c.d, ::ffff:0:a.b.c.d).
-func FormatAddr(a netip.Addr) string { return string(appendAddr(nil, a)) }
+func FormatAddr(a netip.Addr) string { return string(AppendAddr(nil, a)) }
 
-func appendAddr(b []byte, a netip.Addr) []byte {
+// AppendAddr appends a's FormatAddr form to b: log writers append
+// addresses without making a string of each.
+func AppendAddr(b []byte, a netip.Addr) []byte {
 	if !a.IsValid() {
 		return append(b, "::"...)
 	}
@@ -89,7 +91,7 @@ func appendAddr(b []byte, a netip.Addr) []byte {
 func FormatSubnet(p netip.Prefix) string { return string(appendSubnet(nil, p)) }
 
 func appendSubnet(b []byte, p netip.Prefix) []byte {
-	b = appendAddr(b, p.Addr())
+	b = AppendAddr(b, p.Addr())
 	b = append(b, '/')
 	return strconv.AppendInt(b, int64(max(p.Bits(), 0)), 10)
 }
