@@ -65,7 +65,7 @@ func (c *compiler) builtinCall(e *ast.CallExpr, fn *Function, ft *types.FuncType
 			if to, ok := c.chk.Coerce[a]; ok && to.Kind() != types.Any {
 				continue // converted first: left to argExprs
 			}
-			if _, lit := a.(*ast.BasicLit); lit || t == nil || t.Kind() == types.Any {
+			if _, lit := a.(*ast.BasicLit); lit || t.Kind() == types.Any {
 				continue // boxed once at compile time, or not at all
 			}
 			if boxes == nil {
