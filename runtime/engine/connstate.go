@@ -120,9 +120,9 @@ func mask(offs ...int) uint64 {
 // states and counts, the duration, the history) the record and its
 // endpoint records read from the tracker when a script asks (liveConn),
 // so they are never stale and nothing is copied before each event, as
-// Zeek's Connection::GetVal does. Only the id is written, again when the
-// roles flip; and as in Zeek, what a script wrote over those fields
-// lasts until the next event that carries the connection.
+// Zeek's Connection::GetVal does; so does the id record, which follows
+// the roles when they flip. As in Zeek, what a script wrote over those
+// fields lasts until the next event that carries the connection.
 func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 	L := e.connLayout()
 	if L == nil {
@@ -135,25 +135,39 @@ func (e *Engine) connRecord(c *flow.Conn) *value.Record {
 		// A script's write to a live field lasts until here.
 		st.rec.ResetLive()
 		for _, off := range [3]int{L.id, L.orig, L.resp} {
-			if ep, ok := st.rec.Val(off); ok && off >= 0 {
-				ep.P.(*value.Record).ResetLive()
+			if off < 0 {
+				continue
+			}
+			if v, ok := st.rec.Val(off); ok { // made already
+				if r, ok := v.P.(*value.Record); ok {
+					r.ResetLive()
+				}
 			}
 		}
 	}
 	return st.rec
 }
 
-// liveConn supplies the live fields of a connection's record and its
-// endpoint records (value.LiveFields).
+// liveConn supplies the live fields of a connection's record, its id
+// and its endpoint records (value.LiveFields), which it tells apart by
+// their tags.
 type liveConn connState
 
+// The tags of a connection's live records.
+const (
+	connTag uint8 = iota
+	idTag
+	origTag
+	respTag
+)
+
 func (s *liveConn) LiveMask(r *value.Record) uint64 {
-	switch {
-	case r == s.rec:
+	switch r.LiveTag() {
+	case connTag:
 		// The endpoint records until made: once stored, they are no
 		// longer live fields that ResetLive would drop.
 		return s.L.connLive | s.L.endpoints&^r.Stored()
-	case s.isID(r):
+	case idTag:
 		return s.L.idLive
 	}
 	return s.L.epLive
@@ -169,14 +183,10 @@ func (s *liveConn) addr(ep *flow.Endpoint, a netip.Addr) value.Value {
 	return value.Value{P: *box}
 }
 
-func (s *liveConn) isID(r *value.Record) bool {
-	v, ok := s.rec.Val(s.L.id)
-	return ok && v.P == r
-}
-
 func (s *liveConn) LiveField(r *value.Record, i int) value.Value {
 	c, L := s.conn, s.L
-	if r == s.rec {
+	switch r.LiveTag() {
+	case connTag:
 		switch i {
 		case L.duration:
 			return value.Interval(c.Duration().Seconds())
@@ -189,14 +199,17 @@ func (s *liveConn) LiveField(r *value.Record, i int) value.Value {
 			// Made when first read: an endpoint record reads all its
 			// fields from the tracker, and scripts often never ask
 			// for it before the connection ends.
+			tag := origTag
+			if i == L.resp {
+				tag = respTag
+			}
 			ep := value.NewRecord(L.epT)
-			ep.SetLive(&s.src, s)
+			ep.SetLive(&s.src, s, tag)
 			r.SetField(i, value.Value{P: ep})
 			return value.Value{P: ep}
 		}
 		return value.None
-	}
-	if s.isID(r) {
+	case idTag:
 		// The tracker's id, which flips with the roles.
 		pp := portProto(c.ID.Proto)
 		switch i {
@@ -214,7 +227,7 @@ func (s *liveConn) LiveField(r *value.Record, i int) value.Value {
 		return value.None
 	}
 	ep := c.Resp
-	if v, ok := s.rec.Val(L.orig); ok && v.P == r {
+	if r.LiveTag() == origTag {
 		ep = c.Orig
 	}
 	switch i {
@@ -249,10 +262,10 @@ func (e *Engine) newConnRecord(c *flow.Conn, st *connState, L *connLayout) *valu
 	e.lastConn = rec
 	st.conn, st.L = c, L
 	live := (*liveConn)(st)
-	rec.SetLive(&st.src, live)
+	rec.SetLive(&st.src, live, connTag)
 	if L.id >= 0 {
 		id := value.NewRecord(L.idT)
-		id.SetLive(&st.src, live)
+		id.SetLive(&st.src, live, idTag)
 		rec.SetField(L.id, value.Value{P: id})
 	}
 	put(rec, L.uid, value.String(c.UID()))

@@ -42,6 +42,7 @@ type Record struct {
 	src        *Source
 	vlen, vcap uint16
 	ncap       uint8
+	tag        uint8 // see SetLive
 }
 
 // A Source supplies the fields a record does not store, on reading:
@@ -75,11 +76,15 @@ var defaultsOnly = &Source{}
 
 // SetLive makes the record read the fields of l's mask from l when it
 // does not store them (see Source). The engine keeps src beside the
-// state it reads; records of one state may share it.
-func (r *Record) SetLive(src *Source, l LiveFields) {
+// state it reads; records of one state may share it, each with its own
+// tag (LiveTag) to tell l which of them asks.
+func (r *Record) SetLive(src *Source, l LiveFields, tag uint8) {
 	src.Live = l
-	r.src = src
+	r.src, r.tag = src, tag
 }
+
+// LiveTag is the tag SetLive gave the record.
+func (r *Record) LiveTag() uint8 { return r.tag }
 
 // ResetLive drops the values a script stored over live fields, so that
 // they read the engine's state again: the engine calls it where Zeek

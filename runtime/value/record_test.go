@@ -221,7 +221,7 @@ func TestRecordLiveFields(t *testing.T) {
 	live := &fakeLive{n: 1}
 	var src Source
 	r := NewRecord(rt)
-	r.SetLive(&src, live)
+	r.SetLive(&src, live, 0)
 	if n, ok := r.Num(0); ok || n != 0 || r.Field(0).Count() != 1 || !r.Has(1) {
 		t.Fatal("a live field is stored, or does not read")
 	}

@@ -2,8 +2,9 @@
 # A connection record reads what the tracker changes (endpoint sizes,
 # states and packet counts, duration, history) when a script asks: a
 # record kept in a global or carried by a scheduled event is current,
-# copy() takes a snapshot, and a script's write over such a field lasts
-# until the next event that carries the connection, as in Zeek.
+# copy() takes a snapshot, a record taken out of the connection reads
+# what it read there, and a script's write over such a field lasts until
+# the next event that carries the connection, as in Zeek.
 
 global held: connection;
 global snap: connection;
@@ -33,6 +34,12 @@ event connection_established(c: connection)
 	c$resp$num_bytes_ip = 7;
 	c$history = "written";
 	print "written", c$resp$num_bytes_ip, c$history, held$resp$num_bytes_ip;
+	# A record taken out of the connection still reads its own fields.
+	local id = c$id;
+	local resp = c$resp;
+	c$id = [$orig_h=1.2.3.4, $orig_p=1/tcp, $resp_h=5.6.7.8, $resp_p=2/tcp];
+	print "replaced", id$resp_p, resp$state, c$id$resp_p;
+	c$id = id;
 	}
 
 event connection_state_remove(c: connection)
