@@ -72,7 +72,7 @@ func (e *Engine) connBuiltin(name string) builtins.Impl {
 			if rec != nil {
 				if c := e.lookupConn(recField(rec, "id")); c != nil {
 					c.AddLimitHistory()
-					setString(rec, "history", c.History())
+					setField(rec, "history", value.String(c.History()))
 				}
 			}
 			e.connWeird(a[0].Str(), rec, addl, a[4].Str())

@@ -165,8 +165,8 @@ func (e *Engine) flowSettings(cfg *flow.Config) {
 	}
 }
 
-// connVal is the connection's record as an event argument, made or
-// refreshed once per packet (*rec caches it).
+// connVal is the connection's record as an event argument, got once per
+// packet (*rec caches it).
 func (e *Engine) connVal(c *flow.Conn, rec **value.Record) value.Value {
 	if *rec == nil {
 		*rec = e.connRecord(c)

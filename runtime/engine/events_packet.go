@@ -234,8 +234,8 @@ func (e *Engine) l2Hdr(rt *types.RecordType, raw *gnet.RawPacket, frame *gnet.Pa
 	setField(r, "encap", e.enumValue("LINK_UNKNOWN"))
 	if raw.LinkType == layers.LinkTypeEthernet && len(raw.Data) >= 14 {
 		setField(r, "encap", e.enumValue("LINK_ETHERNET"))
-		setString(r, "src", e.macName([6]byte(raw.Data[6:12])))
-		setString(r, "dst", e.macName([6]byte(raw.Data[0:6])))
+		setField(r, "src", value.String(e.macName([6]byte(raw.Data[6:12]))))
+		setField(r, "dst", value.String(e.macName([6]byte(raw.Data[0:6]))))
 		et, tags := etherType(raw.Data)
 		for i, prefix := range []string{"", "inner_"}[:len(tags)] {
 			if tci := tags[i]; tci&0xfff != 0 {

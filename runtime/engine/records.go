@@ -14,18 +14,6 @@ func recField(r *value.Record, name string) value.Value { return r.Get(name) }
 // setField sets a record's field by name (nothing if absent).
 func setField(r *value.Record, name string, v value.Value) { r.Set(name, v) }
 
-// setString sets a string field unless it already holds an equal string,
-// so refreshing an unchanged connection record boxes no string.
-func setString(r *value.Record, name, s string) {
-	if f := r.Type.Field(name); f != nil {
-		cur := r.Field(f.Offset)
-		if old, ok := cur.P.(string); ok && cur.N == 0 && old == s {
-			return
-		}
-		r.SetField(f.Offset, value.String(s))
-	}
-}
-
 func fieldRecord(rt *types.RecordType, name string) *types.RecordType {
 	if f := rt.Field(name); f != nil {
 		r, _ := f.Type.(*types.RecordType)

@@ -14,7 +14,7 @@ type Scripts interface {
 	// Handled reports whether the scripts handle the event.
 	Handled(event string) bool
 	// Raise queues the event for ctx's connection: the connection
-	// record, refreshed, is the first argument and args follow.
+	// record is the first argument and args follow.
 	Raise(ctx *Context, event string, args []value.Value)
 	// Type is the script type of a global name (nil when the scripts do
 	// not declare it), e.g. "dns_msg" or "SSH::Capabilities".
