@@ -146,6 +146,34 @@ func TestPortStartsAnalyzer(t *testing.T) {
 		"TPORT orig eof", "TPORT resp eof", "TPORT done")
 }
 
+// A TCP connection's port analyser is made when the connection first
+// needs it, with the id Attach reserved: the handshake makes nothing,
+// the first data does, and a connection without data makes it only to
+// end it.
+func TestPortAnalyzerMadeOnFirstUse(t *testing.T) {
+	m := newManager(Config{BufferSize: 1024})
+	m.RegisterPort("TPORT", 7000, TCP)
+	idle, busy := m.Attach(conn(gnet.ProtoTCP, 7000)), m.Attach(conn(gnet.ProtoTCP, 7000))
+	busy.Packet(tcp(syn, 100, 0, ""), true)
+	busy.Packet(tcp(syn|ack, 500, 101, ""), false)
+	busy.Packet(tcp(ack, 101, 501, ""), true)
+	if idle.running != nil || busy.running != nil {
+		t.Fatal("the analyser was made before any data")
+	}
+	busy.Packet(tcp(ack, 101, 501, "HELLO"), true)
+	check(t, `TPORT orig "HELLO"`, "TPORT confirmed")
+	busyID := busy.running[0].ID
+	idle.Close()
+	check(t, "TPORT done")
+	if x := busy.Running(); len(x) != 1 || busyID != x[0].ID || busyID != m.nextID {
+		t.Fatalf("busy's analyser id %d, the last given %d", busyID, m.nextID)
+	}
+	if later := m.Attach(conn(gnet.ProtoTCP, 7000)); later.Running()[0].ID != busyID+1 {
+		t.Fatal("ids are not given in attach order")
+	}
+	check(t)
+}
+
 // A two-sided signature starts its analyser once both directions
 // matched; it first gets the buffered payload in arrival order, then the
 // rest. A connection nothing applies to gets no Set.

@@ -213,6 +213,13 @@ func (m *Manager) Attach(c *flow.Conn, also ...*Spec) *Set {
 		return nil
 	}
 	set := &Set{m: m, conn: c, watch: watch, tcp: tr == TCP}
+	if tr == TCP && len(start) == 1 && len(expected) == 0 && len(also) == 0 {
+		// The port's analyser, with the id it gets now, is made when
+		// the connection first needs it (Set.wake).
+		m.nextID++
+		set.pending, set.pendingID = start[0], m.nextID
+		return set
+	}
 	for i, s := range start {
 		x := set.start(s)
 		x.expected = i < len(expected)

@@ -13,6 +13,12 @@ type Set struct {
 	m       *Manager
 	conn    *flow.Conn
 	running []*Context
+	// pending is the analyser a TCP connection's responder port starts,
+	// made with the id pendingID when the connection first needs it
+	// (wake): most TCP connections carry no data, and one that ends
+	// without any makes it only to end it (HTTP's http_stats).
+	pending   *Spec
+	pendingID uint64
 	// watch is what detection watches until the first delivery (data
 	// or gap) makes pia; both are nil once detection is over, or if it
 	// never began.
@@ -76,14 +82,31 @@ func (d checkingDirection) InconsistentData(_ uint64, old, new []byte) {
 }
 
 // Running returns the analysers attached now.
-func (s *Set) Running() []*Context { return s.running }
+func (s *Set) Running() []*Context {
+	s.wake()
+	return s.running
+}
 
 func (s *Set) start(spec *Spec) *Context {
+	s.wake() // the port's analyser keeps its place before this one
 	s.m.nextID++
-	x := &Context{Spec: spec, ID: s.m.nextID, Conn: s.conn, set: s}
+	return s.startAs(spec, s.m.nextID)
+}
+
+func (s *Set) startAs(spec *Spec, id uint64) *Context {
+	x := &Context{Spec: spec, ID: id, Conn: s.conn, set: s}
 	x.a = spec.New(x)
 	s.running = append(s.running, x)
 	return x
+}
+
+// wake makes the pending analyser, before anything that uses the
+// running ones.
+func (s *Set) wake() {
+	if spec := s.pending; spec != nil {
+		s.pending = nil
+		s.startAs(spec, s.pendingID)
+	}
 }
 
 func (s *Set) has(spec *Spec) bool {
@@ -99,6 +122,7 @@ func (s *Set) has(spec *Spec) bool {
 // reports whether it was attached. The running list is rebuilt rather
 // than edited in place because a delivery may be iterating over it.
 func (s *Set) Remove(id uint64) bool {
+	s.wake()
 	for i, x := range s.running {
 		if x.ID != id {
 			continue
@@ -118,7 +142,7 @@ func (s *Set) Remove(id uint64) bool {
 // TCP segment into its direction's stream (see the reassembly package
 // for the feeding rules this follows).
 func (s *Set) Packet(p *gnet.Packet, isOrig bool) {
-	if s.closed || len(s.running) == 0 && s.watch == nil && s.pia == nil {
+	if s.closed || len(s.running) == 0 && s.pending == nil && s.watch == nil && s.pia == nil {
 		return // nothing can want the bytes any more
 	}
 	payload := transportPayload(p)
@@ -320,6 +344,7 @@ func (s *Set) checkEOF(i int) {
 
 func (s *Set) endOfData(i int) {
 	s.eof[i] = true
+	s.wake()
 	for _, x := range s.running {
 		if !x.removed {
 			x.a.EndOfData(s.isOrig(i))
@@ -331,6 +356,7 @@ func (s *Set) endOfData(i int) {
 // detection buffer start the analysers whose signatures now match; those
 // first receive everything buffered (which includes this payload).
 func (s *Set) deliver(isOrig bool, data []byte) {
+	s.wake()
 	for _, x := range s.running {
 		if !x.removed {
 			x.a.Deliver(isOrig, data)
@@ -352,6 +378,7 @@ func (s *Set) deliver(isOrig bool, data []byte) {
 }
 
 func (s *Set) gap(isOrig bool, n uint64) {
+	s.wake()
 	for _, x := range s.running {
 		if !x.removed {
 			x.a.Gap(isOrig, n)
@@ -378,6 +405,7 @@ func (s *Set) Close() {
 	if s.closed {
 		return
 	}
+	s.wake()
 	if st := s.streams; st != nil {
 		for i := range st.dirs {
 			st.dirs[i].stream.Close()
