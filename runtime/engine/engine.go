@@ -299,15 +299,17 @@ func (e *Engine) drain() {
 	for {
 		for !e.queue.empty() {
 			ev := e.queue.pop()
-			if ev.run != nil {
-				e.guard(ev.run)
+			if run := ev.work(); run != nil {
+				e.guard(run)
 				continue
 			}
 			if ev.fn == nil {
 				continue // a tombstone left by queue.commit
 			}
 			e.inReporterEvent = ev.reporter
-			e.input.row, e.input.rowLine = ev.row, ev.rowLine
+			if ev.x != nil {
+				e.input.row, e.input.rowLine = ev.x.row, ev.x.rowLine
+			}
 			e.dispatch(ev)
 			e.inReporterEvent = false
 			e.input.row = nil

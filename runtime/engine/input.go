@@ -256,7 +256,7 @@ func (e *Engine) inputOptions(desc *value.Record, name string) input.Options {
 // events.
 func (e *Engine) queueUpdate(st *inputStream, u input.Update) {
 	if !u.Empty() {
-		e.queue.push(event{run: func() { e.deliver(st, u) }})
+		e.queue.push(workEvent(func() { e.deliver(st, u) }))
 	}
 }
 
@@ -280,7 +280,7 @@ func (e *Engine) deliverFrom(st *inputStream, u input.Update, row, pi int) {
 	}
 	for n := 0; row < len(u.Rows); row++ {
 		if n++; n > deliverChunk {
-			e.queue.push(event{run: func() { e.deliverFrom(st, u, row, pi) }})
+			e.queue.push(workEvent(func() { e.deliverFrom(st, u, row, pi) }))
 			return
 		}
 		r := u.Rows[row]
@@ -485,7 +485,10 @@ func (e *Engine) inputEventRow(st *inputStream, r input.Row) {
 		args = append(args, rec.Values()...)
 	}
 	ev := newEvent(st.ev, args)
-	ev.row, ev.rowLine = st, r.Line
+	if ev.x == nil {
+		ev.x = &eventExtra{}
+	}
+	ev.x.row, ev.x.rowLine = st, r.Line
 	e.queue.push(ev)
 }
 

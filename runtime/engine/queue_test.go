@@ -12,10 +12,10 @@ func TestQueueBurstReleasesChunks(t *testing.T) {
 	var q queue
 	const n = 100 * chunkSize
 	for i := 0; i < n; i++ {
-		q.push(event{n: i})
+		q.push(event{n: int32(i)})
 	}
 	for i := 0; i < n; i++ {
-		if ev := q.pop(); ev.n != i {
+		if ev := q.pop(); int(ev.n) != i {
 			t.Fatalf("event %d came out as %d", i, ev.n)
 		}
 	}
@@ -40,7 +40,7 @@ const chunkBytes = chunkSize * int64(unsafe.Sizeof(event{}))
 // burst pushes n events and pops them all.
 func burst(q *queue, n int) {
 	for i := 0; i < n; i++ {
-		q.push(event{n: i})
+		q.push(event{n: int32(i)})
 	}
 	for !q.empty() {
 		q.pop()
