@@ -38,9 +38,25 @@ func newEvent(fn *compile.Function, args []value.Value) event {
 	if len(args) <= smallArgs {
 		copy(ev.small[:], args)
 	} else {
-		ev.x = &eventExtra{more: append([]value.Value(nil), args...)}
+		ev.x = withArgs(len(args))
+		copy(ev.x.more, args)
 	}
 	return ev
+}
+
+// withArgs is an eventExtra with room for n arguments, in the same
+// allocation when they are few (events of up to eight arguments are
+// common: the engine's HTTP and file events).
+func withArgs(n int) *eventExtra {
+	if n > 8 {
+		return &eventExtra{more: make([]value.Value, n)}
+	}
+	x := &struct {
+		eventExtra
+		buf [8]value.Value
+	}{}
+	x.more = x.buf[:n]
+	return &x.eventExtra
 }
 
 // workEvent is an entry that runs engine work f in its turn.
@@ -138,7 +154,7 @@ func (q *queue) pop() event {
 func (q *queue) reserve(fn *compile.Function, n int) ([]value.Value, compile.Reservation) {
 	ev := event{fn: fn, n: int32(n)}
 	if n > smallArgs {
-		ev.x = &eventExtra{more: make([]value.Value, n)}
+		ev.x = withArgs(n)
 	}
 	q.push(ev)
 	c := q.chunks[len(q.chunks)-1]
