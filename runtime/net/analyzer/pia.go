@@ -20,6 +20,9 @@ type pia struct {
 	data   [2][]byte
 	udp    bool    // datagrams: patterns match each datagram on its own
 	dead   [2]bool // a gap ended matching in that direction
+	// begun has bit i set once kind i of the watch list has started:
+	// every delivery asks, for every kind.
+	begun uint64
 }
 
 // chunk is one buffered delivery: n bytes of data, or a gap of n bytes.
@@ -63,8 +66,8 @@ func (p *pia) add(isOrig bool, data []byte) []*Spec {
 		subject = p.data[d]
 	}
 	var out []*Spec
-	for _, w := range p.watch.kinds {
-		if p.started(w) {
+	for i, w := range p.watch.kinds {
+		if p.started(i, w) {
 			continue
 		}
 		for j, sig := range w.sigs {
@@ -72,6 +75,9 @@ func (p *pia) add(isOrig bool, data []byte) []*Spec {
 			p.matchSide(k, sig, isOrig, subject)
 			if p.complete(k, sig) {
 				out = append(out, w.spec)
+				if i < 64 {
+					p.begun |= 1 << i
+				}
 				break
 			}
 		}
@@ -79,8 +85,11 @@ func (p *pia) add(isOrig bool, data []byte) []*Spec {
 	return out
 }
 
-// started reports whether add has returned the kind.
-func (p *pia) started(w watched) bool {
+// started reports whether add has returned kind i, w.
+func (p *pia) started(i int, w watched) bool {
+	if i < 64 {
+		return p.begun&(1<<i) != 0
+	}
 	for j, sig := range w.sigs {
 		if p.complete(w.first+j, sig) {
 			return true
@@ -143,8 +152,8 @@ func (p *pia) full(limit int) bool {
 	if len(p.data[0])+len(p.data[1]) >= limit {
 		return true
 	}
-	for _, w := range p.watch.kinds {
-		if !p.started(w) {
+	for i, w := range p.watch.kinds {
+		if !p.started(i, w) {
 			return false
 		}
 	}
