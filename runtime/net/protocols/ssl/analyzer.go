@@ -68,6 +68,19 @@ type direction struct {
 	rec       []byte // bytes of a record not complete yet
 	hs        []byte // bytes of a handshake message not complete yet
 	encrypted bool   // ChangeCipherSpec seen: records are ciphertext
+	// skip is how many bytes of the ciphertext record cipher are still
+	// to come: only its header counts, so its body is passed over
+	// rather than gathered (a 16 KB record spans a dozen segments).
+	skip   int
+	cipher recordHeader
+}
+
+// recordHeader is what the analyser keeps of a record whose body it
+// does not read.
+type recordHeader struct {
+	ctype uint8
+	ver   uint16
+	n     int
 }
 
 // newConn is the analysis of one connection; fileBase names its
@@ -88,6 +101,17 @@ func (c *Conn) Deliver(isOrig bool, data []byte) {
 	d := c.dir(isOrig)
 	if c.skip {
 		return
+	}
+	if d.skip > 0 {
+		k := min(d.skip, len(data))
+		d.skip -= k
+		if data = data[k:]; d.skip > 0 {
+			return
+		}
+		c.ciphertext(isOrig, d.cipher)
+		if c.skip || len(data) == 0 {
+			return
+		}
 	}
 	buf := data
 	if len(d.rec) > 0 {
@@ -118,7 +142,7 @@ func (c *Conn) Gap(isOrig bool, n uint64) {
 // EndOfData drops what is left of an unfinished record.
 func (c *Conn) EndOfData(isOrig bool) {
 	d := c.dir(isOrig)
-	d.rec, d.hs = nil, nil
+	d.rec, d.hs, d.skip = nil, nil, 0
 }
 
 // Done ends the analysis.
@@ -162,6 +186,12 @@ func (c *Conn) records(isOrig bool, b []byte) int {
 		}
 		c.sawV3 = true
 		if len(r) < 5+n {
+			if d := c.dir(isOrig); d.encrypted {
+				// The body comes in later deliveries: wait for its
+				// bytes without keeping them (see direction.skip).
+				d.cipher, d.skip = recordHeader{ctype, ver, n}, 5+n-len(r)
+				return len(b)
+			}
 			return off
 		}
 		c.record(isOrig, ctype, ver, r[5:5+n])
@@ -193,13 +223,7 @@ const (
 func (c *Conn) record(isOrig bool, ctype uint8, ver uint16, body []byte) {
 	d := c.dir(isOrig)
 	if d.encrypted {
-		if !c.established && c.dirs[0].encrypted && c.dirs[1].encrypted {
-			c.established = true
-			c.raise("ssl_established")
-		}
-		if c.h.Handled("ssl_encrypted_data") {
-			c.raise("ssl_encrypted_data", value.Bool(isOrig), count(ver), count(ctype), count(len(body)))
-		}
+		c.ciphertext(isOrig, recordHeader{ctype, ver, len(body)})
 		return
 	}
 	switch ctype {
@@ -225,6 +249,18 @@ func (c *Conn) record(isOrig bool, ctype uint8, ver uint16, body []byte) {
 	}
 	if !c.skip && c.h.Handled("ssl_plaintext_data") {
 		c.raise("ssl_plaintext_data", value.Bool(isOrig), count(ver), count(ctype), count(len(body)))
+	}
+}
+
+// ciphertext handles a whole record after ChangeCipherSpec, of which
+// only the header counts.
+func (c *Conn) ciphertext(isOrig bool, h recordHeader) {
+	if !c.established && c.dirs[0].encrypted && c.dirs[1].encrypted {
+		c.established = true
+		c.raise("ssl_established")
+	}
+	if c.h.Handled("ssl_encrypted_data") {
+		c.raise("ssl_encrypted_data", value.Bool(isOrig), count(h.ver), count(h.ctype), count(h.n))
 	}
 }
 

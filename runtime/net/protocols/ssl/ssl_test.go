@@ -373,6 +373,33 @@ func TestGapAndEnd(t *testing.T) {
 	}
 }
 
+// A ciphertext record counts when its last byte arrives, though its
+// body is passed over rather than kept; one cut by the end of the data
+// counts not at all, and the next begins afresh.
+func TestCiphertextRecordAcrossDeliveries(t *testing.T) {
+	r := &recorder{}
+	c := newConn(r, "test")
+	c.Deliver(true, ccs)
+	r.log = nil
+	big := record(23, 0x0303, make([]byte, 300))
+	next := record(23, 0x0303, []byte("tail"))
+	c.Deliver(true, big[:2]) // the header itself cut
+	c.Deliver(true, big[2:100])
+	c.Deliver(true, big[100:299])
+	if len(r.log) != 0 {
+		t.Fatalf("events before the record's last byte: %v", r.log)
+	}
+	c.Deliver(true, cat(big[299:], next[:7]))
+	c.Deliver(true, next[7:])
+	checkLog(t, r.log, []string{`ssl_encrypted_data(1 771 23 300)`, `ssl_encrypted_data(1 771 23 4)`})
+
+	r.log = nil
+	c.Deliver(true, big[:50])
+	c.EndOfData(true)
+	c.Deliver(true, next)
+	checkLog(t, r.log, []string{`ssl_encrypted_data(1 771 23 4)`})
+}
+
 // Zeek's key exchange kinds follow from the suite names.
 func TestKeyExchangeKinds(t *testing.T) {
 	for code, want := range map[uint16][3]any{
