@@ -6,7 +6,7 @@ import (
 )
 
 // record is a new record of the named script type (nil when the scripts
-// lack it).
+// lack it), with room for every field: the parser fills them all.
 func (p *parser) record(name string) *value.Record {
 	rt, ok := p.types[name]
 	if !ok {
@@ -19,7 +19,7 @@ func (p *parser) record(name string) *value.Record {
 	if rt == nil {
 		return nil
 	}
-	return value.NewRecord(rt)
+	return value.NewFullRecord(rt) // filled whole: room made once
 }
 
 // msgVal is the message header as a dns_msg record. Each event gets its
