@@ -5,50 +5,19 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	// Named apart from this package's own exchange (http_test.go).
+	tcpexchange "github.com/gobro/gobro/runtime/net/protocols/exchange"
 )
-
-// benchMSS is the payload of a full TCP segment on Ethernet with the
-// timestamp option: the pieces a reassembled stream reaches analysers in.
-const benchMSS = 1448
-
-// segment is one delivery to the analyser.
-type segment struct {
-	orig bool
-	data []byte
-}
 
 // conversation is a whole HTTP/1.1 exchange cut into segments, with
 // what a correct parse of it must report.
 type conversation struct {
-	segs     []segment
-	bytes    int64 // of both directions
-	messages int   // requests and replies
+	tcpexchange.Exchange
+	messages int // requests and replies
 	// lastBody is the body length of the last reply, so that a parse
 	// that stopped early cannot pass for a whole one.
 	lastBody int
-}
-
-// send appends one write of a side, cut into full segments and a short
-// last one as TCP would carry it.
-func (c *conversation) send(orig bool, data []byte) {
-	c.bytes += int64(len(data))
-	for len(data) > 0 {
-		n := min(benchMSS, len(data))
-		c.segs = append(c.segs, segment{orig, data[:n]})
-		data = data[n:]
-	}
-}
-
-// feed runs the conversation through a fresh analyser, closing both
-// sides as a keep-alive connection ends.
-func (c *conversation) feed(s Sink) {
-	a := New(s)
-	for _, sg := range c.segs {
-		a.Deliver(sg.orig, sg.data)
-	}
-	a.EndOfData(true)
-	a.EndOfData(false)
-	a.Done()
 }
 
 // calls parses the conversation once with a recorder that writes every
@@ -57,7 +26,7 @@ func (c *conversation) feed(s Sink) {
 // parse makes: every quiet run must count as many.
 func (c *conversation) calls(b *testing.B) int {
 	r := &recorder{}
-	c.feed(r)
+	c.Feed(New(r))
 	done, last := 0, ""
 	for _, l := range r.log {
 		switch {
@@ -104,11 +73,12 @@ const benchRequest = "GET /download/archive.tar.gz HTTP/1.1\r\nHost: files.examp
 // length the reply states.
 func bulkBody(size int) *conversation {
 	c := &conversation{messages: 2, lastBody: size}
-	c.send(true, []byte(benchRequest))
+	c.Send(true, []byte(benchRequest))
 	reply := "HTTP/1.1 200 OK\r\nServer: nginx/1.24.0\r\nDate: Wed, 26 Nov 2025 10:00:00 GMT\r\n" +
 		"Content-Type: application/gzip\r\nContent-Length: " + strconv.Itoa(size) + "\r\n" +
 		"Last-Modified: Mon, 24 Nov 2025 08:00:00 GMT\r\nETag: \"5f3a-64a1\"\r\nAccept-Ranges: bytes\r\n\r\n"
-	c.send(false, append([]byte(reply), benchBody(size)...))
+	c.Send(false, append([]byte(reply), benchBody(size)...))
+	c.Flush()
 	return c
 }
 
@@ -116,7 +86,7 @@ func bulkBody(size int) *conversation {
 // in chunks of chunkSize bytes (the last may be shorter).
 func chunked(size, chunkSize int) *conversation {
 	c := &conversation{messages: 2, lastBody: size}
-	c.send(true, []byte(benchRequest))
+	c.Send(true, []byte(benchRequest))
 	reply := []byte("HTTP/1.1 200 OK\r\nServer: nginx/1.24.0\r\nDate: Wed, 26 Nov 2025 10:00:00 GMT\r\n" +
 		"Content-Type: application/gzip\r\nTransfer-Encoding: chunked\r\n\r\n")
 	body := benchBody(size)
@@ -128,7 +98,8 @@ func chunked(size, chunkSize int) *conversation {
 		reply = append(reply, "\r\n"...)
 		body = body[n:]
 	}
-	c.send(false, append(reply, "0\r\n\r\n"...))
+	c.Send(false, append(reply, "0\r\n\r\n"...))
+	c.Flush()
 	return c
 }
 
@@ -143,17 +114,18 @@ func manyRequests(n int) *conversation {
 			"Accept: application/json\r\nAccept-Encoding: gzip, deflate, br\r\nCookie: session=8f2c1e9a7b3d4f60; theme=dark\r\n"
 		if i%4 == 3 {
 			form := "item=" + id + "&qty=1&note=hello+world"
-			c.send(true, []byte("POST /api/cart HTTP/1.1\r\n"+common+
+			c.Send(true, []byte("POST /api/cart HTTP/1.1\r\n"+common+
 				"Content-Type: application/x-www-form-urlencoded\r\nContent-Length: "+strconv.Itoa(len(form))+"\r\n\r\n"+form))
 		} else {
-			c.send(true, []byte("GET /api/items/"+id+"?fields=name,price HTTP/1.1\r\n"+common+"\r\n"))
+			c.Send(true, []byte("GET /api/items/"+id+"?fields=name,price HTTP/1.1\r\n"+common+"\r\n"))
 		}
 		body := `{"id":` + id + `,"name":"item ` + id + `","price":"12.50","tags":["a","b"],"stock":true}`
-		c.send(false, []byte("HTTP/1.1 200 OK\r\nServer: nginx/1.24.0\r\nDate: Wed, 26 Nov 2025 10:00:00 GMT\r\n"+
+		c.Send(false, []byte("HTTP/1.1 200 OK\r\nServer: nginx/1.24.0\r\nDate: Wed, 26 Nov 2025 10:00:00 GMT\r\n"+
 			"Content-Type: application/json; charset=utf-8\r\nContent-Length: "+strconv.Itoa(len(body))+"\r\n"+
 			"Cache-Control: no-cache\r\nConnection: keep-alive\r\n\r\n"+body))
 		c.lastBody = len(body)
 	}
+	c.Flush()
 	return c
 }
 
@@ -176,12 +148,12 @@ func BenchmarkAnalyzer(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			c := bc.conv()
 			want := c.calls(b)
-			b.SetBytes(c.bytes)
+			b.SetBytes(int64(c.Total))
 			b.ReportAllocs()
 			runs := 0
 			for b.Loop() {
 				r := &recorder{quiet: true}
-				c.feed(r)
+				c.Feed(New(r))
 				if r.n != want {
 					b.Fatalf("%d callbacks, want %d", r.n, want)
 				}

@@ -7,51 +7,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/gobro/gobro/runtime/net/protocols/exchange"
 	"github.com/gobro/gobro/runtime/value"
 )
-
-// benchMSS is the payload of a full TCP segment on an Ethernet path with
-// timestamps: the size the analyser is fed in on a real link.
-const benchMSS = 1448
 
 // benchFileBase is as long as the file handle prefix newAnalyzer builds,
 // which every certificate's id hashes.
 const benchFileBase = "Analyzer::ANALYZER_SSL1700000000.000000192.168.1.10:51234 > 93.184.216.34:443"
-
-// segment is one TCP payload delivered to the analyser.
-type segment struct {
-	isOrig bool
-	data   []byte
-}
-
-// flight is what one side sends before it waits for the other.
-type flight struct {
-	isOrig bool
-	data   []byte
-}
-
-// segments cuts each flight into full segments and a short last one, so
-// records cross segment boundaries as they do on the wire.
-func segments(flights ...flight) (segs []segment, total int) {
-	for _, f := range flights {
-		for b := f.data; len(b) > 0; {
-			n := min(len(b), benchMSS)
-			segs = append(segs, segment{f.isOrig, b[:n]})
-			b = b[n:]
-		}
-		total += len(f.data)
-	}
-	return segs, total
-}
-
-// feed runs one connection through a fresh analyser.
-func feed(h host, segs []segment) {
-	c := newConn(h, benchFileBase)
-	for _, s := range segs {
-		c.Deliver(s.isOrig, s.data)
-	}
-	c.Done()
-}
 
 // filler is n bytes standing in for keys, signatures and certificates:
 // the analyser copies them into events without looking inside.
@@ -67,8 +29,9 @@ func filler(n int, seed byte) []byte {
 // client hello (which also offers TLS 1.3) and real-world sizes: a
 // two-certificate chain, an RSA-2048 signature, a session ticket. Its
 // last server record is encrypted, so ssl_established is raised. n makes
-// each handshake's name, randoms and blobs differ.
-func fullHandshake(n int) []flight {
+// each handshake's name, randoms and blobs differ. Each side's flight is
+// a turn of e.
+func fullHandshake(e *exchange.Exchange, n int) {
 	seed := byte(n)
 	suites := cat(u16(0x1301), u16(0x1302), u16(0x1303), u16(0xc02b), u16(0xc02f), u16(0xc02c),
 		u16(0xc030), u16(0xcca9), u16(0xcca8), u16(0xc013), u16(0xc014), u16(0x009c), u16(0x009d),
@@ -96,12 +59,10 @@ func fullHandshake(n int) []flight {
 	cke := hsMsg(16, v8(filler(32, seed+8)))
 	nst := hsMsg(4, []byte{0, 0, 0x1c, 0x20}, v16(filler(192, seed+9)))
 	finished := filler(40, seed+10) // explicit nonce, verify_data, AEAD tag
-	return []flight{
-		{true, record(22, 0x0301, ch)},
-		{false, record(22, 0x0303, sh, cert, ske, hsMsg(14))},
-		{true, cat(record(22, 0x0303, cke), ccs, record(22, 0x0303, finished))},
-		{false, cat(record(22, 0x0303, nst), ccs, record(22, 0x0303, finished))},
-	}
+	e.Send(true, record(22, 0x0301, ch))
+	e.Send(false, record(22, 0x0303, sh, cert, ske, hsMsg(14)))
+	e.Send(true, cat(record(22, 0x0303, cke), ccs, record(22, 0x0303, finished)))
+	e.Send(false, cat(record(22, 0x0303, nst), ccs, record(22, 0x0303, finished)))
 }
 
 // countingHost counts the events, violations and weirds it is given, to
@@ -148,26 +109,26 @@ func BenchmarkAnalyzer(b *testing.B) {
 	b.Run("application-data", func(b *testing.B) {
 		const rounds, clientRecs, serverRecs = 16, 2, 16
 		body := filler(16<<10+24, 0)
-		flights := fullHandshake(0)
+		e := &exchange.Exchange{}
+		fullHandshake(e, 0)
 		for range rounds {
-			flights = append(flights,
-				flight{true, bytes.Repeat(record(23, 0x0303, body), clientRecs)},
-				flight{false, bytes.Repeat(record(23, 0x0303, body), serverRecs)})
+			e.Send(true, bytes.Repeat(record(23, 0x0303, body), clientRecs))
+			e.Send(false, bytes.Repeat(record(23, 0x0303, body), serverRecs))
 		}
-		segs, total := segments(flights...)
+		e.Flush()
 
 		h := &countingHost{n: map[string]int{}}
-		feed(h, segs)
+		e.Feed(newConn(h, benchFileBase))
 		checkCounts(b, h.n, map[string]int{
 			"ssl_client_hello": 1, "ssl_server_hello": 1, "SSL::__certificate": 2, "ssl_established": 1,
 			// Both Finished messages, then the data records.
 			"ssl_encrypted_data": 2 + rounds*(clientRecs+serverRecs),
 		})
 
-		b.SetBytes(int64(total))
+		b.SetBytes(int64(e.Total))
 		b.ReportAllocs()
 		for b.Loop() {
-			feed(typedNullHost{}, segs)
+			e.Feed(newConn(typedNullHost{}, benchFileBase))
 		}
 	})
 
@@ -176,17 +137,17 @@ func BenchmarkAnalyzer(b *testing.B) {
 	// certificate chain's file ids, key exchange, ticket.
 	b.Run("handshakes", func(b *testing.B) {
 		const conns = 2000
-		conn := make([][]segment, conns)
+		conn := make([]exchange.Exchange, conns)
 		total := 0
 		for i := range conn {
-			segs, n := segments(fullHandshake(i)...)
-			conn[i] = segs
-			total += n
+			fullHandshake(&conn[i], i)
+			conn[i].Flush()
+			total += conn[i].Total
 		}
 
 		h := &countingHost{n: map[string]int{}}
-		for _, segs := range conn {
-			feed(h, segs)
+		for i := range conn {
+			conn[i].Feed(newConn(h, benchFileBase))
 		}
 		checkCounts(b, h.n, map[string]int{
 			"confirm": conns, "ssl_client_hello": conns, "ssl_server_hello": conns,
@@ -199,8 +160,8 @@ func BenchmarkAnalyzer(b *testing.B) {
 		b.SetBytes(int64(total))
 		b.ReportAllocs()
 		for b.Loop() {
-			for _, segs := range conn {
-				feed(typedNullHost{}, segs)
+			for i := range conn {
+				conn[i].Feed(newConn(typedNullHost{}, benchFileBase))
 			}
 		}
 		b.ReportMetric(float64(b.N)*conns/b.Elapsed().Seconds(), "handshakes/s")
