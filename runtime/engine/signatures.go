@@ -126,7 +126,14 @@ func matcher(s *signature.Signature) (analyzer.Matcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("signature %s: bad payload pattern: %v", s.Name, err)
 	}
-	return payloadPattern{p: p, need: requiredLiterals(p.GoSyntax())}, nil
+	need, screen := requiredLiterals(p.GoSyntax())
+	m := &payloadPattern{p: p, need: need, screen: screen, span: 1}
+	for _, lit := range screen {
+		m.span = max(m.span, len(lit))
+		m.starts[lit[0]] = true
+		m.starts[upperASCII(lit[0])] = true
+	}
+	return m, nil
 }
 
 // payloadPattern matches an anchored Zeek pattern against payload bytes.
@@ -136,32 +143,85 @@ func matcher(s *signature.Signature) (analyzer.Matcher, error) {
 type payloadPattern struct {
 	p    *value.Pattern
 	need [][]byte // one of these (lower case), if any
+	// screen is the same with members of one byte allowed (a space,
+	// a colon): too weak to check before every match, but cheap for the
+	// detection buffer to look for in new bytes only (analyzer.Screened).
+	// span is its longest member's length, starts its first bytes in
+	// both cases.
+	screen [][]byte
+	span   int
+	starts [256]bool
 }
 
-func (m payloadPattern) Match(b []byte) bool {
-	if m.need != nil && !slices.ContainsFunc(m.need, func(lit []byte) bool { return containsFold(b, lit) }) {
+func (m *payloadPattern) Match(b []byte) bool {
+	if m.need != nil && !containsAnyFold(b, m.need) {
 		return false
 	}
 	return m.p.MatchAnywhereBytes(b)
 }
 
+func (m *payloadPattern) Screened(b []byte) bool {
+	if m.screen == nil {
+		return true
+	}
+	if len(b) > 64 {
+		return containsAnyFold(b, m.screen)
+	}
+	// A few new bytes, as most deliveries screened bring: a look at
+	// each beats a search per member.
+	for i, c := range b {
+		if !m.starts[c] {
+			continue
+		}
+		for _, lit := range m.screen {
+			if hasPrefixFold(b[i:], lit) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (m *payloadPattern) Span() int { return m.span }
+
+// hasPrefixFold reports whether b starts with lit (lower case),
+// ignoring ASCII case.
+func hasPrefixFold(b, lit []byte) bool {
+	if len(b) < len(lit) {
+		return false
+	}
+	for j, c := range lit {
+		if lowerASCII(b[j]) != c {
+			return false
+		}
+	}
+	return true
+}
+
+// containsAnyFold reports whether b contains one of lits (lower case),
+// ignoring ASCII case.
+func containsAnyFold(b []byte, lits [][]byte) bool {
+	return slices.ContainsFunc(lits, func(lit []byte) bool { return containsFold(b, lit) })
+}
+
 // requiredLiterals are ASCII strings (lower case) one of which every
-// match of the Go regexp re contains, ignoring case; nil when no such
-// set has only members of two bytes or more. Only what a match cannot
+// match of the Go regexp re contains, ignoring case: need, nil when no
+// such set has only members of two bytes or more, and screen, the same
+// allowing members of one byte (nil when there is no such set). Only what a match cannot
 // avoid counts: the parts of a concatenation, the body of a + or of a
 // repeat of at least one, and each branch of an alternation (which
 // makes a set); optional parts and classes wider than one letter in
 // both cases end a literal.
-func requiredLiterals(re string) [][]byte {
+func requiredLiterals(re string) (need, screen [][]byte) {
 	t, err := syntax.Parse(re, syntax.Perl)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	best := required(t.Simplify())
 	if weakest(best) < 2 {
-		return nil
+		return nil, best
 	}
-	return best
+	return best, best
 }
 
 // weakest is the length of a set's shortest member (0 for no set): a
@@ -274,6 +334,13 @@ func literalOf(t *syntax.Regexp) ([]byte, bool) {
 	return nil, false
 }
 
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
+}
+
 func lowerASCII(c byte) byte {
 	if 'A' <= c && c <= 'Z' {
 		return c + 'a' - 'A'
@@ -285,10 +352,7 @@ func lowerASCII(c byte) byte {
 // ASCII case. Candidates are found with IndexByte, for the first byte in
 // each case, so a payload without them is passed over at memory speed.
 func containsFold(b, lit []byte) bool {
-	lo, up := lit[0], lit[0]
-	if 'a' <= lo && lo <= 'z' {
-		up = lo - 'a' + 'A'
-	}
+	lo, up := lit[0], upperASCII(lit[0])
 	nextLo, nextUp := -1, -1 // next candidate of each case at or after i, -1: search
 	for i := 0; i+len(lit) <= len(b); {
 		if nextLo < i {

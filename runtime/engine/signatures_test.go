@@ -5,6 +5,8 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+
+	"github.com/gobro/gobro/lang/signature"
 )
 
 // The literals one of which a payload pattern's matches must contain:
@@ -30,14 +32,32 @@ func TestRequiredLiterals(t *testing.T) {
 		{`[ab]cd`, "cd"},     // a class of two letters is not one character
 		{`\xe9\xe9ab`, "ab"}, // beyond ASCII ends a literal
 	} {
-		var got []string
-		for _, b := range requiredLiterals(c.re) {
-			got = append(got, string(b))
-		}
-		if g := strings.Join(got, "|"); g != c.want {
+		need, _ := requiredLiterals(c.re)
+		if g := joinLits(need); g != c.want {
 			t.Errorf("requiredLiterals(%q) = %q, want %q", c.re, g, c.want)
 		}
 	}
+	// The screen also takes sets with one-byte members.
+	for re, want := range map[string]string{
+		`^((|.*[
+])(:[^ 
+]+ )?[0-9][0-9][0-9] )`: " ",
+		`a.b`:            "a",
+		`(?i)mail from`:  "mail from",
+		`^[[:print:]]+$`: "",
+	} {
+		if _, screen := requiredLiterals(re); joinLits(screen) != want {
+			t.Errorf("screen of %q = %q, want %q", re, joinLits(screen), want)
+		}
+	}
+}
+
+func joinLits(lits [][]byte) string {
+	var s []string
+	for _, b := range lits {
+		s = append(s, string(b))
+	}
+	return strings.Join(s, "|")
 }
 
 func TestContainsFold(t *testing.T) {
@@ -76,6 +96,29 @@ func TestContainsFoldRandom(t *testing.T) {
 		want := bytes.Contains(bytes.ToLower(b), lit)
 		if got := containsFold(b, lit); got != want {
 			t.Fatalf("containsFold(%q, %q) = %v", b, lit, got)
+		}
+	}
+}
+
+// A payload pattern's screen says the same for a few new bytes (looked
+// at one by one) as the search it does for longer ones.
+func TestScreenShortPathAgrees(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for _, payload := range []string{`(|.*[\n\r]) *[uU][sS][eE][rR] `, `^HTTP\/[0-9]`, `^((|.*[\n\r])(:[^ \n\r]+ )?[0-9][0-9][0-9] )`} {
+		m, err := matcher(&signature.Signature{Name: "s", Payload: payload})
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := m.(*payloadPattern)
+		alphabet := []byte("uUsSeErRhHtTpP/1 :\r\nx")
+		for range 20000 {
+			b := make([]byte, r.Intn(65))
+			for i := range b {
+				b[i] = alphabet[r.Intn(len(alphabet))]
+			}
+			if got, want := p.Screened(b), containsAnyFold(b, p.screen); got != want {
+				t.Fatalf("%s: Screened(%q) = %v, the search says %v", payload, b, got, want)
+			}
 		}
 	}
 }

@@ -81,6 +81,20 @@ type Matcher interface {
 	Match(payload []byte) bool
 }
 
+// A Screened matcher knows bytes one of which every match contains.
+// The detection buffer, whose TCP subject only grows, searches for them
+// in what each delivery adds (and the Span-1 bytes before it, where one
+// may begin), and runs Match only once one has come: a stream fed a
+// byte at a time (keystrokes, echoes) would otherwise have its whole
+// buffer matched again for every byte.
+type Screened interface {
+	Matcher
+	// Screened reports whether b holds one of the bytes.
+	Screened(b []byte) bool
+	// Span is the length of the longest of them.
+	Span() int
+}
+
 var registry = map[string]*Spec{}
 
 // Register adds an analyser kind; analyser packages call it from init.

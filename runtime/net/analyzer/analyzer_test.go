@@ -2,16 +2,17 @@ package analyzer
 
 import (
 	"fmt"
-	"github.com/gobro/gobro/lang/types"
-	"github.com/gobro/gobro/runtime/value"
+	"math/rand/v2"
 	"net/netip"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/gobro/gobro/lang/types"
 	gnet "github.com/gobro/gobro/runtime/net"
 	"github.com/gobro/gobro/runtime/net/flow"
+	"github.com/gobro/gobro/runtime/value"
 )
 
 // recorder is a test analyser that logs every call, confirms on "HELLO"
@@ -435,4 +436,59 @@ func TestStreamsMadeByData(t *testing.T) {
 	s.Packet(tcp(ack, 504, 102, "d"), false) // held: 503 missing
 	s.Close()
 	check(t, `TPORT resp "ab"`, "TPORT resp gap 1", `TPORT resp "d"`, "TPORT resp eof", "TPORT done")
+}
+
+// screenedRegexp is a Screened matcher: a regexp and bytes one of
+// which every match of it contains. matches counts Match calls.
+type screenedRegexp struct {
+	re      *regexp.Regexp
+	screen  string
+	matches *int
+}
+
+func (m screenedRegexp) Match(b []byte) bool { *m.matches++; return m.re.Match(b) }
+func (m screenedRegexp) Screened(b []byte) bool {
+	return strings.ContainsAny(string(b), m.screen)
+}
+func (m screenedRegexp) Span() int { return 1 }
+
+// Screening a TCP direction's growing subject changes nothing but the
+// work: over random streams fed in random pieces, a signature starts at
+// the same delivery as when every delivery matches the whole subject,
+// and a stream without the screen's bytes is never matched.
+func TestScreenedSignatureStartsAsUnscreened(t *testing.T) {
+	var calls int
+	m := screenedRegexp{re: regexp.MustCompile(`^(|.*[\n\r])(:[^ \n\r]+ )?[0-9][0-9][0-9] `), screen: " ", matches: &calls}
+	watch := &watchList{kinds: []watched{{spec: &Spec{Name: "TIRC"}, sigs: []Signature{{Orig: m}}}}, sigs: 1}
+	r := rand.New(rand.NewPCG(5, 5))
+	alphabet := []byte("a1: \r\nx9")
+	for run := range 3000 {
+		p := newPIA(watch, false)
+		var all []byte
+		want, got := -1, -1
+		for i := 0; i < 40 && got < 0; i++ {
+			chunk := make([]byte, 1+r.IntN(4))
+			for j := range chunk {
+				chunk[j] = alphabet[r.IntN(len(alphabet))]
+			}
+			all = append(all, chunk...)
+			if want < 0 && m.re.Match(all) {
+				want = i
+			}
+			if len(p.add(true, chunk)) > 0 {
+				got = i
+			}
+		}
+		if got != want {
+			t.Fatalf("run %d: %q started at delivery %d, want %d", run, all, got, want)
+		}
+	}
+	calls = 0
+	p := newPIA(watch, false)
+	for range 500 {
+		p.add(true, []byte("a"))
+	}
+	if calls != 0 {
+		t.Fatalf("%d matches of a stream without a space", calls)
+	}
 }

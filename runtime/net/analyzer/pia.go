@@ -23,6 +23,10 @@ type pia struct {
 	// begun has bit i set once kind i of the watch list has started:
 	// every delivery asks, for every kind.
 	begun uint64
+	// screened[2k+d] is, for signature k's pattern of TCP direction d
+	// when it is Screened, where the search for its bytes resumes; -1
+	// once they came.
+	screened []int32
 }
 
 // chunk is one buffered delivery: n bytes of data, or a gap of n bytes.
@@ -33,7 +37,11 @@ type chunk struct {
 }
 
 func newPIA(watch *watchList, udp bool) *pia {
-	return &pia{watch: watch, matched: make([]uint8, watch.sigs), udp: udp}
+	p := &pia{watch: watch, matched: make([]uint8, watch.sigs), udp: udp}
+	if !udp {
+		p.screened = make([]int32, 2*watch.sigs)
+	}
+	return p
 }
 
 func dirBit(isOrig bool) uint8 {
@@ -104,9 +112,32 @@ func (p *pia) matchSide(k int, sig Signature, isOrig bool, subject []byte) {
 		re = sig.Orig
 	}
 	bit := dirBit(isOrig)
-	if re != nil && p.matched[k]&bit == 0 && re.Match(subject) {
+	if re == nil || p.matched[k]&bit != 0 || !p.mayMatch(k, isOrig, re, subject) {
+		return
+	}
+	if re.Match(subject) {
 		p.matched[k] |= bit
 	}
+}
+
+// mayMatch is false while a Screened pattern's bytes have not come in
+// a TCP direction's subject (see Screened).
+func (p *pia) mayMatch(k int, isOrig bool, re Matcher, subject []byte) bool {
+	s, ok := re.(Screened)
+	if !ok || p.screened == nil {
+		return true
+	}
+	at := &p.screened[2*k+dirIndex(isOrig)]
+	if *at < 0 {
+		return true
+	}
+	from := max(0, int(*at)-(s.Span()-1))
+	if !s.Screened(subject[from:]) {
+		*at = int32(len(subject))
+		return false
+	}
+	*at = -1
+	return true
 }
 
 // complete reports whether every pattern of the signature has matched.
