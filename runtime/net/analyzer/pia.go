@@ -25,7 +25,8 @@ type pia struct {
 	begun uint64
 	// screened[2k+d] is, for signature k's pattern of TCP direction d
 	// when it is Screened, where the search for its bytes resumes; -1
-	// once they came.
+	// once they came. It is made with a direction's second delivery:
+	// before, the whole subject is new anyway.
 	screened []int32
 }
 
@@ -37,11 +38,7 @@ type chunk struct {
 }
 
 func newPIA(watch *watchList, udp bool) *pia {
-	p := &pia{watch: watch, matched: make([]uint8, watch.sigs), udp: udp}
-	if !udp {
-		p.screened = make([]int32, 2*watch.sigs)
-	}
-	return p
+	return &pia{watch: watch, matched: make([]uint8, watch.sigs), udp: udp}
 }
 
 func dirBit(isOrig bool) uint8 {
@@ -80,7 +77,7 @@ func (p *pia) add(isOrig bool, data []byte) []*Spec {
 		}
 		for j, sig := range w.sigs {
 			k := w.first + j
-			p.matchSide(k, sig, isOrig, subject)
+			p.matchSide(k, sig, isOrig, subject, len(data))
 			if p.complete(k, sig) {
 				out = append(out, w.spec)
 				if i < 64 {
@@ -106,13 +103,13 @@ func (p *pia) started(i int, w watched) bool {
 	return false
 }
 
-func (p *pia) matchSide(k int, sig Signature, isOrig bool, subject []byte) {
+func (p *pia) matchSide(k int, sig Signature, isOrig bool, subject []byte, fresh int) {
 	re := sig.Resp
 	if isOrig {
 		re = sig.Orig
 	}
 	bit := dirBit(isOrig)
-	if re == nil || p.matched[k]&bit != 0 || !p.mayMatch(k, isOrig, re, subject) {
+	if re == nil || p.matched[k]&bit != 0 || !p.mayMatch(k, isOrig, re, subject, fresh) {
 		return
 	}
 	if re.Match(subject) {
@@ -121,11 +118,18 @@ func (p *pia) matchSide(k int, sig Signature, isOrig bool, subject []byte) {
 }
 
 // mayMatch is false while a Screened pattern's bytes have not come in
-// a TCP direction's subject (see Screened).
-func (p *pia) mayMatch(k int, isOrig bool, re Matcher, subject []byte) bool {
+// a TCP direction's subject (see Screened), of which the last fresh
+// bytes are new.
+func (p *pia) mayMatch(k int, isOrig bool, re Matcher, subject []byte, fresh int) bool {
 	s, ok := re.(Screened)
-	if !ok || p.screened == nil {
+	if !ok || p.udp {
 		return true
+	}
+	if p.screened == nil {
+		if fresh == len(subject) {
+			return s.Screened(subject) // the direction's first delivery
+		}
+		p.screened = make([]int32, 2*p.watch.sigs) // search from the start
 	}
 	at := &p.screened[2*k+dirIndex(isOrig)]
 	if *at < 0 {
