@@ -30,24 +30,16 @@ func (p *parser) msgVal() value.Value {
 		return value.None
 	}
 	h := &p.hdr
-	r.Set("id", value.Count(h.id))
-	r.Set("opcode", value.Count(h.opcode))
-	r.Set("rcode", value.Count(h.rcode))
-	r.Set("QR", value.Bool(h.qr))
-	r.Set("AA", value.Bool(h.aa))
-	r.Set("TC", value.Bool(h.tc))
-	r.Set("RD", value.Bool(h.rd))
-	r.Set("RA", value.Bool(h.ra))
-	r.Set("Z", value.Count(h.z))
-	r.Set("AD", value.Bool(h.ad))
-	r.Set("CD", value.Bool(h.cd))
-	r.Set("num_queries", value.Count(uint64(h.qd)))
-	r.Set("num_answers", value.Count(uint64(h.an)))
-	r.Set("num_auth", value.Count(uint64(h.ns)))
-	r.Set("num_addl", value.Count(uint64(h.ar)))
-	r.Set("is_netbios", value.Bool(h.netbios))
+	msgLayout.SetAll(r, value.Count(h.id), value.Count(h.opcode), value.Count(h.rcode),
+		value.Bool(h.qr), value.Bool(h.aa), value.Bool(h.tc), value.Bool(h.rd), value.Bool(h.ra),
+		value.Count(h.z), value.Bool(h.ad), value.Bool(h.cd),
+		value.Count(uint64(h.qd)), value.Count(uint64(h.an)), value.Count(uint64(h.ns)), value.Count(uint64(h.ar)),
+		value.Bool(h.netbios))
 	return value.Value{P: r}
 }
+
+var msgLayout = value.NewLayout("id", "opcode", "rcode", "QR", "AA", "TC", "RD", "RA", "Z", "AD", "CD",
+	"num_queries", "num_answers", "num_auth", "num_addl", "is_netbios")
 
 // answerVal is the current resource record's common fields as a
 // dns_answer record.
@@ -56,13 +48,12 @@ func (p *parser) answerVal() value.Value {
 	if r == nil {
 		return value.None
 	}
-	r.Set("answer_type", value.Count(uint64(p.sect)))
-	r.Set("query", value.String(p.rrName))
-	r.Set("qtype", value.Count(uint64(p.rrType)))
-	r.Set("qclass", value.Count(uint64(p.rrClass)))
-	r.Set("TTL", value.Interval(float64(p.rrTTL)))
+	answerLayout.SetAll(r, value.Count(uint64(p.sect)), value.String(p.rrName), value.Count(uint64(p.rrType)),
+		value.Count(uint64(p.rrClass)), value.Interval(float64(p.rrTTL)))
 	return value.Value{P: r}
 }
+
+var answerLayout = value.NewLayout("answer_type", "query", "qtype", "qclass", "TTL")
 
 // stringVec is a string_vec of strs.
 func (p *parser) stringVec(strs []value.Value) value.Value {
