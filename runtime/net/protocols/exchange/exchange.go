@@ -5,7 +5,11 @@
 // answer), so messages cross segment boundaries as they do on the wire.
 package exchange
 
-import "github.com/gobro/gobro/runtime/net/analyzer"
+import (
+	"fmt"
+
+	"github.com/gobro/gobro/runtime/net/analyzer"
+)
 
 // MSS is the payload of a full TCP segment on Ethernet with the
 // timestamp option (1500 bytes less 20 of IPv4, 20 of TCP and 12 of
@@ -60,4 +64,28 @@ func (e *Exchange) Feed(a analyzer.Analyzer) {
 	a.EndOfData(true)
 	a.EndOfData(false)
 	a.Done()
+}
+
+// Complaints keeps the first violation or weird an analyser reports:
+// embedded in a benchmark's host, it shows the input was parsed, not
+// rejected (Bad is empty).
+type Complaints struct {
+	Bad string
+}
+
+// Complain records s unless something came first.
+func (c *Complaints) Complain(s string) {
+	if c.Bad == "" {
+		c.Bad = s
+	}
+}
+
+// Violation is an analyser host's violation report.
+func (c *Complaints) Violation(reason string, data []byte) {
+	c.Complain(fmt.Sprintf("violation %s %q", reason, data))
+}
+
+// Weird is an analyser host's weird report.
+func (c *Complaints) Weird(source, name, addl string) {
+	c.Complain("weird " + source + " " + name + " " + addl)
 }

@@ -73,23 +73,13 @@ func newFTPSession(n int) *ftpSession {
 // countingHost handles every event and keeps only counts, enough to
 // tell the benchmark parsed its input rather than rejected it.
 type countingHost struct {
+	exchange.Complaints
 	confirmed         bool
 	requests, replies int
-	bad               string // the first violation or weird
 }
 
-func (h *countingHost) Confirm()        { h.confirmed = true }
-func (h *countingHost) Confirmed() bool { return h.confirmed }
-func (h *countingHost) Violation(reason string, data []byte) {
-	if h.bad == "" {
-		h.bad = fmt.Sprintf("violation %s %q", reason, data)
-	}
-}
-func (h *countingHost) Weird(source, name, addl string) {
-	if h.bad == "" {
-		h.bad = "weird " + source + " " + name + " " + addl
-	}
-}
+func (h *countingHost) Confirm()                             { h.confirmed = true }
+func (h *countingHost) Confirmed() bool                      { return h.confirmed }
 func (h *countingHost) LimitWeird(source, name, addl string) { h.Weird(source, name, addl) }
 func (h *countingHost) Handled(string) bool                  { return true }
 func (h *countingHost) Raise(event string, args ...value.Value) {
@@ -112,9 +102,9 @@ func BenchmarkAnalyzer(b *testing.B) {
 	for b.Loop() {
 		s.Feed(newControl(h, 100))
 	}
-	if h.bad != "" || !h.confirmed || h.requests != s.requests*b.N || h.replies != s.replies*b.N {
+	if h.Bad != "" || !h.confirmed || h.requests != s.requests*b.N || h.replies != s.replies*b.N {
 		b.Fatalf("%s: %d requests, %d replies; want %d, %d per run, %d runs",
-			h.bad, h.requests, h.replies, s.requests, s.replies, b.N)
+			h.Bad, h.requests, h.replies, s.requests, s.replies, b.N)
 	}
 	b.ReportMetric(float64(h.requests)/b.Elapsed().Seconds(), "cmds/s")
 }

@@ -116,21 +116,11 @@ func newIRCSession(n int) *ircSession {
 // countingHost handles every event and keeps only counts, enough to
 // tell the benchmark parsed its input rather than rejected it.
 type countingHost struct {
+	exchange.Complaints
 	events int
-	bad    string // the first violation or weird
 }
 
-func (h *countingHost) Confirm() {}
-func (h *countingHost) Violation(reason string, data []byte) {
-	if h.bad == "" {
-		h.bad = fmt.Sprintf("violation %s %q", reason, data)
-	}
-}
-func (h *countingHost) Weird(source, name, addl string) {
-	if h.bad == "" {
-		h.bad = "weird " + source + " " + name
-	}
-}
+func (h *countingHost) Confirm()                                {}
 func (h *countingHost) Handled(string) bool                     { return true }
 func (h *countingHost) Raise(event string, args ...value.Value) { h.events++ }
 func (h *countingHost) Type(name string) types.Type             { return fakeTypes[name] }
@@ -155,8 +145,8 @@ func BenchmarkAnalyzer(b *testing.B) {
 		s.Feed(New(h))
 	}
 	// Every line raises exactly one event when all are handled.
-	if h.bad != "" || h.events != s.lines*b.N {
-		b.Fatalf("%s: %d events, want %d per run, %d runs", h.bad, h.events, s.lines, b.N)
+	if h.Bad != "" || h.events != s.lines*b.N {
+		b.Fatalf("%s: %d events, want %d per run, %d runs", h.Bad, h.events, s.lines, b.N)
 	}
 	b.ReportMetric(float64(h.events)/b.Elapsed().Seconds(), "lines/s")
 }

@@ -156,20 +156,10 @@ func newSMTPSession(n int) *smtpSession {
 type countingHost struct {
 	requests, replies, dataLines int
 	headers, begun, ended, mails int
-	bad                          string // the first violation, weird or unexpected
+	exchange.Complaints          // and smtp_unexpected, mime_event
 }
 
-func (h *countingHost) Confirm() {}
-func (h *countingHost) Violation(reason string, data []byte) {
-	if h.bad == "" {
-		h.bad = fmt.Sprintf("violation %s %q", reason, data)
-	}
-}
-func (h *countingHost) Weird(source, name, addl string) {
-	if h.bad == "" {
-		h.bad = "weird " + source + " " + name
-	}
-}
+func (h *countingHost) Confirm()                          {}
 func (h *countingHost) Handled(string) bool               { return true }
 func (h *countingHost) Type(name string) types.Type       { return fakeTypes[name] }
 func (h *countingHost) FileData(isOrig bool, data []byte) {}
@@ -199,20 +189,16 @@ func (h *countingHost) Raise(event string, args ...value.Value) {
 	case "mime_content_hash":
 		h.mails++
 	case "smtp_unexpected":
-		if h.bad == "" {
-			h.bad = fmt.Sprintf("%s %s %s", event, args[1].Str(), args[2].Str())
-		}
+		h.Complain(fmt.Sprintf("%s %s %s", event, args[1].Str(), args[2].Str()))
 	case "mime_event":
-		if h.bad == "" {
-			h.bad = fmt.Sprintf("%s %s %s", event, args[0].Str(), args[1].Str())
-		}
+		h.Complain(fmt.Sprintf("%s %s %s", event, args[0].Str(), args[1].Str()))
 	}
 }
 
 // check reports what differs from n runs over s.
 func (h *countingHost) check(s *smtpSession, n int) error {
-	if h.bad != "" {
-		return fmt.Errorf("%s", h.bad)
+	if h.Bad != "" {
+		return fmt.Errorf("%s", h.Bad)
 	}
 	got := [...]int{h.requests, h.replies, h.dataLines, h.headers, h.begun, h.ended, h.mails}
 	want := [...]int{s.requests * n, s.replies * n, s.dataLines * n, s.headers * n, s.entities * n, s.entities * n, s.mails * n}
