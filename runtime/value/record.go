@@ -90,8 +90,8 @@ func (r *Record) LiveTag() uint8 { return r.tag }
 // they read the engine's state again: the engine calls it where Zeek
 // rewrites a connection's record, before an event carries it.
 func (r *Record) ResetLive() {
-	if r.src == nil || r.src.Live == nil {
-		return
+	if r.src == nil || r.src.Live == nil || r.set == 0 && !r.dense() {
+		return // nothing stored: nothing to drop (a connection's id and endpoints, as a rule)
 	}
 	m := r.src.Live.LiveMask(r)
 	if !r.dense() {
@@ -114,18 +114,6 @@ func (r *Record) supplied(i int) Value {
 	v := emptyContainer(r.Type.Fields[i].Type)
 	r.SetField(i, v)
 	return v
-}
-
-// suppliedMask is the fields a source may supply beyond the stored ones.
-func (r *Record) suppliedMask() uint64 {
-	if r.src == nil {
-		return 0
-	}
-	m := r.Type.ContainerDefaults()
-	if l := r.src.Live; l != nil {
-		m |= l.LiveMask(r)
-	}
-	return m &^ r.set
 }
 
 // emptyContainer is a new empty value of a container type.
@@ -265,20 +253,22 @@ func (r *Record) dense() bool { return r.vlen > sparseMax }
 
 // Field is field i's value, None when unset.
 func (r *Record) Field(i int) Value {
+	if v := r.stored(i); !v.IsUnset() || r.src == nil || i < 0 || i >= sparseMax {
+		return v
+	}
+	return r.supplied(i)
+}
+
+// stored is the value the record stores for field i, None if none.
+func (r *Record) stored(i int) Value {
 	if r.dense() {
-		if vals := r.valSlots(); i >= 0 && i < len(vals) && !vals[i].IsUnset() {
+		if vals := r.valSlots(); i >= 0 && i < len(vals) {
 			return vals[i]
-		}
-		if r.src != nil && i >= 0 && i < sparseMax {
-			return r.supplied(i)
 		}
 		return None
 	}
 	bit := uint64(1) << uint(i) // 0 past the bitmap: unset
 	if r.set&bit == 0 {
-		if r.src != nil && i >= 0 && i < sparseMax {
-			return r.supplied(i)
-		}
 		return None
 	}
 	below, num := r.set&(bit-1), r.Type.NumericMask()
@@ -309,15 +299,13 @@ func (r *Record) Val(i int) (Value, bool) {
 }
 
 // Has reports whether field i holds a value: its bit, in a sparse
-// record (which stores no unset value).
+// record without a source (which stores no unset value and has nothing
+// supplied).
 func (r *Record) Has(i int) bool {
 	if r.set&(1<<uint(i)) != 0 {
 		return true
 	}
-	if r.src != nil && i >= 0 && i < sparseMax && r.suppliedMask()&(1<<uint(i)) != 0 {
-		return !r.Field(i).IsUnset()
-	}
-	return r.dense() && !r.Field(i).IsUnset()
+	return (r.src != nil || r.dense()) && !r.Field(i).IsUnset()
 }
 
 // SetField sets field i to v; None unsets it.
