@@ -100,10 +100,6 @@ func (e *Engine) connLayout() *connLayout {
 	return L
 }
 
-func put(r *value.Record, off int, v value.Value) {
-	r.SetField(off, v)
-}
-
 // mask is the bitmap of the field offsets that exist and fit one.
 func mask(offs ...int) uint64 {
 	var m uint64
@@ -268,18 +264,18 @@ func (e *Engine) newConnRecord(c *flow.Conn, st *connState, L *connLayout) *valu
 		id.SetLive(&st.src, live, idTag)
 		rec.SetField(L.id, value.Value{P: id})
 	}
-	put(rec, L.uid, value.String(c.UID()))
-	put(rec, L.startTime, value.Time(float64(c.Start().UnixNano())/1e9))
+	rec.SetField(L.uid, value.String(c.UID()))
+	rec.SetField(L.startTime, value.Time(float64(c.Start().UnixNano())/1e9))
 	if c.VLAN >= 0 {
-		put(rec, L.vlan, value.Int(int64(c.VLAN)))
+		rec.SetField(L.vlan, value.Int(int64(c.VLAN)))
 	}
 	if c.InnerVLAN >= 0 {
-		put(rec, L.innerVLAN, value.Int(int64(c.InnerVLAN)))
+		rec.SetField(L.innerVLAN, value.Int(int64(c.InnerVLAN)))
 	}
 	if len(c.Encap()) > 0 {
 		// Zeek sets connection$tunnel when it builds the record; later
 		// changes come with tunnel_changed.
-		put(rec, L.tunnel, e.encapVector(c.Encap()))
+		rec.SetField(L.tunnel, e.encapVector(c.Encap()))
 	}
 	return rec
 }
