@@ -126,9 +126,9 @@ func matcher(s *signature.Signature) (analyzer.Matcher, error) {
 	if err != nil {
 		return nil, fmt.Errorf("signature %s: bad payload pattern: %v", s.Name, err)
 	}
-	need, screen := requiredLiterals(p.GoSyntax())
-	m := &payloadPattern{p: p, need: need, screen: screen, span: 1}
-	for _, lit := range screen {
+	lits := requiredLiterals(p.GoSyntax())
+	m := &payloadPattern{p: p, lits: lits, strong: weakest(lits) >= 2, span: 1}
+	for _, lit := range lits {
 		m.span = max(m.span, len(lit))
 		m.starts[lit[0]] = true
 		m.starts[upperASCII(lit[0])] = true
@@ -138,34 +138,34 @@ func matcher(s *signature.Signature) (analyzer.Matcher, error) {
 
 // payloadPattern matches an anchored Zeek pattern against payload bytes.
 // Every connection's first bytes are tried against every signature, most
-// of which fail: need, literals one of which any match contains (lower
+// of which fail: lits, literals one of which any match contains (lower
 // case), rejects those without running the regexp.
 type payloadPattern struct {
 	p    *value.Pattern
-	need [][]byte // one of these (lower case), if any
-	// screen is the same with members of one byte allowed (a space,
-	// a colon): too weak to check before every match, but cheap for the
-	// detection buffer to look for in new bytes only (analyzer.Screened).
-	// span is its longest member's length, starts its first bytes in
-	// both cases.
-	screen [][]byte
+	lits [][]byte
+	// strong says no member of lits is a single byte. Only then does
+	// Match check them first: a space or a colon is in most payloads.
+	// The detection buffer uses weak ones too, looking for them in new
+	// bytes only (analyzer.Screened). span is the longest member's
+	// length, starts their first bytes in both cases.
+	strong bool
 	span   int
 	starts [256]bool
 }
 
 func (m *payloadPattern) Match(b []byte) bool {
-	if m.need != nil && !containsAnyFold(b, m.need) {
+	if m.strong && !containsAnyFold(b, m.lits) {
 		return false
 	}
 	return m.p.MatchAnywhereBytes(b)
 }
 
 func (m *payloadPattern) Screened(b []byte) bool {
-	if m.screen == nil {
+	if m.lits == nil {
 		return true
 	}
 	if len(b) > 64 {
-		return containsAnyFold(b, m.screen)
+		return containsAnyFold(b, m.lits)
 	}
 	// A few new bytes, as most deliveries screened bring: a look at
 	// each beats a search per member.
@@ -173,7 +173,7 @@ func (m *payloadPattern) Screened(b []byte) bool {
 		if !m.starts[c] {
 			continue
 		}
-		for _, lit := range m.screen {
+		for _, lit := range m.lits {
 			if hasPrefixFold(b[i:], lit) {
 				return true
 			}
@@ -205,23 +205,17 @@ func containsAnyFold(b []byte, lits [][]byte) bool {
 }
 
 // requiredLiterals are ASCII strings (lower case) one of which every
-// match of the Go regexp re contains, ignoring case: need, nil when no
-// such set has only members of two bytes or more, and screen, the same
-// allowing members of one byte (nil when there is no such set). Only what a match cannot
-// avoid counts: the parts of a concatenation, the body of a + or of a
-// repeat of at least one, and each branch of an alternation (which
-// makes a set); optional parts and classes wider than one letter in
-// both cases end a literal.
-func requiredLiterals(re string) (need, screen [][]byte) {
+// match of the Go regexp re contains, ignoring case; nil when there is
+// no such set. Only what a match cannot avoid counts: the parts of a
+// concatenation, the body of a + or of a repeat of at least one, and
+// each branch of an alternation (which makes a set); optional parts and
+// classes wider than one letter in both cases end a literal.
+func requiredLiterals(re string) [][]byte {
 	t, err := syntax.Parse(re, syntax.Perl)
 	if err != nil {
-		return nil, nil
+		return nil
 	}
-	best := required(t.Simplify())
-	if weakest(best) < 2 {
-		return nil, best
-	}
-	return best, best
+	return required(t.Simplify())
 }
 
 // weakest is the length of a set's shortest member (0 for no set): a

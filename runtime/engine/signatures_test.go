@@ -32,7 +32,10 @@ func TestRequiredLiterals(t *testing.T) {
 		{`[ab]cd`, "cd"},     // a class of two letters is not one character
 		{`\xe9\xe9ab`, "ab"}, // beyond ASCII ends a literal
 	} {
-		need, _ := requiredLiterals(c.re)
+		need := requiredLiterals(c.re)
+		if weakest(need) < 2 {
+			need = nil // too weak to check before every match (payloadPattern.strong)
+		}
 		if g := joinLits(need); g != c.want {
 			t.Errorf("requiredLiterals(%q) = %q, want %q", c.re, g, c.want)
 		}
@@ -46,7 +49,7 @@ func TestRequiredLiterals(t *testing.T) {
 		`(?i)mail from`:  "mail from",
 		`^[[:print:]]+$`: "",
 	} {
-		if _, screen := requiredLiterals(re); joinLits(screen) != want {
+		if screen := requiredLiterals(re); joinLits(screen) != want {
 			t.Errorf("screen of %q = %q, want %q", re, joinLits(screen), want)
 		}
 	}
@@ -116,7 +119,7 @@ func TestScreenShortPathAgrees(t *testing.T) {
 			for i := range b {
 				b[i] = alphabet[r.Intn(len(alphabet))]
 			}
-			if got, want := p.Screened(b), containsAnyFold(b, p.screen); got != want {
+			if got, want := p.Screened(b), containsAnyFold(b, p.lits); got != want {
 				t.Fatalf("%s: Screened(%q) = %v, the search says %v", payload, b, got, want)
 			}
 		}
