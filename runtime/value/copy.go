@@ -71,7 +71,7 @@ func (c *copier) copy(v Value, t types.Type) Value {
 	switch x := v.P.(type) {
 	case *Record:
 		if x.src != nil && x.src.Live != nil {
-			return Value{P: c.snapshot(x, t)}
+			return Value{P: c.snapshot(x)}
 		}
 		r := &Record{Type: x.Type, set: x.set, src: x.src}
 		if nums := x.numSlots(); len(nums) > 0 {
@@ -121,16 +121,14 @@ func (c *copier) copy(v Value, t types.Type) Value {
 
 // snapshot copies a record with live fields (Source) into a plain one
 // holding their values now: a copy does not follow the engine's state.
-func (c *copier) snapshot(x *Record, t types.Type) *Record {
-	r := EmptyRecord(x.Type, AllFields)
-	c.memo(x, r)
+// It has room for what the record stores and its source supplies.
+func (c *copier) snapshot(x *Record) *Record {
 	rt := x.Type
-	if rt == nil {
-		rt, _ = t.(*types.RecordType)
-	}
+	r := EmptyRecord(rt, x.set|x.src.Live.LiveMask(x)|rt.ContainerDefaults())
+	c.memo(x, r)
 	x.Each(func(i int, v Value) bool {
 		ft := types.Type(types.AnyType)
-		if rt != nil && i < len(rt.Fields) {
+		if i < len(rt.Fields) {
 			ft = rt.Fields[i].Type
 		}
 		r.SetField(i, c.copy(v, ft))
