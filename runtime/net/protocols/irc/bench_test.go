@@ -124,15 +124,9 @@ func (h *countingHost) Confirm()                                {}
 func (h *countingHost) Handled(string) bool                     { return true }
 func (h *countingHost) Raise(event string, args ...value.Value) { h.events++ }
 func (h *countingHost) Type(name string) types.Type             { return fakeTypes[name] }
-func (h *countingHost) NewRecord(name string) *value.Record {
-	rt, _ := fakeTypes[name].(*types.RecordType)
-	if rt == nil {
-		return nil
-	}
-	return value.NewRecord(rt)
-}
-func (h *countingHost) StartTLS() func(bool, []byte) { return nil }
-func (h *countingHost) Remove()                      {}
+func (h *countingHost) NewRecord(name string) *value.Record     { return fakeRecord(name) }
+func (h *countingHost) StartTLS() func(bool, []byte)            { return nil }
+func (h *countingHost) Remove()                                 {}
 
 // BenchmarkAnalyzer runs one client connection to a busy channel, about
 // 20,000 lines, per iteration.

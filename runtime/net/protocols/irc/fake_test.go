@@ -29,7 +29,10 @@ func (f *fake) Weird(source, name, addl string)      { f.add("weird %s %s", sour
 func (f *fake) Handled(event string) bool            { return !f.unhandled[event] }
 func (f *fake) Remove()                              { f.add("remove"); f.removed = true }
 func (f *fake) Type(name string) types.Type          { return fakeTypes[name] }
-func (f *fake) NewRecord(name string) *value.Record {
+func (f *fake) NewRecord(name string) *value.Record  { return fakeRecord(name) }
+
+// fakeRecord is a new record of the named fake type, nil if none.
+func fakeRecord(name string) *value.Record {
 	rt, _ := fakeTypes[name].(*types.RecordType)
 	if rt == nil {
 		return nil

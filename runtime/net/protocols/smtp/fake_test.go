@@ -34,7 +34,10 @@ func (f *fake) Handled(event string) bool            { return true }
 func (f *fake) Type(name string) types.Type          { return fakeTypes[name] }
 func (f *fake) FileData(isOrig bool, data []byte)    { f.add("file %v %q", isOrig, data) }
 func (f *fake) FileEnd(isOrig bool)                  { f.add("file end %v", isOrig) }
-func (f *fake) NewRecord(name string) *value.Record {
+func (f *fake) NewRecord(name string) *value.Record  { return fakeRecord(name) }
+
+// fakeRecord is a new record of the named fake type, nil if none.
+func fakeRecord(name string) *value.Record {
 	rt, _ := fakeTypes[name].(*types.RecordType)
 	if rt == nil {
 		return nil
